@@ -1,0 +1,3 @@
+"""aigc-reader: a desktop reader for Chinese articles."""
+
+__version__ = "0.1.0"
