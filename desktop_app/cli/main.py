@@ -1,0 +1,60 @@
+"""The command line: global options, then a subcommand; no subcommand opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop_app import __version__
+from desktop_app.cli import corpus_commands
+from desktop_app.cli.context import Context
+from desktop_app.cli.output import fail
+from desktop_app.errors import ReaderError
+from desktop_app.paths import DataPaths, is_valid_user_name
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Usage errors are one line on stderr and exit 2, as for every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: error: {message} (see --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _OneLineParser(
+        prog="aigc-reader",
+        description="A reader for Chinese interviews, roundtables and talks. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"aigc-reader {__version__}")
+    parser.add_argument("--data-dir", metavar="PATH",
+                        help="where user data lives (default: $AIGC_READER_DATA_DIR, else the per-user data dir)")
+    parser.add_argument("--user", metavar="NAME", help="whose annotations to use (default: the login name)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
+    corpus_commands.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    if args.user is not None and not is_valid_user_name(args.user):
+        return fail(f"invalid user name {args.user!r}: use letters, digits, '.', '_', '@' or '-'", 2)
+    paths = DataPaths.resolve(args.data_dir, args.user)
+    if args.command is None:
+        from desktop_app.app import run_gui
+
+        return run_gui(paths, sys.argv[:1])
+    try:
+        return int(args.handler(args, Context(paths)))
+    except ReaderError as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        return 0  # output piped into head and the like
+    except KeyboardInterrupt:
+        return 130

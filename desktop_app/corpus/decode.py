@@ -1,0 +1,100 @@
+"""Bytes to text for Chinese sources, in the order that does not misread them: BOM, declared
+charset, strict UTF-8, strict GB18030 (a superset of GBK and GB2312), then charset-normalizer.
+Detectors alone misread short Chinese texts, which is why they come last.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from desktop_app.errors import ImportRejected
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: the UTF-32 LE BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(
+    rb"""(?:<meta[^>]+charset\s*=\s*["']?|^\s*(?:charset|encoding)\s*:\s*["']?)([A-Za-z0-9_-]{3,20})""",
+    re.I | re.M,
+)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc-cn", "x-gbk"}
+
+
+def _normalise_codec(name: str) -> str | None:
+    lowered = name.lower()
+    if lowered in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(lowered).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters: not a text article (UTF-16 is handled before)."""
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\x0c\x1b")
+    return controls > len(sample) // 20
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM shows as every other byte NUL in ASCII-heavy text."""
+    sample = data[:2048]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
+        if nuls > half // 4:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_text(data: bytes) -> str:
+    """Decodes an article file.
+
+    Raises:
+        ImportRejected: the bytes are empty, binary or in no encoding we can read.
+    """
+    if not data.strip():
+        raise ImportRejected("the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ImportRejected(f"the file starts with a {encoding} mark but is not valid {encoding}") from None
+    declared = _DECLARED.search(data[:4096])
+    if declared:
+        codec = _normalise_codec(declared.group(1).decode("ascii"))
+        if codec:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                pass  # a wrong declaration is common; fall through to the checks below
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if _looks_binary(data):
+        raise ImportRejected("the file is binary, not a text article")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise ImportRejected("the file's text encoding could not be recognised")
+    return str(best)

@@ -1,0 +1,184 @@
+"""The cleaned, structured article every other part of the app reads.
+
+An article is an ordered list of blocks. A block knows its speaker (or None) and its topic (an
+index into ``topics``, or None). The article's plain text is what ``show --text`` prints and what
+annotation offsets and search snippets refer to: block texts separated by blank lines, with a
+``名字：`` line before the first block of each speaker turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote")
+TEXT_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str
+    speaker: str | None = None
+    topic: int | None = None
+    level: int = 0  # heading level (1-6); 0 for other kinds
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: str
+    block: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    affiliation: str | None = None
+    role: str | None = None  # "host", "guest" or None when the source does not say
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: str
+    topic: int | None
+    block: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    topics: tuple[Topic, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    turns: tuple[Turn, ...] = ()
+    source_url: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    tags: tuple[str, ...] = ()
+    origin: str = "bundled"  # "bundled" or "imported"
+    _turn_starts: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._turn_starts.update({turn.block: turn.speaker for turn in self.turns})
+
+    @cached_property
+    def _layout(self) -> tuple[str, tuple[int, ...]]:
+        parts: list[str] = []
+        starts: list[int] = []
+        position = 0
+        for index, block in enumerate(self.blocks):
+            label = self._turn_starts.get(index)
+            if label is not None:
+                parts.append(f"{label}：")
+                position += len(parts[-1]) + len(TEXT_SEPARATOR)
+            starts.append(position)
+            parts.append(block.text)
+            position += len(block.text) + len(TEXT_SEPARATOR)
+        return TEXT_SEPARATOR.join(parts), tuple(starts)
+
+    @property
+    def plain_text(self) -> str:
+        """The clean text, no markup; annotation offsets index into it."""
+        return self._layout[0]
+
+    @property
+    def block_starts(self) -> tuple[int, ...]:
+        """Offset of each block's text in ``plain_text``."""
+        return self._layout[1]
+
+    def block_at(self, offset: int) -> int:
+        """Index of the block that holds (or, between blocks, follows) a plain-text offset."""
+        starts = self.block_starts
+        low, high = 0, len(starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    @property
+    def chars(self) -> int:
+        """Characters of body text (block texts only), the article's size for the library list."""
+        return sum(len(block.text) for block in self.blocks)
+
+    def speaker(self, name: str) -> Speaker | None:
+        return next((s for s in self.speakers if s.name == name), None)
+
+    def turn_counts(self) -> dict[str, int]:
+        counts = {speaker.name: 0 for speaker in self.speakers}
+        for turn in self.turns:
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+        return counts
+
+    # JSON forms: the command line's contract (see README).
+    def summary_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source_url": self.source_url,
+            "date": self.date,
+            "speakers": len(self.speakers),
+            "chars": self.chars,
+        }
+
+    def document_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source_url": self.source_url,
+            "date": self.date,
+            "publisher": self.publisher,
+            "tags": list(self.tags),
+            "blocks": [
+                {"kind": b.kind, "text": b.text, "speaker": b.speaker, "topic": b.topic} for b in self.blocks
+            ],
+        }
+
+    def outline_json(self) -> dict[str, Any]:
+        counts = self.turn_counts()
+        return {
+            "id": self.id,
+            "title": self.title,
+            "topics": [{"title": t.title, "block": t.block} for t in self.topics],
+            "speakers": [
+                {"name": s.name, "affiliation": s.affiliation, "role": s.role, "turns": counts[s.name]}
+                for s in self.speakers
+            ],
+            "turns": [{"speaker": t.speaker, "topic": t.topic, "block": t.block} for t in self.turns],
+        }
+
+    def to_cache(self) -> dict[str, Any]:
+        """A lossless JSON form for the parsed-corpus cache."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "blocks": [[b.kind, b.text, b.speaker, b.topic, b.level] for b in self.blocks],
+            "topics": [[t.title, t.block] for t in self.topics],
+            "speakers": [[s.name, s.affiliation, s.role] for s in self.speakers],
+            "turns": [[t.speaker, t.topic, t.block] for t in self.turns],
+            "source_url": self.source_url,
+            "date": self.date,
+            "publisher": self.publisher,
+            "tags": list(self.tags),
+            "origin": self.origin,
+        }
+
+    @classmethod
+    def from_cache(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            blocks=tuple(Block(*b) for b in data["blocks"]),
+            topics=tuple(Topic(*t) for t in data["topics"]),
+            speakers=tuple(Speaker(*s) for s in data["speakers"]),
+            turns=tuple(Turn(*t) for t in data["turns"]),
+            source_url=data["source_url"],
+            date=data["date"],
+            publisher=data["publisher"],
+            tags=tuple(data["tags"]),
+            origin=data["origin"],
+        )

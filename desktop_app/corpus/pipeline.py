@@ -1,0 +1,30 @@
+"""One pipeline for every source: decode, recognise the format, clean, structure."""
+
+from __future__ import annotations
+
+from desktop_app.corpus.cleanup import clean
+from desktop_app.corpus.decode import decode_text
+from desktop_app.corpus.formats import read_source
+from desktop_app.corpus.model import Article
+from desktop_app.corpus.structure import build_article
+from desktop_app.errors import ImportRejected
+
+# Bump when cleaning changes, so that cached parses are redone.
+PIPELINE_VERSION = 1
+
+
+def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:
+    """Parses a decoded source into an article.
+
+    Raises:
+        ImportRejected: nothing readable is left after cleaning.
+    """
+    source = read_source(text)
+    blocks = clean(source.blocks, source.meta)
+    if not blocks:
+        raise ImportRejected("no article text found in the file")
+    return build_article(article_id, blocks, source.meta, source.format, origin)
+
+
+def parse_bytes(article_id: str, data: bytes, origin: str = "bundled") -> Article:
+    return parse_text(article_id, decode_text(data), origin)

@@ -1,0 +1,252 @@
+"""Turns cleaned raw blocks into an Article: headings, speaker turns, topics and roles.
+
+Recognised from the text itself:
+- speaker labels: a bold line ending in a colon (``**黄民烈：**``, ``**出门问问创始人兼CEO 李志飞：**``)
+  or a bold name followed by an affiliation in brackets (``**黄民烈** （…）：``);
+- topics: question markers (``Q1. …``, or a bold ``Q`` before the question), else the keywords a
+  host announces (``第一个关键词叫“感受”``), else the section headings;
+- a single-speaker talk introduced as ``以下是……杜雨主旨发言内容``;
+- affiliations and roles from a roster of guests and from the introduction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop_app.corpus.formats import Metadata
+from desktop_app.corpus.model import Article, Block, Speaker, Topic, Turn
+from desktop_app.corpus.names import split_label
+from desktop_app.corpus.raw import RawBlock
+from desktop_app.corpus.title import derive_title
+
+_HAS_HAN = re.compile(r"[\u4e00-\u9fff]")
+_QUESTION_MARKER = re.compile(r"^Q\s*(\d{0,2})\s*[.．、:：]?\s*(.*)$", re.S)
+_ASKER = re.compile(r"^([^：:，。？\s]{1,10})[：:]\s*(.+)$", re.S)
+_PAREN_LABEL_TAIL = re.compile(r"^\s*[（(](.+)[）)]\s*[：:；;]\s*$", re.S)
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*\S")
+_TERMINAL = "。！？!?…；;：:”」』\"'.,，、"
+_TALK_INTRO = re.compile(r"以下(?:是|为)(.{2,80}?)的?(?:主旨发言|主题演讲|演讲|发言|分享|讲话)")
+_KEYWORD_QUOTED = re.compile(r"关键词[^“”\"]{0,6}?[“\"]([^”\"]+)[”\"]")
+_KEYWORD_PLAIN = re.compile(r"关键词(?:叫做|叫|是)\s*([^，。,；;！!？?“”]+[？?]?)")
+
+
+@dataclass
+class _Item:
+    kind: str  # heading, paragraph, list_item, quote, label
+    text: str
+    level: int = 0
+    question: bool = False  # a heading that is an interviewer's question
+    topic_title: str | None = None
+    label_affiliation: str | None = None
+
+
+def _label_of(block: RawBlock) -> tuple[str, str | None] | None:
+    """(label, affiliation in brackets) when the block is a speaker label."""
+    text = block.text.strip()
+    if block.bold_only and text[-1:] in "：:" and len(text) <= 40:
+        label, affiliation = text[:-1].strip(), None
+    else:
+        lead = block.leading_bold.rstrip("：: ")
+        tail = _PAREN_LABEL_TAIL.match(block.after_leading_bold)
+        if not lead or not tail:
+            return None
+        label, affiliation = lead, tail.group(1).strip()
+    if not _HAS_HAN.search(label) or _SENTENCE_END.search(label):
+        return None
+    return label, affiliation
+
+
+def _is_plain_heading(text: str) -> bool:
+    return 2 <= len(text) <= 30 and text[-1] not in _TERMINAL and not re.match(r"^\d", text)
+
+
+def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
+    items: list[_Item] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        text = block.text.strip()
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        index += 1
+        marker = _QUESTION_MARKER.match(text) if block.bold_only and len(text) <= 120 else None
+        if marker and (marker.group(1) or not marker.group(2)):
+            if marker.group(2):
+                items.append(_Item("heading", text, 2, question=True, topic_title=text))
+                continue
+            if following is not None and not following.bold_only:
+                question = following.text.strip()
+                asked = _ASKER.match(question)
+                items.append(_Item("heading", question, 2, True, asked.group(2) if asked else question))
+                index += 1
+                continue
+        label = _label_of(block)
+        if label:
+            items.append(_Item("label", label[0], label_affiliation=label[1]))
+            continue
+        if block.bold_only and re.fullmatch(r"\d{1,2}", text) and following and not following.bold_only:
+            items.append(_Item("list_item", f"{text} {following.text.strip()}"))
+            index += 1
+            continue
+        if block.bold_only and len(text) <= 8 and following and following.bold_only:
+            # Headings that the source split into several bold lines ('金句' '集锦').
+            fragments = [text]
+            while index < len(blocks) and blocks[index].bold_only and len(blocks[index].text.strip()) <= 8 \
+                    and not re.fullmatch(r"\d{1,2}", blocks[index].text.strip()):
+                fragments.append(blocks[index].text.strip())
+                index += 1
+            items.append(_Item("heading", "".join(fragments), 3))
+            continue
+        if block.kind == "heading":
+            items.append(_Item("heading", text, max(block.level, 2)))
+        elif block.bold_only and len(text) <= 30 and text[-1] not in "。":
+            items.append(_Item("heading", text.rstrip("：:"), 3))
+        elif _SECTION.match(text) and _is_plain_heading(text) and block.kind != "list_item":
+            items.append(_Item("heading", text, 2))
+        elif plain_text_source and items and block.kind == "paragraph" and _is_plain_heading(text):
+            items.append(_Item("heading", text, 2))
+        else:
+            items.append(_Item(block.kind, text, block.level))
+    return items
+
+
+def _accept_labels(items: list[_Item]) -> dict[str, tuple[str, str | None]]:
+    """Maps each accepted label to (name, affiliation). Labels that do not name a person are
+    accepted only when they recur (``源码资本研究组``), so a one-off bold lead-in is not a speaker."""
+    labels = [item.text for item in items if item.kind == "label"]
+    known = {split_label(label)[0] for label in labels if split_label(label)[2] and " " in label.strip()}
+    known |= {label for label in labels if split_label(label)[0] == label and split_label(label)[2]}
+    accepted = {}
+    for label in dict.fromkeys(labels):
+        name, affiliation, is_person = split_label(label, known)
+        if is_person or labels.count(label) >= 2:
+            accepted[label] = (name, affiliation)
+    return accepted
+
+
+def _talk_speaker(items: list[_Item]) -> tuple[int, str, str | None] | None:
+    """(first item of the talk, name, affiliation) when the article is one person's talk."""
+    for position, item in enumerate(items[:12]):
+        found = _TALK_INTRO.search(item.text) if item.kind == "paragraph" else None
+        if found:
+            name, affiliation, is_person = split_label(found.group(1))
+            if is_person and position + 1 < len(items):
+                return position + 1, name, affiliation
+    return None
+
+
+def _keyword_topic(text: str) -> str | None:
+    found = _KEYWORD_QUOTED.search(text) or _KEYWORD_PLAIN.search(text)
+    return found.group(1).strip() if found else None
+
+
+def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bool]:
+    """Affiliation from the introduction: a roster line (``峰瑞资本投资合伙人陈石；``) or the
+    clause that names the person (``量子位主编金磊与 4 位从业者…``). Returns (affiliation, in roster)."""
+    for text in intro:
+        roster = re.match(f"^(.{{2,60}}?)\\s*{re.escape(name)}\\s*[；;。，,]?$", text)
+        if roster:
+            return roster.group(1).strip(), True
+    for text in intro:
+        clause = re.search(f"([^，。；、：\\s]{{2,20}}?){re.escape(name)}", text)
+        if clause:
+            return clause.group(1), False
+    return None, False
+
+
+def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, source_format: str,
+                  origin: str = "bundled") -> Article:
+    """Builds the structured article from cleaned raw blocks."""
+    items = _read_items(raw_blocks, source_format in {"text", "text-dump"})
+    labels = _accept_labels(items)
+    talk = None if labels else _talk_speaker(items)
+
+    blocks: list[dict[str, object]] = []
+    turns: list[tuple[str, int]] = []  # (speaker, block)
+    affiliations: dict[str, str | None] = {}
+    question_headings: list[int] = []
+    section_headings: list[int] = []
+    speaker: str | None = None
+    pending: str | None = None
+    for position, item in enumerate(items):
+        if talk and position == talk[0]:
+            speaker = pending = talk[1]
+            affiliations.setdefault(talk[1], talk[2])
+        if item.kind == "label":
+            if item.text in labels:
+                name, affiliation = labels[item.text]
+                affiliations[name] = affiliations.get(name) or item.label_affiliation or affiliation
+                speaker = pending = name
+                continue
+            item = _Item("paragraph", item.text + "：")
+        if item.kind == "heading":
+            (question_headings if item.question else section_headings).append(len(blocks))
+            if not talk:
+                speaker = pending = None
+        elif pending:
+            turns.append((pending, len(blocks)))
+            pending = None
+        blocks.append({"kind": item.kind, "text": item.text, "speaker": None if item.kind == "heading" else speaker,
+                       "level": item.level, "topic_title": item.topic_title})
+
+    speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
+    first_turn = turns[0][1] if turns else len(blocks)
+    intro = [str(b["text"]) for b in blocks[:first_turn] if b["kind"] != "heading"]
+    host = _find_host(turns, blocks)
+
+    # Topics: interviewer questions, else the host's keywords, else section headings.
+    topic_starts: list[tuple[int, str]] = []
+    if question_headings:
+        topic_starts = [(i, str(blocks[i]["topic_title"])) for i in question_headings]
+    elif host:
+        for name, start in turns:
+            keyword = _keyword_topic(str(blocks[start]["text"])) if name == host else None
+            if keyword:
+                topic_starts.append((start, keyword))
+    if not topic_starts:
+        topic_starts = [(i, str(blocks[i]["text"])) for i in section_headings if blocks[i]["level"] == 2]
+    topic_of_block: list[int | None] = []
+    current: int | None = None
+    starts = dict((start, number) for number, (start, _) in enumerate(topic_starts))
+    for index in range(len(blocks)):
+        current = starts.get(index, current)
+        topic_of_block.append(current)
+
+    speakers = []
+    for name in speakers_in_order:
+        affiliation = affiliations.get(name)
+        in_roster = False
+        if not affiliation:
+            affiliation, in_roster = _introduced_affiliation(name, intro)
+        role = "host" if name == host else ("guest" if host or in_roster or question_headings else None)
+        speakers.append(Speaker(name, affiliation, role))
+
+    final_blocks = tuple(
+        Block(str(b["kind"]), str(b["text"]), b["speaker"], topic_of_block[i], int(b["level"]))  # type: ignore[arg-type]
+        for i, b in enumerate(blocks)
+    )
+    return Article(
+        id=article_id,
+        title=meta.title or derive_title(final_blocks),
+        blocks=final_blocks,
+        topics=tuple(Topic(title, start) for start, title in topic_starts),
+        speakers=tuple(speakers),
+        turns=tuple(Turn(name, topic_of_block[start], start) for name, start in turns),
+        source_url=meta.source_url,
+        date=meta.date,
+        publisher=meta.publisher,
+        tags=tuple(meta.tags),
+        origin=origin,
+    )
+
+
+def _find_host(turns: list[tuple[str, int]], blocks: list[dict[str, object]]) -> str | None:
+    """The speaker whose turns are mostly questions (at least two turns, 60% ending in ？)."""
+    asked: dict[str, list[bool]] = {}
+    boundaries = [start for _, start in turns] + [len(blocks)]
+    for (name, start), end in zip(turns, boundaries[1:], strict=True):
+        last = next((str(b["text"]) for b in reversed(blocks[start:end]) if b["kind"] != "heading"), "")
+        asked.setdefault(name, []).append(last.rstrip()[-1:] in "？?")
+    hosts = [name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) >= 0.6 * len(flags)]
+    return hosts[0] if len(hosts) == 1 else None

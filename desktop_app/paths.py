@@ -1,0 +1,87 @@
+"""Every on-disk location the app uses, in one place.
+
+Bundled files (sources/, resources/) sit next to the package in a checkout and under
+sys._MEIPASS in the frozen app; user data and caches live in the per-user directories that
+platformdirs names, so the app never writes inside its own folder.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "aigc-reader"
+DATA_DIR_ENV = "AIGC_READER_DATA_DIR"
+_USER_NAME = re.compile(r"^[\w.@-]{1,64}$")
+
+
+def bundle_root() -> Path:
+    """The folder that holds sources/ and resources/ (the checkout, or the frozen bundle)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+
+
+def bundled_sources_dir() -> Path:
+    return bundle_root() / "sources"
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (containers without a passwd entry)
+        return "default"
+
+
+def is_valid_user_name(name: str) -> bool:
+    """User names become folder names, so they are kept to a safe alphabet."""
+    return bool(_USER_NAME.match(name)) and name not in {".", ".."}
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """Where one user's data lives. Built once from the command line and passed down."""
+
+    root: Path
+    user: str
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None, user: str | None) -> DataPaths:
+        chosen = data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+        return cls(Path(chosen).expanduser().resolve(), user or default_user())
+
+    @property
+    def library_dir(self) -> Path:
+        """Imported articles, shared by every user of this data dir."""
+        return self.root / "library"
+
+    @property
+    def user_dir(self) -> Path:
+        return self.root / "users" / self.user
+
+    @property
+    def cache_dir(self) -> Path:
+        """Derived data (parsed corpus, search index, jieba cache): safe to delete."""
+        return self.root / "cache"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.cache_dir / "index"
+
+    @property
+    def annotations_db(self) -> Path:
+        return self.user_dir / "annotations.sqlite3"
+
+    def ensure_private_dir(self, path: Path) -> Path:
+        """Creates path (owner-only permissions) if needed and returns it."""
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return path
