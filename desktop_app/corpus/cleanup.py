@@ -73,7 +73,7 @@ def _is_tail_junk(block: RawBlock) -> bool:
     text = block.text.strip()
     if not text or _URL.search(text) or _DATED_LINE.match(text):
         return True
-    if block.hrefs and (len(text) - block.link_chars <= 10 or block.link_chars * 2 >= len(text)):
+    if block.hrefs and block.link_chars >= 0.8 * len(text):
         return True  # a link list, 'jump to …' and the like
     if block.bold_only and len(text) <= 20:
         return True  # promotion headings ('…开放合作啦！', '联系我们') and dangling section titles

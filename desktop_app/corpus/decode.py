@@ -45,21 +45,26 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) // 20
 
 
+def _plausible(text: str) -> bool:
+    """Mostly Han, ASCII text and common punctuation: what a real article decodes to."""
+    good = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    common = sum(1 for c in text if c < "\u0250" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" or c in "—“”‘’…")
+    return bool(text) and good >= 0.98 * len(text) and common >= 0.9 * len(text)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a BOM shows as every other byte NUL in ASCII-heavy text."""
-    sample = data[:2048]
-    if len(sample) < 4:
+    """UTF-16 saved without a BOM: its ASCII characters leave NUL bytes, on odd positions for
+    little-endian and even ones for big-endian."""
+    sample = data[:4096]
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if len(data) % 2 or even_nuls + odd_nuls == 0:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    for encoding, nuls in (("utf-16-le", odd_nuls), ("utf-16-be", even_nuls)):
-        if nuls > half // 4:
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-    return None
+    encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if _plausible(text) else None
 
 
 def decode_text(data: bytes) -> str:

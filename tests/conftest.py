@@ -1,0 +1,34 @@
+"""Shared fixtures. Qt runs offscreen: this must be set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop_app.corpus.library import Library  # noqa: E402
+from desktop_app.paths import DataPaths  # noqa: E402
+
+SOURCES = Path(__file__).resolve().parent.parent / "sources"
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(tmp_path / "data", "tester")
+
+
+@pytest.fixture
+def library(data_paths: DataPaths) -> Library:
+    return Library(data_paths)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> dict[str, object]:
+    """The five bundled articles, parsed once for the whole session."""
+    from desktop_app.corpus.pipeline import parse_bytes
+
+    return {path.stem: parse_bytes(path.stem, path.read_bytes()) for path in sorted(SOURCES.glob("*.txt"))}
