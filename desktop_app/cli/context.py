@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from desktop_app.corpus.library import Library
 from desktop_app.paths import DataPaths
+from desktop_app.search.index import SearchIndex
 
 
 @dataclass
 class Context:
     paths: DataPaths
-    _cache: dict[str, object] = field(default_factory=dict)
 
     @cached_property
     def library(self) -> Library:
         return Library(self.paths)
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        return SearchIndex(self.paths.index_dir, self.paths.cache_dir)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.cli import corpus_commands
+from desktop_app.cli import corpus_commands, search_commands
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail
 from desktop_app.errors import ReaderError
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help="whose annotations to use (default: the login name)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
     corpus_commands.register(commands)
+    search_commands.register(commands)
     return parser
 
 

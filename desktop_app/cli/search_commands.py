@@ -1,0 +1,112 @@
+"""index and search from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from desktop_app.cli.context import Context
+from desktop_app.cli.output import fail, print_json
+from desktop_app.search.index import Hit
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    index = commands.add_parser("index", help="build or update the search index")
+    index.add_argument("--rebuild", action="store_true", help="rebuild from nothing")
+    index.add_argument("--json", action="store_true")
+    index.set_defaults(handler=run_index)
+
+    search = commands.add_parser("search", help="search the library (words AND, \"phrase\", -exclude, speaker:/article:/topic:)")
+    search.add_argument("query", nargs="?", help="the query")
+    search.add_argument("--queries-file", type=Path, metavar="F", help="run each line of F as a query (JSON lines)")
+    search.add_argument("--speaker", metavar="NAME")
+    search.add_argument("--article", metavar="ID")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits, 0 for all (default 20)")
+    search.add_argument("--json", action="store_true")
+    search.set_defaults(handler=run_search)
+
+
+def _progress_bar(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\rindexing [{'#' * filled}{'.' * (width - filled)}] {done}/{total} blocks")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def ensure_index(context: Context, rebuild: bool = False, show_progress: bool = False) -> None:
+    report = context.search_index.update(context.library.articles(), rebuild=rebuild,
+                                         progress=_progress_bar if show_progress and sys.stderr.isatty() else None)
+    if report.rebuilt_because and report.rebuilt_because not in {"no index yet", "rebuild requested"}:
+        print(f"aigc-reader: search index rebuilt ({report.rebuilt_because})", file=sys.stderr)
+
+
+def run_index(args: argparse.Namespace, context: Context) -> int:
+    started = time.perf_counter()
+    report = context.search_index.update(context.library.articles(), rebuild=args.rebuild,
+                                         progress=_progress_bar if sys.stderr.isatty() else None)
+    elapsed = (time.perf_counter() - started) * 1000
+    summary = {"added": report.added, "updated": report.updated, "removed": report.removed,
+               "rebuilt_because": report.rebuilt_because, "elapsed_ms": round(elapsed, 1)}
+    if args.json:
+        print_json(summary)
+    else:
+        if report.rebuilt_because:
+            print(f"index built ({report.rebuilt_because})")
+        print(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed "
+              f"in {elapsed:.0f} ms")
+    return 0
+
+
+def _marked(hit: Hit) -> str:
+    """The snippet with matches in 【】 (and bold on a terminal)."""
+    text, out, position = hit.text, [], 0
+    bold = sys.stdout.isatty()
+    for start, end in hit.matches:
+        if start < position:
+            continue
+        out.append(text[position:start])
+        out.append(f"\033[1;33m{text[start:end]}\033[0m" if bold else f"【{text[start:end]}】")
+        position = end
+    out.append(text[position:])
+    marked = "".join(out)
+    return marked if len(marked) <= 160 else marked[:157] + "…"
+
+
+def run_search(args: argparse.Namespace, context: Context) -> int:
+    if args.limit < 0:
+        return fail("--limit must be 0 (all) or more", 2)
+    if (args.query is None) == (args.queries_file is None):
+        return fail("give a QUERY or --queries-file F (one of them)", 2)
+    if args.article:
+        context.library.get(args.article)  # an unknown id is an error, not an empty result
+    ensure_index(context)
+    index = context.search_index
+    if args.queries_file is not None:
+        try:
+            lines = args.queries_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            return fail(f"cannot read {args.queries_file}: {getattr(error, 'strerror', None) or error}")
+        import json
+
+        index.warm_up()  # elapsed_ms is each query's own time, not jieba's one-off load
+        for line in filter(None, (line.strip() for line in lines)):
+            started = time.perf_counter()
+            hits = index.search(line, args.speaker, args.article, args.limit)
+            elapsed = (time.perf_counter() - started) * 1000
+            print(json.dumps({"query": line, "hits": len(hits), "elapsed_ms": round(elapsed, 3),
+                              "results": [hit.to_json() for hit in hits]}, ensure_ascii=False))
+        return 0
+    hits = index.search(args.query, args.speaker, args.article, args.limit)
+    if args.json:
+        print_json([hit.to_json() for hit in hits])
+        return 0
+    if not hits:
+        print("no results")
+    for hit in hits:
+        where = " · ".join(filter(None, [hit.article, f"block {hit.block}", hit.speaker]))
+        print(f"{where}\n    {_marked(hit)}")
+    return 0

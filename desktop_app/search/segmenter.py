@@ -1,0 +1,46 @@
+"""jieba, loaded once, lazily, off the start-up path, with the corpus's user dictionary and its
+cache file in the app's own cache dir (not the shared /tmp, where another user's file blocks it)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from desktop_app.paths import resources_dir
+
+USER_DICTIONARY = "jieba_userdict.txt"
+_lock = threading.Lock()
+_loaded_with: Path | None = None
+
+
+def ensure_loaded(cache_dir: Path) -> None:
+    """Loads jieba's dictionary (about a second the first time) if not loaded yet."""
+    global _loaded_with
+    if _loaded_with is not None:
+        return
+    with _lock:
+        if _loaded_with is not None:
+            return
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        jieba.dt.tmp_dir = str(cache_dir)
+        jieba.dt.cache_file = "jieba.cache"
+        jieba.initialize()
+        user_dictionary = resources_dir() / USER_DICTIONARY
+        if user_dictionary.exists():
+            jieba.load_userdict(str(user_dictionary))
+        _loaded_with = cache_dir
+
+
+def is_loaded() -> bool:
+    return _loaded_with is not None
+
+
+def words(folded_text: str) -> list[str]:
+    """Search-mode segmentation of already folded text (white space is gone already)."""
+    import jieba
+
+    return [word for word in jieba.cut_for_search(folded_text) if word.strip()]
