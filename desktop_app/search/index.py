@@ -8,11 +8,13 @@ processes, waited on rather than raised); searches read a consistent snapshot me
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
 import shutil
 import threading
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,12 +126,18 @@ class SearchIndex:
             return "index from an older version"
         if not meta.get("complete"):
             return "index left half-written (interrupted)"
-        try:
-            if not whoosh_index.exists_in(str(self._dir)):
-                return "index files missing"
-            whoosh_index.open_dir(str(self._dir)).doc_count()
-        except Exception:  # whoosh raises many kinds for damaged files  # noqa: BLE001
-            return "index files damaged"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                if not whoosh_index.exists_in(str(self._dir)):
+                    return "index files missing"
+                opened = whoosh_index.open_dir(str(self._dir))
+                opened.doc_count()
+                opened.close()
+            except Exception:  # whoosh raises many kinds for damaged files  # noqa: BLE001
+                return "index files damaged"
+            finally:
+                gc.collect()  # whoosh leaves the damaged file open; close it here, quietly
         return None
 
     def _open(self) -> Any:

@@ -31,7 +31,8 @@ def ensure_loaded(cache_dir: Path) -> None:
         jieba.initialize()
         user_dictionary = resources_dir() / USER_DICTIONARY
         if user_dictionary.exists():
-            jieba.load_userdict(str(user_dictionary))
+            with user_dictionary.open("rb") as stream:  # given a path, jieba never closes the file
+                jieba.load_userdict(stream)
         _loaded_with = cache_dir
 
 

@@ -1,0 +1,179 @@
+"""The search engine on the real corpus: literal recall against a plain substring scan, folding,
+filters, syntax, offsets, incremental updates and a crashed index."""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from desktop_app.corpus.model import Article
+from desktop_app.corpus.pipeline import parse_text
+from desktop_app.search.index import META_FILE, SearchIndex
+from desktop_app.search.normalize import fold_text
+
+A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Article]) -> SearchIndex:
+    folder = tmp_path_factory.mktemp("search")
+    index = SearchIndex(folder / "index", folder / "cache")
+    index.update(corpus.values())
+    return index
+
+
+_FOLDED: dict[int, list[tuple[str, int, str]]] = {}
+
+
+def scan(corpus: dict[str, Article], needle: str) -> set[tuple[str, int]]:
+    """What a user would otherwise do: a plain substring scan over folded block texts."""
+    blocks = _FOLDED.setdefault(id(corpus), [(a.id, i, fold_text(b.text)) for a in corpus.values()
+                                             for i, b in enumerate(a.blocks)])
+    folded = fold_text(needle)
+    return {(article, index) for article, index, text in blocks if folded in text}
+
+
+def test_literal_recall_equals_substring_scan_for_thousands_of_substrings(
+        built: SearchIndex, corpus: dict[str, Article]) -> None:
+    generator = random.Random(20261123)
+    blocks = [(a.id, i, b.text) for a in corpus.values() for i, b in enumerate(a.blocks)]
+    checked = 0
+    while checked < 2000:
+        _, _, text = generator.choice(blocks)
+        length = generator.choice([1, 2, 3, 3, 4, 5, 6, 8, 12])
+        if len(text) < length:
+            continue
+        start = generator.randrange(len(text) - length + 1)
+        needle = text[start : start + length]
+        if not fold_text(needle) or '"' in needle or needle.startswith("-") or ":" in needle or " " in needle.strip():
+            continue
+        found = {(hit.article, hit.block) for hit in built.search(needle, limit=0)}
+        assert found == scan(corpus, needle), needle
+        checked += 1
+
+
+@pytest.mark.parametrize("needle", ["国人的", "北美的商业", "价值，并且打破", "比如游戏", "AlphaGo"])
+def test_cross_boundary_literals(built: SearchIndex, corpus: dict[str, Article], needle: str) -> None:
+    hits = built.search(needle, limit=0)
+    assert hits and {(h.article, h.block) for h in hits} == scan(corpus, needle)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("AI绘画", "AI 绘画"), ("chatgpt", "ChatGPT"), ("ＡＩＧＣ", "AIGC")])
+def test_case_width_and_space_folding(built: SearchIndex, query: str, expected: str) -> None:
+    hits = built.search(query, limit=0)
+    texts = [h.text[s:e] for h in hits for s, e in h.matches]
+    assert expected in texts
+
+
+def test_offsets_slice_exactly_the_matched_text(built: SearchIndex) -> None:
+    for query in ("大模型", "AI 绘画", "chatgpt", "中国 机会", "Jasper.ai"):
+        hits = built.search(query, limit=0)
+        assert hits, query
+        terms = [fold_text(t) for t in query.split()]
+        for hit in hits:
+            assert hit.matches
+            for start, end in hit.matches:
+                assert fold_text(hit.text[start:end]) in terms
+                assert hit.text[start:end] == hit.text[start:end].strip()
+            first = hit.matches[0]
+            assert hit.text[first[0] : first[1]] in hit.snippet
+
+
+def test_and_semantics_exclusion_and_phrase(built: SearchIndex, corpus: dict[str, Article]) -> None:
+    both = {(h.article, h.block) for h in built.search("大模型 游戏", limit=0)}
+    assert both == scan(corpus, "大模型") & scan(corpus, "游戏")
+    without = {(h.article, h.block) for h in built.search("大模型 -游戏", limit=0)}
+    assert without == scan(corpus, "大模型") - scan(corpus, "游戏")
+    phrase = {(h.article, h.block) for h in built.search('"大力 出奇迹"', limit=0)}
+    assert phrase == scan(corpus, "大力出奇迹")
+
+
+def test_filters(built: SearchIndex, corpus: dict[str, Article]) -> None:
+    by_speaker = built.search("中国", speaker="黄民烈", limit=0)
+    assert by_speaker and all(h.speaker == "黄民烈" for h in by_speaker)
+    assert {(h.article, h.block) for h in built.search("speaker:黄民烈 中国", limit=0)} == {
+        (h.article, h.block) for h in by_speaker}
+    in_article = built.search("大模型", article=A003, limit=0)
+    assert in_article and all(h.article == A003 for h in in_article)
+    topic = built.search(f"article:{A003} topic:0", limit=0)
+    assert {h.block for h in topic} == {i for i, b in enumerate(corpus[A003].blocks) if b.topic == 0}
+    assert built.search("中国", speaker="没有这个人", limit=0) == []
+
+
+def test_ranking_and_limit(built: SearchIndex) -> None:
+    hits = built.search("大模型", limit=5)
+    assert len(hits) == 5
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert len(built.search("大模型", limit=0)) > 5
+
+
+def test_bad_syntax_never_raises(built: SearchIndex) -> None:
+    for query in ['"大模型', "speaker:", "topic:x", "-", "((", "*", "AND OR NOT", "a:b:c", "\\"]:
+        built.search(query, limit=0)
+    assert built.search("   ") == []
+
+
+def test_incremental_update_touches_only_changed_articles(tmp_path: Path, corpus: dict[str, Article]) -> None:
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    first = index.update(corpus.values())
+    assert first.rebuilt_because == "no index yet" and len(first.added) == 5
+    again = SearchIndex(tmp_path / "index", tmp_path / "cache").update(corpus.values())
+    assert not again.changed and again.rebuilt_because is None
+
+    changed = parse_text(A000, "# 新文章\n\n独一无二的新句子。\n")
+    articles = [changed if a.id == A000 else a for a in corpus.values() if a.id != A003]
+    report = index.update(articles)
+    assert report.updated == [A000] and report.removed == [A003] and report.added == []
+    assert [h.article for h in index.search("独一无二的新句子")] == [A000]
+    assert index.search("北美的商业", article=A000) == []
+    assert index.search("金磊", limit=0) == [] or all(h.article != A003 for h in index.search("金磊", limit=0))
+
+
+@pytest.mark.parametrize("damage", ["half-written", "old-schema", "garbage", "no-meta"])
+def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[str, Article], damage: str) -> None:
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    index.update(corpus.values())
+    index.close()
+    meta = tmp_path / "index" / META_FILE
+    if damage == "half-written":
+        meta.write_text(meta.read_text().replace('"complete": true', '"complete": false'))
+    elif damage == "old-schema":
+        meta.write_text(meta.read_text().replace('"schema": 1', '"schema": 0'))
+    elif damage == "garbage":
+        for segment in (tmp_path / "index").glob("*.seg"):
+            segment.write_bytes(b"\x00garbage")
+        for toc in (tmp_path / "index").glob("_MAIN_*.toc"):
+            toc.write_bytes(b"garbage")
+    else:
+        meta.unlink()
+    reopened = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    assert reopened.problem() is not None
+    report = reopened.update(corpus.values())
+    assert report.rebuilt_because is not None and len(report.added) == 5
+    assert reopened.search("北美的商业")
+
+
+def test_searching_while_indexing_is_safe(tmp_path: Path, corpus: dict[str, Article]) -> None:
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    index.update(corpus.values())
+    errors: list[BaseException] = []
+
+    def keep_searching() -> None:
+        try:
+            for _ in range(30):
+                index.search("大模型", limit=0)
+        except BaseException as error:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(error)
+
+    reader = threading.Thread(target=keep_searching)
+    reader.start()
+    variants = [replace(a, title=a.title + "（修订）") for a in corpus.values()]
+    index.update(variants)
+    index.update(corpus.values(), rebuild=True)
+    reader.join()
+    assert errors == []
+    assert index.search("北美的商业")
