@@ -98,14 +98,10 @@ class _Reader(HTMLParser):
     def _void(self, tag: str, values: dict[str, str]) -> None:
         if self._skip_depth:
             return
-        if tag == "br":
-            kind = self._kind()
-            self._flush()
-            del kind  # the next line keeps the enclosing element's kind through the stack
+        if tag in {"br", "hr"}:
+            self._flush()  # a hard line break ends a paragraph; the next keeps the enclosing kind
         elif tag == "img":
             self._current.has_image = True
-        elif tag == "hr":
-            self._flush()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

@@ -91,10 +91,8 @@ def join_soft_breaks(pieces: list[tuple[str, bool]]) -> list[Run]:
             resolved.append((" ", bold))
     runs: list[Run] = []
     for char, bold in resolved:
-        if char == " " and (not runs or runs[-1].text.endswith(" ")) and resolved:
-            # Fold spaces that meet across runs.
-            if runs and runs[-1].text.endswith(" "):
-                continue
+        if char == " " and runs and runs[-1].text.endswith(" "):
+            continue  # spaces that meet across runs fold to one
         if runs and runs[-1].bold == bold:
             runs[-1].text += char
         else:
