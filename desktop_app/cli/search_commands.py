@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail, print_json
-from desktop_app.search.index import Hit
+from desktop_app.search.index import Hit, UpdateReport
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,17 +37,19 @@ def _progress_bar(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def ensure_index(context: Context, rebuild: bool = False, show_progress: bool = False) -> None:
+def ensure_index(context: Context, rebuild: bool = False) -> UpdateReport:
+    """Brings the index up to date, with a progress bar on a terminal and a line when it had to be
+    rebuilt for a reason the user did not ask for."""
     report = context.search_index.update(context.library.articles(), rebuild=rebuild,
-                                         progress=_progress_bar if show_progress and sys.stderr.isatty() else None)
+                                         progress=_progress_bar if sys.stderr.isatty() else None)
     if report.rebuilt_because and report.rebuilt_because not in {"no index yet", "rebuild requested"}:
         print(f"aigc-reader: search index rebuilt ({report.rebuilt_because})", file=sys.stderr)
+    return report
 
 
 def run_index(args: argparse.Namespace, context: Context) -> int:
     started = time.perf_counter()
-    report = context.search_index.update(context.library.articles(), rebuild=args.rebuild,
-                                         progress=_progress_bar if sys.stderr.isatty() else None)
+    report = ensure_index(context, rebuild=args.rebuild)
     elapsed = (time.perf_counter() - started) * 1000
     summary = {"added": report.added, "updated": report.updated, "removed": report.removed,
                "rebuilt_because": report.rebuilt_because, "elapsed_ms": round(elapsed, 1)}

@@ -8,7 +8,7 @@ annotation offsets and search snippets refer to: block texts separated by blank 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -58,18 +58,15 @@ class Article:
     publisher: str | None = None
     tags: tuple[str, ...] = ()
     origin: str = "bundled"  # "bundled" or "imported"
-    _turn_starts: dict[int, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self._turn_starts.update({turn.block: turn.speaker for turn in self.turns})
 
     @cached_property
     def _layout(self) -> tuple[str, tuple[int, ...]]:
         parts: list[str] = []
         starts: list[int] = []
         position = 0
+        turn_starts = {turn.block: turn.speaker for turn in self.turns}
         for index, block in enumerate(self.blocks):
-            label = self._turn_starts.get(index)
+            label = turn_starts.get(index)
             if label is not None:
                 parts.append(f"{label}：")
                 position += len(parts[-1]) + len(TEXT_SEPARATOR)

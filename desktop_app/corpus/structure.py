@@ -115,8 +115,9 @@ def _accept_labels(items: list[_Item]) -> dict[str, tuple[str, str | None]]:
     """Maps each accepted label to (name, affiliation). Labels that do not name a person are
     accepted only when they recur (``源码资本研究组``), so a one-off bold lead-in is not a speaker."""
     labels = [item.text for item in items if item.kind == "label"]
-    known = {split_label(label)[0] for label in labels if split_label(label)[2] and " " in label.strip()}
-    known |= {label for label in labels if split_label(label)[0] == label and split_label(label)[2]}
+    alone = {label: split_label(label) for label in dict.fromkeys(labels)}
+    # Names that are certain without context: a bare name, or one set off by a space.
+    known = {name for label, (name, _, is_person) in alone.items() if is_person and (name == label or " " in label)}
     accepted = {}
     for label in dict.fromkeys(labels):
         name, affiliation, is_person = split_label(label, known)
