@@ -163,7 +163,7 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
     labels = _accept_labels(items)
     talk = None if labels else _talk_speaker(items)
 
-    blocks: list[dict[str, object]] = []
+    blocks: list[tuple[_Item, str | None]] = []  # each block with its speaker
     turns: list[tuple[str, int]] = []  # (speaker, block)
     affiliations: dict[str, str | None] = {}
     question_headings: list[int] = []
@@ -188,25 +188,24 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         elif pending:
             turns.append((pending, len(blocks)))
             pending = None
-        blocks.append({"kind": item.kind, "text": item.text, "speaker": None if item.kind == "heading" else speaker,
-                       "level": item.level, "topic_title": item.topic_title})
+        blocks.append((item, None if item.kind == "heading" else speaker))
 
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
-    intro = [str(b["text"]) for b in blocks[:first_turn] if b["kind"] != "heading"]
+    intro = [b.text for b, _ in blocks[:first_turn] if b.kind != "heading"]
     host = _find_host(turns, blocks)
 
     # Topics: interviewer questions, else the host's keywords, else section headings.
     topic_starts: list[tuple[int, str]] = []
     if question_headings:
-        topic_starts = [(i, str(blocks[i]["topic_title"])) for i in question_headings]
+        topic_starts = [(i, blocks[i][0].topic_title or blocks[i][0].text) for i in question_headings]
     elif host:
         for name, start in turns:
-            keyword = _keyword_topic(str(blocks[start]["text"])) if name == host else None
+            keyword = _keyword_topic(blocks[start][0].text) if name == host else None
             if keyword:
                 topic_starts.append((start, keyword))
     if not topic_starts:
-        topic_starts = [(i, str(blocks[i]["text"])) for i in section_headings if blocks[i]["level"] == 2]
+        topic_starts = [(i, blocks[i][0].text) for i in section_headings if blocks[i][0].level == 2]
     topic_of_block: list[int | None] = []
     current: int | None = None
     starts = dict((start, number) for number, (start, _) in enumerate(topic_starts))
@@ -224,8 +223,7 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         speakers.append(Speaker(name, affiliation, role))
 
     final_blocks = tuple(
-        Block(str(b["kind"]), str(b["text"]), b["speaker"], topic_of_block[i], int(b["level"]))  # type: ignore[arg-type]
-        for i, b in enumerate(blocks)
+        Block(item.kind, item.text, speaker, topic_of_block[i], item.level) for i, (item, speaker) in enumerate(blocks)
     )
     return Article(
         id=article_id,
@@ -242,12 +240,12 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
     )
 
 
-def _find_host(turns: list[tuple[str, int]], blocks: list[dict[str, object]]) -> str | None:
+def _find_host(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> str | None:
     """The speaker whose turns are mostly questions (at least two turns, 60% ending in ？)."""
     asked: dict[str, list[bool]] = {}
     boundaries = [start for _, start in turns] + [len(blocks)]
     for (name, start), end in zip(turns, boundaries[1:], strict=True):
-        last = next((str(b["text"]) for b in reversed(blocks[start:end]) if b["kind"] != "heading"), "")
+        last = next((b.text for b, _ in reversed(blocks[start:end]) if b.kind != "heading"), "")
         asked.setdefault(name, []).append(last.rstrip()[-1:] in "？?")
     hosts = [name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) >= 0.6 * len(flags)]
     return hosts[0] if len(hosts) == 1 else None
