@@ -54,10 +54,3 @@ def literal_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
             spans.add(folded.original_span(start, start + len(needle), len(text)))
             start = folded.text.find(needle, start + 1)
     return sorted(spans)
-
-
-def grams(folded_text: str) -> list[str]:
-    """The character bigram at every position (the last position gives its single character),
-    so that any substring of two or more characters is a phrase of consecutive grams and any
-    single character is a prefix of the gram at its position."""
-    return [folded_text[i : i + 2] for i in range(len(folded_text))]

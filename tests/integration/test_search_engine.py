@@ -12,7 +12,9 @@ import pytest
 
 from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline import parse_text
+from desktop_app.search.block_table import TABLE_FILE
 from desktop_app.search.index import META_FILE, SearchIndex
+from desktop_app.search.schema import SCHEMA_VERSION
 from desktop_app.search.normalize import fold_text
 
 A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"
@@ -133,7 +135,8 @@ def test_incremental_update_touches_only_changed_articles(tmp_path: Path, corpus
     assert index.search("金磊", limit=0) == [] or all(h.article != A003 for h in index.search("金磊", limit=0))
 
 
-@pytest.mark.parametrize("damage", ["half-written", "old-schema", "garbage", "no-meta"])
+@pytest.mark.parametrize("damage", ["half-written", "old-schema", "garbage", "no-meta", "table-garbage",
+                                    "table-missing"])
 def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[str, Article], damage: str) -> None:
     index = SearchIndex(tmp_path / "index", tmp_path / "cache")
     index.update(corpus.values())
@@ -142,12 +145,16 @@ def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[st
     if damage == "half-written":
         meta.write_text(meta.read_text().replace('"complete": true', '"complete": false'))
     elif damage == "old-schema":
-        meta.write_text(meta.read_text().replace('"schema": 1', '"schema": 0'))
+        meta.write_text(meta.read_text().replace(f'"schema": {SCHEMA_VERSION}', '"schema": 0'))
     elif damage == "garbage":
         for segment in (tmp_path / "index").glob("*.seg"):
             segment.write_bytes(b"\x00garbage")
         for toc in (tmp_path / "index").glob("_MAIN_*.toc"):
             toc.write_bytes(b"garbage")
+    elif damage == "table-garbage":
+        (tmp_path / "index" / TABLE_FILE).write_text('[["only", "half"', encoding="utf-8")
+    elif damage == "table-missing":
+        (tmp_path / "index" / TABLE_FILE).unlink()
     else:
         meta.unlink()
     reopened = SearchIndex(tmp_path / "index", tmp_path / "cache")

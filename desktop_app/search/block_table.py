@@ -1,0 +1,101 @@
+"""Every indexed block's text, folded, in one string: the part of the index that guarantees
+literal recall.
+
+A word index cannot promise that any run of characters is found (jieba's boundaries split
+``中国人的`` as ``中国 / 人 / 的``), and an n-gram phrase index in whoosh is slow on common
+grams. A substring search over the folded texts of all blocks, laid end to end, is exact by
+construction and runs in C (``str.find``), with one step per matching block rather than per
+block: tens of milliseconds for millions of characters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.corpus.model import Article
+from desktop_app.search.normalize import fold_text
+
+# Folding removes white space, so a newline can never be part of a folded needle or text: it
+# separates blocks without ever producing a match that straddles two of them.
+_SEPARATOR = "\n"
+TABLE_FILE = "aigc-blocks.json"
+
+
+@dataclass(frozen=True)
+class BlockRow:
+    article: str
+    block: int
+    speaker: str | None
+    topic: int | None
+    text: str
+    folded: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.article}:{self.block}"
+
+
+def rows_of(article: Article) -> list[BlockRow]:
+    return [BlockRow(article.id, index, block.speaker, block.topic, block.text, fold_text(block.text))
+            for index, block in enumerate(article.blocks)]
+
+
+class BlockTable:
+    """Rows ordered by article, then block; an article's rows are contiguous."""
+
+    def __init__(self, rows: Iterable[BlockRow]) -> None:
+        self.rows = list(rows)
+        self._haystack = _SEPARATOR.join(row.folded for row in self.rows)
+        self._starts: list[int] = []
+        position = 0
+        for row in self.rows:
+            self._starts.append(position)
+            position += len(row.folded) + 1
+        self._starts.append(position)  # sentinel: one past the end
+        self.average_length = sum(len(row.folded) for row in self.rows) / len(self.rows) if self.rows else 0.0
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def by_article(self) -> dict[str, list[BlockRow]]:
+        grouped: dict[str, list[BlockRow]] = {}
+        for row in self.rows:
+            grouped.setdefault(row.article, []).append(row)
+        return grouped
+
+    def containing(self, needle: str) -> Iterator[int]:
+        """Row numbers whose folded text contains the (folded, non-empty) needle, in order."""
+        haystack, starts, find = self._haystack, self._starts, self._haystack.find
+        found = find(needle)
+        while found != -1:
+            row = bisect_right(starts, found) - 1
+            yield row
+            found = find(needle, starts[row + 1])  # one step per matching row, not per occurrence
+
+    # -- on disk ----------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        payload = [[r.article, r.block, r.speaker, r.topic, r.text, r.folded] for r in self.rows]
+        temporary = path.with_name(path.name + ".tmp")
+        with temporary.open("w", encoding="utf-8") as stream:
+            json.dump(payload, stream, ensure_ascii=False, separators=(",", ":"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        temporary.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> BlockTable:
+        """Raises ValueError (or OSError) when the file is missing or not a table."""
+        payload: Any = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(payload, list):
+            raise ValueError("not a block table")
+        try:
+            return cls(BlockRow(str(a), int(b), s, t, str(text), str(folded))
+                       for a, b, s, t, text, folded in payload)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"not a block table: {error}") from None
