@@ -213,10 +213,7 @@ class SearchIndex:
     def _write(self, articles: list[Article], changed: list[Article], removed: list[str],
                progress: Progress | None) -> None:
         segmenter.ensure_loaded(self._cache_dir)
-        kept = self._kept_rows({a.id for a in changed} | set(removed))
         fresh = {article.id: rows_of(article) for article in changed}
-        rows = [row for article in sorted(articles, key=lambda a: a.id)
-                for row in (fresh[article.id] if article.id in fresh else kept.get(article.id, []))]
         new_rows = [row for article in changed for row in fresh[article.id]]
         words = _segment_all([row.folded for row in new_rows])
         meta = self._read_meta() or {}
@@ -233,12 +230,15 @@ class SearchIndex:
                                     topic="" if row.topic is None else str(row.topic), words=segmented)
                 if progress and done % 200 == 0:
                     progress(done, len(new_rows))
+            # Under whoosh's lock, so that two processes never interleave their tables.
+            kept = self._kept_rows(set(fresh) | set(removed))
+            table = BlockTable(row for article in sorted(articles, key=lambda a: a.id)
+                               for row in (fresh[article.id] if article.id in fresh else kept.get(article.id, [])))
+            table.save(self._table_path)
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
-        table = BlockTable(rows)
-        table.save(self._table_path)
         with self._read_lock:
             self._table, self._table_stamp = table, self._stamp()
         if progress:
