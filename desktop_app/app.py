@@ -8,7 +8,8 @@ from desktop_app.corpus.library import Library
 from desktop_app.paths import DataPaths
 
 
-def run_gui(paths: DataPaths, argv: Sequence[str]) -> int:
+def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None) -> int:
+    """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.main_window import MainWindow
@@ -16,5 +17,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(list(argv))
     app.setApplicationName("aigc-reader")
     window = MainWindow(Library(paths), paths.user)
+    if open_at is not None:
+        window.open_passage(*open_at)
     window.show()
     return int(app.exec())

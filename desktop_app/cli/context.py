@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from desktop_app.annotations.service import Annotations
+from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
 from desktop_app.paths import DataPaths
 from desktop_app.search.index import SearchIndex
@@ -17,6 +19,11 @@ class Context:
     @cached_property
     def library(self) -> Library:
         return Library(self.paths)
+
+    @cached_property
+    def annotations(self) -> Annotations:
+        self.paths.ensure_private_dir(self.paths.user_dir)
+        return Annotations(AnnotationStore(self.paths.annotations_db), self.library.get, self.paths.user)
 
     @cached_property
     def search_index(self) -> SearchIndex:

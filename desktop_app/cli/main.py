@@ -5,26 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 
 from desktop_app import __version__
-from desktop_app.cli import corpus_commands, search_commands
+from desktop_app.cli import annotation_commands, corpus_commands, search_commands
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail
+from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import ReaderError
 from desktop_app.paths import DataPaths, is_valid_user_name
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    """Usage errors are one line on stderr and exit 2, as for every other error."""
-
-    def error(self, message: str) -> NoReturn:
-        print(f"{self.prog}: error: {message} (see --help)", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _OneLineParser(
+    parser = OneLineParser(
         prog="aigc-reader",
         description="A reader for Chinese interviews, roundtables and talks. Without a command, opens the window.",
     )
@@ -32,9 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="PATH",
                         help="where user data lives (default: $AIGC_READER_DATA_DIR, else the per-user data dir)")
     parser.add_argument("--user", metavar="NAME", help="whose annotations to use (default: the login name)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_OneLineParser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     corpus_commands.register(commands)
     search_commands.register(commands)
+    annotation_commands.register(commands)
     return parser
 
 

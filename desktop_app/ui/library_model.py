@@ -35,3 +35,6 @@ class LibraryModel(QAbstractListModel):
 
     def article_at(self, row: int) -> Article:
         return self._articles[row]
+
+    def row_of(self, article_id: str) -> int | None:
+        return next((row for row, article in enumerate(self._articles) if article.id == article_id), None)

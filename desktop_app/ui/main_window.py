@@ -58,6 +58,15 @@ class MainWindow(QMainWindow):
         if self.library_model.rowCount():
             self.library_view.setCurrentIndex(self.library_model.index(0))
 
+    def open_passage(self, article_id: str, block: int | None) -> None:
+        """Shows the article and scrolls to the block (as an aigc-reader://open link asks)."""
+        row = self.library_model.row_of(article_id)
+        if row is None:
+            return
+        self.library_view.setCurrentIndex(self.library_model.index(row))
+        if block is not None:
+            self.reader.scrollToAnchor(f"block-{block}")
+
     @Slot(QItemSelection, QItemSelection)
     def on_library_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -1,0 +1,92 @@
+"""What an annotation is: a highlight (and maybe a note and tags) anchored to an article's text.
+
+The anchor follows the W3C Web Annotation selectors Hypothesis uses: the exact quote with about
+32 characters of context either side (``TextQuoteSelector``) and its offsets in the article's
+clean text (``TextPositionSelector``) as a hint. Offsets index ``Article.plain_text``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+COLORS = ("yellow", "green", "blue", "pink", "purple")
+DEFAULT_COLOR = "yellow"
+CONTEXT_CHARS = 32
+
+ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Anchor:
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int) -> Anchor:
+        """The anchor of text[start:end], with its context."""
+        return cls(text[start:end], text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS],
+                   start, end)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    article: str
+    anchor: Anchor
+    color: str = DEFAULT_COLOR
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = field(default_factory=now_iso)
+    updated: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.updated:
+            object.__setattr__(self, "updated", self.created)
+
+    def edited(self, **changes: Any) -> Annotation:
+        return replace(self, **changes, updated=now_iso())
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an annotation sits in the article's current text."""
+
+    status: str  # ANCHORED, MOVED or ORPHANED
+    start: int | None = None
+    end: int | None = None
+    block: int | None = None
+    speaker: str | None = None
+    topic: int | None = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    annotation: Annotation
+    placement: Placement
+
+    def to_json(self) -> dict[str, Any]:
+        """The command line's contract (see README, `annotate list --json`)."""
+        a, p = self.annotation, self.placement
+        return {"id": a.id, "article": a.article, "quote": a.anchor.quote, "note": a.note, "color": a.color,
+                "tags": list(a.tags), "start": p.start, "end": p.end, "block": p.block, "status": p.status,
+                "speaker": p.speaker, "topic": p.topic, "created": a.created, "updated": a.updated}
+
+
+def normalize_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Tags without '#', white space or duplicates, in the order given."""
+    cleaned = ("".join(tag.lstrip("#").split()) for tag in tags)
+    return tuple(dict.fromkeys(tag for tag in cleaned if tag))

@@ -1,0 +1,208 @@
+"""Annotating, as the window and the command line both do it: the store, the articles the
+annotations point into, and an undo history of every change.
+
+Undo and redo replay the change's before/after states through the store, so an undone change
+is as durable as any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from desktop_app.annotations.anchoring import locate
+from desktop_app.annotations.model import (
+    COLORS,
+    DEFAULT_COLOR,
+    ORPHANED,
+    Anchor,
+    Annotation,
+    Placed,
+    Placement,
+    new_id,
+    normalize_tags,
+)
+from desktop_app.annotations.store import AnnotationStore
+from desktop_app.corpus.model import Article
+from desktop_app.errors import ReaderError, UnknownArticle
+from desktop_app.search.normalize import fold
+
+ArticleLookup = Callable[[str], Article]  # raises UnknownArticle
+
+
+class AnnotationError(ReaderError):
+    """A request about annotations that cannot be carried out (bad colour, quote not found…)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    before: Annotation | None
+    after: Annotation | None
+
+
+def check_color(color: str) -> str:
+    if color not in COLORS:
+        raise AnnotationError(f"unknown colour {color!r}: choose one of {', '.join(COLORS)}")
+    return color
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
+    """Offsets of the n-th (1-based) occurrence of quote in text: exactly as written if it is
+    there, else ignoring case, width and white space as search does."""
+    if not quote.strip():
+        raise AnnotationError("the quote is empty")
+    if occurrence < 1:
+        raise AnnotationError("--occurrence counts from 1")
+    spans: list[tuple[int, int]] = []
+    start = text.find(quote)
+    while start != -1:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    if not spans:
+        folded, needle = fold(text), fold(quote).text
+        if needle:
+            position = folded.text.find(needle)
+            while position != -1:
+                spans.append(folded.original_span(position, position + len(needle), len(text)))
+                position = folded.text.find(needle, position + 1)
+    if not spans:
+        raise AnnotationError(f"the quote {quote[:40]!r} is not in the article")
+    if occurrence > len(spans):
+        raise AnnotationError(f"the quote occurs {len(spans)} time(s), not {occurrence}")
+    return spans[occurrence - 1]
+
+
+class Annotations:
+    """One user's annotations over the library."""
+
+    def __init__(self, store: AnnotationStore, article: ArticleLookup, user: str) -> None:
+        self.store = store
+        self.user = user
+        self._article = article
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+
+    # -- placing ----------------------------------------------------------------------------
+    def _article_or_none(self, article_id: str) -> Article | None:
+        try:
+            return self._article(article_id)
+        except UnknownArticle:
+            return None
+
+    def place(self, annotation: Annotation, article: Article | None = None) -> Placed:
+        """Where the annotation sits in the article's current text (orphaned if nowhere)."""
+        article = article or self._article_or_none(annotation.article)
+        if article is None:
+            return Placed(annotation, Placement(ORPHANED))
+        location = locate(annotation.anchor, article.plain_text)
+        if location.start is None or location.end is None:
+            return Placed(annotation, Placement(ORPHANED))
+        block_number = article.block_at(location.start)
+        block = article.blocks[block_number] if article.blocks else None
+        return Placed(annotation, Placement(location.status, location.start, location.end, block_number,
+                                            block.speaker if block else None, block.topic if block else None))
+
+    def list(self, article: str | None = None, tag: str | None = None, search: str | None = None) -> list[Placed]:
+        """Annotations in reading order (by article, then position); orphans last in each article."""
+        annotations = self.store.all(article)
+        if tag:
+            wanted = normalize_tags([tag])
+            annotations = [a for a in annotations if wanted and wanted[0] in a.tags]
+        if search:
+            needle = fold(search).text
+            annotations = [a for a in annotations if needle in fold(a.anchor.quote + "\n" + a.note).text]
+        articles: dict[str, Article | None] = {}
+        placed = []
+        for annotation in annotations:
+            if annotation.article not in articles:
+                articles[annotation.article] = self._article_or_none(annotation.article)
+            placed.append(self.place(annotation, articles[annotation.article]))
+        return sorted(placed, key=lambda p: (p.annotation.article, p.placement.start is None,
+                                             p.placement.start or 0, p.annotation.created))
+
+    def get(self, annotation_id: str) -> Annotation:
+        """By id, or by an unambiguous prefix of it (as git takes short hashes)."""
+        annotation = self.store.get(annotation_id)
+        if annotation is not None:
+            return annotation
+        matches = self.store.ids_starting_with(annotation_id) if len(annotation_id) >= 4 else []
+        if len(matches) == 1:
+            found = self.store.get(matches[0])
+            if found is not None:
+                return found
+        if len(matches) > 1:
+            raise AnnotationError(f"annotation id {annotation_id!r} is ambiguous: give more characters")
+        raise AnnotationError(f"no annotation with id {annotation_id!r} (see 'aigc-reader annotate list')")
+
+    # -- changing (each one undoable) -------------------------------------------------------
+    def add(self, article_id: str, start: int, end: int, note: str = "", color: str = DEFAULT_COLOR,
+            tags: Iterable[str] = ()) -> Placed:
+        """Highlights plain_text[start:end] of the article."""
+        article = self._article(article_id)
+        text = article.plain_text
+        if not 0 <= start < end <= len(text):
+            raise AnnotationError(f"the span {start}–{end} is outside the article's text (0–{len(text)})")
+        annotation = Annotation(id=new_id(), article=article_id, anchor=Anchor.at(text, start, end),
+                                color=check_color(color), note=note, tags=normalize_tags(list(tags)))
+        self._apply(Change(None, annotation))
+        return self.place(annotation, article)
+
+    def add_quote(self, article_id: str, quote: str, occurrence: int = 1, note: str = "",
+                  color: str = DEFAULT_COLOR, tags: Iterable[str] = ()) -> Placed:
+        start, end = find_quote(self._article(article_id).plain_text, quote, occurrence)
+        return self.add(article_id, start, end, note, color, tags)
+
+    def edit(self, annotation_id: str, note: str | None = None, color: str | None = None,
+             tags: Iterable[str] | None = None) -> Placed:
+        before = self.get(annotation_id)
+        after = before.edited(note=before.note if note is None else note,
+                              color=before.color if color is None else check_color(color),
+                              tags=before.tags if tags is None else normalize_tags(list(tags)))
+        self._apply(Change(before, after))
+        return self.place(after)
+
+    def remove(self, annotation_id: str) -> Annotation:
+        before = self.get(annotation_id)
+        self._apply(Change(before, None))
+        return before
+
+    def import_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Adds those not stored yet (same id); importing twice adds nothing. Not undoable."""
+        return self.store.add_missing(annotations)
+
+    def _write(self, current: Annotation | None, wanted: Annotation | None) -> None:
+        if wanted is not None:
+            self.store.put(wanted)
+        elif current is not None:
+            self.store.delete(current.id)
+
+    def _apply(self, change: Change) -> None:
+        self._write(change.before, change.after)
+        self._undo.append(change)
+        self._redo.clear()
+
+    # -- history ----------------------------------------------------------------------------
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Change | None:
+        """Reverts the last change; returns it (None when there is nothing to undo)."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        self._write(change.after, change.before)
+        self._redo.append(change)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        self._write(change.before, change.after)
+        self._undo.append(change)
+        return change

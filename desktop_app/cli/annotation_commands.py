@@ -1,0 +1,217 @@
+"""annotate (add, list, edit, rm, restore), export, import-annotations and open: a user's
+highlights and notes from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from desktop_app.annotations.model import COLORS, DEFAULT_COLOR, Placed, now_iso
+from desktop_app.annotations.store import newest_restore_point, read_backup
+from desktop_app.cli.context import Context
+from desktop_app.cli.output import fail, print_json
+from desktop_app.cli.parsing import OneLineParser
+from desktop_app.corpus.model import Article
+from desktop_app.errors import DataError, UnknownArticle
+from desktop_app.export.markdown import COLOR_NAMES, render_markdown
+from desktop_app.export.web_annotation import from_json_text, to_collection
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    annotate = commands.add_parser("annotate", help="add, list, edit or remove highlights and notes")
+    actions = annotate.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                      parser_class=OneLineParser)
+
+    add = actions.add_parser("add", help="highlight a quote of an article")
+    add.add_argument("--article", required=True, metavar="ID")
+    add.add_argument("--quote", required=True, metavar="TEXT", help="text as it stands in the article")
+    add.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence (from 1)")
+    add.add_argument("--note", default="", metavar="TEXT")
+    add.add_argument("--color", default=DEFAULT_COLOR, choices=COLORS)
+    add.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=run_add)
+
+    listing = actions.add_parser("list", help="list annotations in reading order")
+    listing.add_argument("--article", metavar="ID")
+    listing.add_argument("--tag", metavar="T")
+    listing.add_argument("--search", metavar="TEXT", help="in quotes and notes (ignores case, width, spaces)")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+
+    edit = actions.add_parser("edit", help="change an annotation's note, colour or tags")
+    edit.add_argument("id", help="annotation id (or an unambiguous prefix of at least 4 characters)")
+    edit.add_argument("--note", metavar="TEXT")
+    edit.add_argument("--color", choices=COLORS)
+    edit.add_argument("--tag", action="append", metavar="T", help="replaces the tags (repeatable)")
+    edit.add_argument("--no-tags", action="store_true", help="removes every tag")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(handler=run_edit)
+
+    remove = actions.add_parser("rm", help="delete an annotation")
+    remove.add_argument("id")
+    remove.add_argument("--json", action="store_true")
+    remove.set_defaults(handler=run_remove)
+
+    restore = actions.add_parser("restore", help="bring back annotations from the automatic backup")
+    restore.add_argument("--json", action="store_true")
+    restore.set_defaults(handler=run_restore)
+
+    export = commands.add_parser("export", help="export annotations as Markdown or Web Annotation JSON")
+    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("--article", metavar="ID")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here instead of standard output")
+    export.set_defaults(handler=run_export)
+
+    importing = commands.add_parser("import-annotations", help="import a Web Annotation JSON file (idempotent)")
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument("--json", action="store_true")
+    importing.set_defaults(handler=run_import)
+
+    opening = commands.add_parser("open", help="open an aigc-reader://open?article=ID&block=N link")
+    opening.add_argument("url", metavar="URL")
+    opening.add_argument("--json", action="store_true", help="print where it points instead of opening the window")
+    opening.set_defaults(handler=run_open)
+
+
+def _describe(placed: Placed) -> str:
+    a, p = placed.annotation, placed.placement
+    where = f"{a.article} {p.start}–{p.end}" if p.start is not None else f"{a.article} (orphaned)"
+    extras = " · ".join(filter(None, [COLOR_NAMES.get(a.color, a.color), p.speaker, " ".join(f"#{t}" for t in a.tags)]))
+    lines = [f"{a.id[:8]}  {where}  {extras}", f"    「{a.anchor.quote}」"]
+    lines += [f"    {line}" for line in a.note.splitlines()]
+    return "\n".join(lines)
+
+
+def _print(placed: list[Placed], as_json: bool) -> None:
+    if as_json:
+        print_json([p.to_json() for p in placed])
+    else:
+        print("\n".join(_describe(p) for p in placed) if placed else "no annotations")
+
+
+def run_add(args: argparse.Namespace, context: Context) -> int:
+    placed = context.annotations.add_quote(args.article, args.quote, args.occurrence, args.note, args.color, args.tag)
+    if args.json:
+        print_json(placed.to_json())
+    else:
+        print(f"saved {_describe(placed)}")
+    return 0
+
+
+def run_list(args: argparse.Namespace, context: Context) -> int:
+    if args.article:
+        context.library.get(args.article)
+    _print(context.annotations.list(args.article, args.tag, args.search), args.json)
+    return 0
+
+
+def run_edit(args: argparse.Namespace, context: Context) -> int:
+    if args.tag is not None and args.no_tags:
+        return fail("give --tag or --no-tags, not both", 2)
+    tags = [] if args.no_tags else args.tag
+    if args.note is None and args.color is None and tags is None:
+        return fail("nothing to change: give --note, --color, --tag or --no-tags", 2)
+    placed = context.annotations.edit(args.id, args.note, args.color, tags)
+    if args.json:
+        print_json(placed.to_json())
+    else:
+        print(f"saved {_describe(placed)}")
+    return 0
+
+
+def run_remove(args: argparse.Namespace, context: Context) -> int:
+    removed = context.annotations.remove(args.id)
+    if args.json:
+        print_json({"removed": removed.id})
+    else:
+        print(f"removed {removed.id[:8]} 「{removed.anchor.quote}」")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, context: Context) -> int:
+    backup = newest_restore_point(context.paths.annotations_db)
+    if backup is None:
+        return fail("there is no backup of the annotations to restore")
+    added = context.annotations.import_annotations(read_backup(backup))
+    if args.json:
+        print_json({"backup": str(backup), "restored": len(added)})
+    else:
+        print(f"restored {len(added)} annotation(s) from {backup}")
+    return 0
+
+
+def _article_or_none(context: Context, article_id: str) -> Article | None:
+    try:
+        return context.library.get(article_id)
+    except UnknownArticle:
+        return None
+
+
+def run_export(args: argparse.Namespace, context: Context) -> int:
+    if args.article:
+        context.library.get(args.article)
+    placed = context.annotations.list(args.article)
+    exported_at = now_iso()
+    if args.format == "json":
+        import json
+
+        document = json.dumps(to_collection([p.annotation for p in placed], context.paths.user, exported_at),
+                              ensure_ascii=False, indent=2) + "\n"
+    else:
+        document = render_markdown(placed, lambda a: _article_or_none(context, a), context.paths.user, exported_at)
+    if args.output is None:
+        sys.stdout.write(document)
+        return 0
+    from desktop_app.corpus.library import write_atomically
+
+    try:
+        write_atomically(args.output, document.encode("utf-8"))
+    except OSError as error:
+        raise DataError(f"cannot write {args.output}: {error.strerror or error}") from None
+    print(f"exported {len(placed)} annotation(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace, context: Context) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return fail(f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}")
+    annotations = from_json_text(text)
+    added = context.annotations.import_annotations(annotations)
+    if args.json:
+        print_json({"added": len(added), "skipped": len(annotations) - len(added)})
+    else:
+        print(f"{len(added)} added, {len(annotations) - len(added)} already there")
+    return 0
+
+
+def parse_open_url(url: str) -> tuple[str, int | None]:
+    """(article id, block or None) of an aigc-reader://open link; DataError when it is not one."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    if parts.scheme != "aigc-reader" or parts.netloc != "open" or "article" not in query:
+        raise DataError(f"not an aigc-reader link: {url!r} (expected aigc-reader://open?article=ID&block=N)")
+    block = query.get("block", [None])[0]
+    if block is not None and not block.isdigit():
+        raise DataError(f"block must be a number in {url!r}")
+    return query["article"][0], None if block is None else int(block)
+
+
+def run_open(args: argparse.Namespace, context: Context) -> int:
+    article_id, block = parse_open_url(args.url)
+    article = context.library.get(article_id)
+    if block is not None and block >= len(article.blocks):
+        raise DataError(f"article {article_id} has {len(article.blocks)} blocks; there is no block {block}")
+    if args.json:
+        chosen = article.blocks[block] if block is not None else None
+        print_json({"article": article.id, "title": article.title, "block": block,
+                    "speaker": chosen.speaker if chosen else None, "topic": chosen.topic if chosen else None,
+                    "text": chosen.text if chosen else None})
+        return 0
+    from desktop_app.app import run_gui
+
+    return run_gui(context.paths, sys.argv[:1], open_at=(article_id, block))

@@ -1,0 +1,138 @@
+"""Annotations as a Markdown document a person reads (and Obsidian, Typora or GitHub render).
+
+Layout: a header with the user and the export time; an article a section (title, source link,
+date), its highlights in reading order under their topic headings, each a blockquote with the
+speaker, the colour and a link back (``aigc-reader://open?article=ID&block=N``), the note and
+tags below; orphaned annotations in a section of their own at the end.
+
+Quotes and notes are user text, never markup: every character Markdown could read as syntax is
+escaped, so the rendered document shows them exactly as written. Lines are never wrapped (a
+line break inside Chinese text shows as a space in most renderers).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from itertools import groupby
+
+from desktop_app.annotations.model import ORPHANED, Placed
+from desktop_app.corpus.model import Article
+
+COLOR_NAMES = {"yellow": "🟨 黄", "green": "🟩 绿", "blue": "🟦 蓝", "pink": "🩷 粉", "purple": "🟪 紫"}
+
+# Characters that are syntax anywhere in a line, and those that are syntax only where a line
+# starts (headings, quotes, lists, rules, setext underlines). Backslash escapes where
+# Markdown honours them; character references for the rest.
+_ANYWHERE = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+             "<": "&lt;", "&": "&amp;", "|": "&#124;"}
+_AT_LINE_START = {"#": "\\#", ">": "\\>", "+": "\\+", "-": "\\-", "=": "&#61;"}
+_ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
+
+
+def open_link(article_id: str, block: int | None) -> str:
+    query = f"article={article_id}" + (f"&block={block}" if block is not None else "")
+    return f"aigc-reader://open?{query}"
+
+
+def _printable(text: str) -> str:
+    # Control characters are invisible, and Python-Markdown uses STX/ETX as its own placeholders.
+    return "".join(char for char in text if char.isspace() or unicodedata.category(char) != "Cc")
+
+
+def escape_inline(text: str) -> str:
+    """Text that renders as itself inside a Markdown paragraph (not at a line's start)."""
+    return "".join(_ANYWHERE.get(char, char) for char in _printable(text))
+
+
+def escape_line(line: str) -> str:
+    """A whole line that renders as itself: also safe where a line starts."""
+    line = _printable(line)
+    body = line.lstrip(" \t")
+    # Leading white space would start a code block: kept as references instead.
+    indent = "".join("&#9;" if char == "\t" else "&#32;" for char in line[: len(line) - len(body)])
+    escaped = escape_inline(body)
+    if body[:1] in _AT_LINE_START:
+        escaped = _AT_LINE_START[body[0]] + escaped[1:]
+    else:
+        escaped = _ORDERED_ITEM.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return indent + escaped
+
+
+def escape_heading(text: str) -> str:
+    """Heading text: also keeps '#' that would close the heading."""
+    return "".join("\\#" if char == "#" else _ANYWHERE.get(char, char) for char in " ".join(_printable(text).split()))
+
+
+def escape_lines(text: str) -> list[str]:
+    return [escape_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _blockquote(lines: list[str]) -> str:
+    # Two trailing spaces: a line break inside the quote, as in the source.
+    return "\n".join(("> " + line + "  ").rstrip() if line else ">" for line in lines)
+
+
+def _speaker_line(placed: Placed, article: Article | None) -> str:
+    parts = []
+    speaker = placed.placement.speaker
+    if speaker:
+        details = article.speaker(speaker) if article else None
+        name = f"**{escape_inline(speaker)}**"
+        if details and details.affiliation:
+            name += f"（{escape_inline(details.affiliation)}）"
+        parts.append("— " + name)
+    parts.append(COLOR_NAMES.get(placed.annotation.color, placed.annotation.color))
+    if placed.placement.status != ORPHANED:
+        parts.append(f"[原文]({open_link(placed.annotation.article, placed.placement.block)})")
+    return " · ".join(parts)
+
+
+def _entry(placed: Placed, article: Article | None) -> list[str]:
+    annotation = placed.annotation
+    lines = [_blockquote(escape_lines(annotation.anchor.quote)), ">", "> " + _speaker_line(placed, article), ""]
+    if annotation.note.strip():
+        note_lines = escape_lines(annotation.note)
+        lines += [line + "  " if line else "" for line in note_lines] + [""]
+    if annotation.tags:
+        lines += ["标签：" + " ".join("\\#" + escape_inline(tag) for tag in annotation.tags), ""]
+    return lines
+
+
+def _article_header(article_id: str, article: Article | None) -> list[str]:
+    if article is None:
+        return [f"## {escape_heading(article_id)}", "", "（这篇文章已不在文库中）", ""]
+    lines = [f"## {escape_heading(article.title)}", ""]
+    details = [escape_inline(part) for part in (article.publisher, article.date) if part]
+    if article.source_url:
+        details.append(f"[来源](<{article.source_url.replace('>', '%3E').replace(' ', '%20')}>)")
+    if details:
+        lines += [" · ".join(details), ""]
+    return lines
+
+
+def render_markdown(placed: Sequence[Placed], article_of: Callable[[str], Article | None], user: str,
+                    exported_at: str) -> str:
+    """The export document; ``placed`` in reading order (``Annotations.list``)."""
+    lines = ["# 批注导出", "", f"用户：{escape_inline(user)} · 导出时间：{escape_inline(exported_at)} · "
+             f"共 {len(placed)} 条", ""]
+    anchored = [p for p in placed if p.placement.status != ORPHANED]
+    orphans = [p for p in placed if p.placement.status == ORPHANED]
+    for article_id, entries in groupby(anchored, key=lambda p: p.annotation.article):
+        article = article_of(article_id)
+        lines += _article_header(article_id, article)
+        for topic, in_topic in groupby(entries, key=lambda p: p.placement.topic):
+            if topic is not None and article is not None and topic < len(article.topics):
+                lines += [f"### {escape_heading(article.topics[topic].title)}", ""]
+            for entry in in_topic:
+                lines += _entry(entry, article)
+    if orphans:
+        lines += ["## 未能定位的批注", "", "原文已改动，这些批注找不到原来的位置；内容完整保留。", ""]
+        for article_id, entries in groupby(orphans, key=lambda p: p.annotation.article):
+            article = article_of(article_id)
+            title = article.title if article else article_id
+            lines += [f"### {escape_heading(title)}", ""]
+            for entry in entries:
+                lines += _entry(entry, article)
+    return "\n".join(lines).rstrip("\n") + "\n"

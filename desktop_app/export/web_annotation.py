@@ -1,0 +1,130 @@
+"""Annotations in the W3C Web Annotation data model (JSON-LD), so that other tools can read them,
+and back: an exported file imports again without loss, and importing twice adds nothing.
+
+https://www.w3.org/TR/annotation-model/ : each annotation has ``body`` (the note as a
+TextualBody with purpose ``commenting``, each tag a TextualBody with purpose ``tagging``) and a
+``target`` with a ``TextQuoteSelector`` and a ``TextPositionSelector``; the colour travels as
+the target's ``styleClass`` with the collection's stylesheet.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from desktop_app.annotations.model import COLORS, DEFAULT_COLOR, Anchor, Annotation, normalize_tags, now_iso
+from desktop_app.errors import DataError
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SOURCE_PREFIX = "aigc-reader://article/"
+ID_PREFIX = "urn:uuid:"
+STYLESHEET = {"type": "CssStylesheet",
+              "value": " ".join(f".{name} {{ background-color: {css}; }}" for name, css in
+                                zip(COLORS, ("#fff3a3", "#c8f0c0", "#c6e2ff", "#ffd1e6", "#e3d3ff"), strict=True))}
+
+
+def _annotation_id(annotation_id: str) -> str:
+    return ID_PREFIX + (f"{annotation_id[:8]}-{annotation_id[8:12]}-{annotation_id[12:16]}-"
+                        f"{annotation_id[16:20]}-{annotation_id[20:]}" if len(annotation_id) == 32 else annotation_id)
+
+
+def to_web_annotation(annotation: Annotation, user: str) -> dict[str, Any]:
+    a = annotation
+    bodies: list[dict[str, Any]] = []
+    if a.note:
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain"})
+    bodies += [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags]
+    return {
+        "@context": CONTEXT,
+        "id": _annotation_id(a.id),
+        "type": "Annotation",
+        "motivation": "commenting" if a.note else "highlighting",
+        "creator": {"type": "Person", "nickname": user},
+        "created": a.created,
+        "modified": a.updated,
+        "body": bodies,
+        "target": {
+            "source": SOURCE_PREFIX + a.article,
+            "styleClass": a.color,
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": a.anchor.quote, "prefix": a.anchor.prefix,
+                 "suffix": a.anchor.suffix},
+                {"type": "TextPositionSelector", "start": a.anchor.start, "end": a.anchor.end},
+            ],
+        },
+    }
+
+
+def to_collection(annotations: Sequence[Annotation], user: str, exported_at: str) -> dict[str, Any]:
+    return {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": f"aigc-reader annotations of {user}",
+        "generated": exported_at,
+        "total": len(annotations),
+        "stylesheet": STYLESHEET,
+        "first": {"type": "AnnotationPage", "items": [to_web_annotation(a, user) for a in annotations]},
+    }
+
+
+def _items(document: Any) -> list[Any]:
+    if isinstance(document, list):
+        return document
+    if isinstance(document, dict):
+        if document.get("type") == "AnnotationCollection":
+            first = document.get("first")
+            return list(first.get("items", [])) if isinstance(first, dict) else []
+        if document.get("type") == "AnnotationPage":
+            return list(document.get("items", []))
+        return [document]
+    raise DataError("not Web Annotation JSON: expected an annotation, a list or an AnnotationCollection")
+
+
+def _from_item(item: Any, number: int) -> Annotation:
+    where = f"annotation {number + 1}"
+    if not isinstance(item, dict) or item.get("type") != "Annotation":
+        raise DataError(f"{where} is not a Web Annotation (type must be 'Annotation')")
+    target = item.get("target")
+    if isinstance(target, list):
+        target = target[0] if target else None
+    if not isinstance(target, dict) or not str(target.get("source", "")).startswith(SOURCE_PREFIX):
+        raise DataError(f"{where}: its target is not an aigc-reader article")
+    selectors = target.get("selector")
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    quote = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), None)
+    position = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), {})
+    if quote is None or not isinstance(quote.get("exact"), str) or not quote["exact"]:
+        raise DataError(f"{where} has no TextQuoteSelector with an exact quote")
+    bodies = item.get("body", [])
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    notes = [b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose", "commenting") == "commenting"
+             and isinstance(b.get("value"), str)]
+    tags = [b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"
+            and isinstance(b.get("value"), str)]
+    identifier = str(item.get("id") or "")
+    if not identifier:
+        raise DataError(f"{where} has no id")
+    identifier = identifier.removeprefix(ID_PREFIX).replace("-", "") if identifier.startswith(ID_PREFIX) else identifier
+    try:
+        start = int(position.get("start", -1))
+        end = int(position.get("end", start + len(quote["exact"])))
+    except (TypeError, ValueError):
+        raise DataError(f"{where}: its TextPositionSelector is not numbers") from None
+    color = target.get("styleClass")
+    created = str(item.get("created") or now_iso())
+    return Annotation(
+        id=identifier, article=str(target["source"])[len(SOURCE_PREFIX):],
+        anchor=Anchor(quote["exact"], str(quote.get("prefix", "")), str(quote.get("suffix", "")), start, end),
+        color=color if color in COLORS else DEFAULT_COLOR, note="\n\n".join(notes), tags=normalize_tags(tags),
+        created=created, updated=str(item.get("modified") or created),
+    )
+
+
+def from_json_text(text: str) -> list[Annotation]:
+    """Annotations from a Web Annotation JSON document; DataError when it is not one."""
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise DataError(f"not JSON: {error}") from None
+    return [_from_item(item, number) for number, item in enumerate(_items(document))]
