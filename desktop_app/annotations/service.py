@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from desktop_app.annotations.anchoring import locate
+from desktop_app.annotations.anchoring import Location, locate
 from desktop_app.annotations.model import (
+    ANCHORED,
     COLORS,
     DEFAULT_COLOR,
     ORPHANED,
@@ -81,6 +82,15 @@ class Annotations:
         self._article = article
         self._undo: list[Change] = []
         self._redo: list[Change] = []
+        self._cached: tuple[int, list[Annotation]] | None = None
+        self._listing: tuple[object, list[Placed]] | None = None
+
+    def _all(self) -> list[Annotation]:
+        """Every annotation, read again only when some connection has changed the database."""
+        version = self.store.data_version()
+        if self._cached is None or self._cached[0] != version:
+            self._cached = (version, self.store.all())
+        return self._cached[1]
 
     # -- placing ----------------------------------------------------------------------------
     def _article_or_none(self, article_id: str) -> Article | None:
@@ -94,7 +104,11 @@ class Annotations:
         article = article or self._article_or_none(annotation.article)
         if article is None:
             return Placed(annotation, Placement(ORPHANED))
-        location = locate(annotation.anchor, article.plain_text)
+        anchor, text = annotation.anchor, article.plain_text
+        if anchor.quote and text[anchor.start : anchor.end] == anchor.quote:
+            location = Location(ANCHORED, anchor.start, anchor.end)  # the common case, without a call
+        else:
+            location = locate(anchor, text)
         if location.start is None or location.end is None:
             return Placed(annotation, Placement(ORPHANED))
         block_number = article.block_at(location.start)
@@ -102,23 +116,31 @@ class Annotations:
         return Placed(annotation, Placement(location.status, location.start, location.end, block_number,
                                             block.speaker if block else None, block.topic if block else None))
 
+    def _placed_in_order(self) -> list[Placed]:
+        """Every annotation placed and sorted; recomputed only when the annotations or one of
+        their articles changed (the window lists often, and 10,000 placements cost ~100 ms)."""
+        annotations = self._all()
+        articles = {article_id: self._article_or_none(article_id) for article_id in {a.article for a in annotations}}
+        key = (id(annotations), tuple(sorted((article_id, id(article)) for article_id, article in articles.items())))
+        if self._listing is None or self._listing[0] != key:
+            placed = [self.place(annotation, articles[annotation.article]) for annotation in annotations]
+            placed.sort(key=lambda p: (p.annotation.article, p.placement.start is None, p.placement.start or 0,
+                                       p.annotation.created))
+            self._listing = (key, placed)
+        return self._listing[1]
+
     def list(self, article: str | None = None, tag: str | None = None, search: str | None = None) -> list[Placed]:
         """Annotations in reading order (by article, then position); orphans last in each article."""
-        annotations = self.store.all(article)
+        placed = self._placed_in_order()
+        if article is not None:
+            placed = [p for p in placed if p.annotation.article == article]
         if tag:
             wanted = normalize_tags([tag])
-            annotations = [a for a in annotations if wanted and wanted[0] in a.tags]
+            placed = [p for p in placed if wanted and wanted[0] in p.annotation.tags]
         if search:
             needle = fold(search).text
-            annotations = [a for a in annotations if needle in fold(a.anchor.quote + "\n" + a.note).text]
-        articles: dict[str, Article | None] = {}
-        placed = []
-        for annotation in annotations:
-            if annotation.article not in articles:
-                articles[annotation.article] = self._article_or_none(annotation.article)
-            placed.append(self.place(annotation, articles[annotation.article]))
-        return sorted(placed, key=lambda p: (p.annotation.article, p.placement.start is None,
-                                             p.placement.start or 0, p.annotation.created))
+            placed = [p for p in placed if needle in fold(p.annotation.anchor.quote + "\n" + p.annotation.note).text]
+        return list(placed)
 
     def get(self, annotation_id: str) -> Annotation:
         """By id, or by an unambiguous prefix of it (as git takes short hashes)."""
@@ -168,9 +190,11 @@ class Annotations:
 
     def import_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
         """Adds those not stored yet (same id); importing twice adds nothing. Not undoable."""
+        self._cached = None
         return self.store.add_missing(annotations)
 
     def _write(self, current: Annotation | None, wanted: Annotation | None) -> None:
+        self._cached = None  # our own commits do not change data_version
         if wanted is not None:
             self.store.put(wanted)
         elif current is not None:

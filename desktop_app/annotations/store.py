@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
@@ -20,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.errors import DataError
@@ -34,7 +34,7 @@ _MIGRATIONS: tuple[str, ...] = (
         article  TEXT NOT NULL,
         color    TEXT NOT NULL,
         note     TEXT NOT NULL DEFAULT '',
-        tags     TEXT NOT NULL DEFAULT '[]',
+        tags     TEXT NOT NULL DEFAULT '',  -- one a line (tags hold no white space)
         created  TEXT NOT NULL,
         updated  TEXT NOT NULL,
         quote    TEXT NOT NULL,
@@ -66,15 +66,14 @@ class StoreDamaged(DataError):
 
 def _row(annotation: Annotation) -> tuple[object, ...]:
     a = annotation
-    return (a.id, a.article, a.color, a.note, json.dumps(list(a.tags), ensure_ascii=False), a.created, a.updated,
+    return (a.id, a.article, a.color, a.note, "\n".join(a.tags), a.created, a.updated,
             a.anchor.quote, a.anchor.prefix, a.anchor.suffix, a.anchor.start, a.anchor.end)
 
 
-def _annotation(row: tuple[object, ...]) -> Annotation:
+def _annotation(row: tuple[Any, ...]) -> Annotation:
     id_, article, color, note, tags, created, updated, quote, prefix, suffix, start, end = row
-    return Annotation(id=str(id_), article=str(article), color=str(color), note=str(note),
-                      tags=tuple(json.loads(str(tags))), created=str(created), updated=str(updated),
-                      anchor=Anchor(str(quote), str(prefix), str(suffix), int(str(start)), int(str(end))))
+    return Annotation(id_, article, Anchor(quote, prefix, suffix, start, end), color, note,
+                      tuple(tags.split("\n")) if tags else (), created, updated)
 
 
 def backup_path_for(database: Path) -> Path:
@@ -193,12 +192,17 @@ class AnnotationStore:
         return [str(row[0]) for row in rows]
 
     def all(self, article: str | None = None) -> list[Annotation]:
+        """In no particular order (callers sort by where the annotations sit now)."""
         if article is None:
-            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations ORDER BY article, start").fetchall()
+            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations").fetchall()
         else:
-            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations WHERE article = ? ORDER BY start",
+            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations WHERE article = ?",
                                             (article,)).fetchall()
         return [_annotation(row) for row in rows]
+
+    def data_version(self) -> int:
+        """Changes whenever another connection (another window, the CLI) commits a change."""
+        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def count(self) -> int:
         return int(self._connection.execute("SELECT count(*) FROM annotations").fetchone()[0])

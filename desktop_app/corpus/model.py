@@ -8,6 +8,7 @@ annotation offsets and search snippets refer to: block texts separated by blank 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -87,15 +88,7 @@ class Article:
 
     def block_at(self, offset: int) -> int:
         """Index of the block that holds (or, between blocks, follows) a plain-text offset."""
-        starts = self.block_starts
-        low, high = 0, len(starts) - 1
-        while low < high:
-            middle = (low + high + 1) // 2
-            if starts[middle] <= offset:
-                low = middle
-            else:
-                high = middle - 1
-        return low
+        return max(0, bisect_right(self.block_starts, offset) - 1)
 
     @property
     def chars(self) -> int:
