@@ -38,3 +38,8 @@ class LibraryModel(QAbstractListModel):
 
     def row_of(self, article_id: str) -> int | None:
         return next((row for row, article in enumerate(self._articles) if article.id == article_id), None)
+
+    def set_articles(self, articles: list[Article]) -> None:
+        self.beginResetModel()
+        self._articles = articles
+        self.endResetModel()

@@ -1,74 +1,514 @@
-"""The main window: the library on the left, the article in the centre."""
+"""The main window: library, reader, and the outline, search and annotations docks, with every
+action in a menu with its shortcut. A thin layer: reading, searching and annotating are the
+Qt-free core's; this file turns clicks and keys into its calls and shows the results."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListView, QMainWindow, QSplitter, QTextBrowser
+from pathlib import Path
 
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.annotations.model import COLORS, Placed, now_iso
+from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.library import Library
-from desktop_app.corpus.model import Article
-from desktop_app.ui.article_html import READER_CSS, render_article
+from desktop_app.errors import ReaderError
+from desktop_app.export.markdown import COLOR_NAMES, render_markdown
+from desktop_app.search.index import Hit, SearchIndex
+from desktop_app.ui.annotation_model import AnnotationListModel
 from desktop_app.ui.library_model import LibraryModel
+from desktop_app.ui.outline_panel import OutlinePanel
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView
+from desktop_app.ui.search_panel import SearchPanel
+from desktop_app.ui.workers import Background
 
-CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
-                     "Microsoft YaHei", "Sans Serif"]
 
-
-class ReaderView(QTextBrowser):
-    """Shows one article; never follows links or loads anything from outside the article."""
+class AnnotationsPanel(QWidget):
+    """The annotations dock: the list, a filter, and an editor for the selected annotation."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        font = QFont()
-        font.setFamilies(CJK_FONT_FAMILIES)
-        font.setPointSize(13)
-        self.setFont(font)
-        self.document().setDefaultStyleSheet(READER_CSS)
-        self.document().setDocumentMargin(24)
-        self.article: Article | None = None
-
-    def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt's name
-        return None  # no images, no style sheets, nothing from disk or network
-
-    def show_article(self, article: Article) -> None:
-        self.article = article
-        self.setHtml(render_article(article))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("筛选批注")
+        self.filter.setClearButtonEnabled(True)
+        self.whole_library = QCheckBox("显示全部文章的批注")
+        self.model = AnnotationListModel()
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("笔记（Ctrl+Enter 保存）")
+        self.note.setMaximumHeight(110)
+        self.colour = QComboBox()
+        for name in COLORS:
+            self.colour.addItem(COLOR_NAMES[name], name)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("标签，用空格分开")
+        self.save = QPushButton("保存")
+        self.delete = QPushButton("删除")
+        row = QHBoxLayout()
+        row.addWidget(self.colour)
+        row.addWidget(self.tags, 1)
+        row.addWidget(self.save)
+        row.addWidget(self.delete)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.whole_library)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(row)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, user: str) -> None:
+    def __init__(self, library: Library, annotations: Annotations, search_index: SearchIndex,
+                 settings: QSettings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(f"AIGC 阅读器 — {user}")
-        self.library_model = LibraryModel(library.articles())
-        self.library_view = QListView()
-        self.library_view.setModel(self.library_model)
-        self.library_view.setWordWrap(True)
-        self.library_view.setSpacing(4)
-        self.reader = ReaderView()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.library_view)
-        splitter.addWidget(self.reader)
-        splitter.setSizes([280, 820])
-        self.setCentralWidget(splitter)
-        self.resize(1100, 760)
-        self.library_view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
-        if self.library_model.rowCount():
-            self.library_view.setCurrentIndex(self.library_model.index(0))
+        self.library = library
+        self.annotations = annotations
+        self.search_index = search_index
+        self.settings = settings or QSettings("aigc-reader", f"reader-{annotations.user}")
+        self.background = Background(self)
+        self.highlight_colour = "yellow"
+        self.setWindowTitle(f"AIGC 阅读器 — {annotations.user}")
+        self.setDockNestingEnabled(True)
 
-    def open_passage(self, article_id: str, block: int | None) -> None:
+        self.reader = ReaderView()
+        self.setCentralWidget(self.reader)
+
+        self.library_model = LibraryModel(library.articles())
+        self.library_proxy = QSortFilterProxyModel()
+        self.library_proxy.setSourceModel(self.library_model)
+        self.library_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.library_proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
+        self.library_filter = QLineEdit()
+        self.library_filter.setPlaceholderText("筛选文章")
+        self.library_filter.setClearButtonEnabled(True)
+        self.library_view = QListView()
+        self.library_view.setModel(self.library_proxy)
+        self.library_view.setWordWrap(True)
+        self.library_view.setSpacing(3)
+        library_panel = QWidget()
+        library_layout = QVBoxLayout(library_panel)
+        library_layout.setContentsMargins(4, 4, 4, 4)
+        library_layout.addWidget(self.library_filter)
+        library_layout.addWidget(self.library_view)
+
+        self.outline = OutlinePanel()
+        self.search_panel = SearchPanel(search_index, self._title_of, self.background)
+        self.annotations_panel = AnnotationsPanel()
+        self.library_dock = self._dock("library", "文库", library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("outline", "大纲", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.annotations_dock = self._dock("annotations", "批注", self.annotations_panel,
+                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("search", "搜索", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
+        self.annotations_dock.raise_()
+
+        self.find_bar = QLineEdit()
+        self.find_bar.setPlaceholderText("在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）")
+        self.find_bar.setClearButtonEnabled(True)
+        self.find_dock = self._dock("find", "查找", self.find_bar, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.find_dock.hide()
+
+        self._build_menus()
+        self._connect()
+        self.resize(1280, 820)
+        self._restore_settings()
+
+    # -- construction -----------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, menu_title: str, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._menus[menu_title].addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus = {title: bar.addMenu(title) for title in ("文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)")}
+        file_, edit, view, help_ = self._menus
+        self.import_action = self._action(file_, "导入文章…", QKeySequence.StandardKey.Open, self.on_import)
+        self.export_action = self._action(file_, "导出批注…", "Ctrl+E", self.on_export)
+        self.copy_markdown_action = self._action(file_, "复制所选批注为 Markdown", "Ctrl+Shift+C", self.on_copy_markdown)
+        self._action(file_, "退出", QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self._action(edit, "撤销批注改动", QKeySequence.StandardKey.Undo, self.on_undo)
+        self.redo_action = self._action(edit, "重做批注改动", "Ctrl+Shift+Z", self.on_redo)
+        self.highlight_action = self._action(edit, "高亮所选文字", "H", lambda: self.on_highlight(False))
+        self.highlight_sentence_action = self._action(edit, "高亮所选文字（整句）", "Shift+H",
+                                                      lambda: self.on_highlight(True))
+        self.find_action = self._action(edit, "在本文中查找", QKeySequence.StandardKey.Find, self.on_find)
+        self.find_next_action = self._action(edit, "查找下一个", "F3", lambda: self.on_find_step(False))
+        self.find_previous_action = self._action(edit, "查找上一个", "Shift+F3", lambda: self.on_find_step(True))
+        self.search_action = self._action(edit, "搜索全部文章", "Ctrl+Shift+F", self.on_focus_search)
+        self.zoom_in_action = self._action(view, "放大", "Ctrl+=", lambda: self.on_zoom(1))
+        self.zoom_out_action = self._action(view, "缩小", "Ctrl+-", lambda: self.on_zoom(-1))
+        self.zoom_reset_action = self._action(view, "原始大小", "Ctrl+0", lambda: self.on_zoom(0))
+        for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
+            self._menus[view].addAction(dock.toggleViewAction())
+        self._action(help_, "键盘快捷键", QKeySequence.StandardKey.HelpContents, self.on_shortcuts)
+
+    def _connect(self) -> None:
+        self.library_view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
+        self.library_filter.textChanged.connect(self.library_proxy.setFilterFixedString)
+        self.outline.block_chosen.connect(self.reader.scroll_to_block)
+        self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
+        self.reader.highlight_clicked.connect(self.on_highlight_clicked)
+        self.search_panel.hit_chosen.connect(self.on_hit_chosen)
+        panel = self.annotations_panel
+        panel.view.clicked.connect(self.on_annotation_clicked)
+        panel.view.selectionModel().currentChanged.connect(self.on_annotation_current_changed)
+        panel.filter.textChanged.connect(lambda _text: self.refresh_annotations())
+        panel.whole_library.toggled.connect(lambda _on: self.refresh_annotations())
+        panel.save.clicked.connect(self.on_save_annotation)
+        panel.delete.clicked.connect(self.on_delete_annotation)
+        save_note = QAction(self)
+        save_note.setShortcut(QKeySequence("Ctrl+Return"))
+        save_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_note.triggered.connect(self.on_save_annotation)
+        panel.addAction(save_note)
+        self.find_bar.textChanged.connect(self.on_find_text)
+        self.find_bar.returnPressed.connect(lambda: self.on_find_step(False))
+
+    def start_background_loading(self) -> None:
+        """jieba and the index load off the start-up path; the search dock says so meanwhile."""
+        articles = self.library.articles()
+
+        def load() -> str | None:
+            report = self.search_index.update(articles)
+            self.search_index.warm_up()
+            return report.rebuilt_because
+
+        self.background.run(load, lambda reason: self.search_panel.set_ready(
+            f"索引已重建（{reason}）" if reason and reason not in {"no index yet"} else None),
+            lambda error: self.search_panel.set_failed(str(error)))
+
+    # -- settings ---------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("windowState")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        size = self.settings.value("pointSize", DEFAULT_POINT_SIZE)
+        self.reader.point_size = float(size) if size else DEFAULT_POINT_SIZE
+        last = self.settings.value("lastArticle")
+        block = self.settings.value("lastBlock")
+        if isinstance(last, str) and self.open_passage(last, int(block) if block not in (None, "") else None):
+            return
+        if self.library_proxy.rowCount():
+            self.library_view.setCurrentIndex(self.library_proxy.index(0, 0))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        self.settings.setValue("pointSize", self.reader.point_size)
+        if self.reader.article is not None:
+            self.settings.setValue("lastArticle", self.reader.article.id)
+            block = self.reader.first_visible_block()
+            self.settings.setValue("lastBlock", block if block is not None else "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_settings()
+        self.background.wait(10_000)
+        super().closeEvent(event)
+
+    # -- reading ----------------------------------------------------------------------------
+    def _title_of(self, article_id: str) -> str:
+        try:
+            return self.library.get(article_id).title
+        except ReaderError:
+            return article_id
+
+    def current_placed(self) -> list[Placed]:
+        if self.reader.article is None:
+            return []
+        return self.annotations.list(self.reader.article.id)
+
+    def open_passage(self, article_id: str, block: int | None) -> bool:
         """Shows the article and scrolls to the block (as an aigc-reader://open link asks)."""
         row = self.library_model.row_of(article_id)
         if row is None:
-            return
-        self.library_view.setCurrentIndex(self.library_model.index(row))
+            return False
+        proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row))
+        if not proxy_index.isValid():
+            self.library_filter.clear()
+            proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row))
+        if self.reader.article is None or self.reader.article.id != article_id:
+            self.library_view.setCurrentIndex(proxy_index)
         if block is not None:
-            self.reader.scrollToAnchor(f"block-{block}")
+            QTimer.singleShot(0, lambda: self.reader.scroll_to_block(block))
+            self.reader.scroll_to_block(block)
+        return True
+
+    def show_article(self, article_id: str) -> None:
+        article = self.library.get(article_id)
+        self.reader.show_article(article, self.annotations.list(article_id))
+        self.outline.show_article(article)
+        self.refresh_annotations()
 
     @Slot(QItemSelection, QItemSelection)
     def on_library_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            self.reader.show_article(self.library_model.article_at(indexes[0].row()))
+            source = self.library_proxy.mapToSource(indexes[0])
+            self.show_article(self.library_model.article_at(source.row()).id)
+
+    @Slot(int)
+    def on_reader_scrolled(self, _value: int) -> None:
+        block = self.reader.first_visible_block()
+        if block is not None:
+            self.outline.follow(block)
+
+    @Slot(object)
+    def on_hit_chosen(self, hit: Hit) -> None:
+        self.open_passage(hit.article, hit.block)
+        article = self.library.get(hit.article)
+        if hit.matches:
+            start, end = hit.matches[0]
+            base = article.block_starts[hit.block]
+            self.reader.select_span(base + start, base + end)
+
+    # -- annotating -------------------------------------------------------------------------
+    def refresh_annotations(self, select: str | None = None) -> None:
+        panel = self.annotations_panel
+        article = self.reader.article
+        if panel.whole_library.isChecked() or article is None:
+            items = self.annotations.list(search=panel.filter.text() or None)
+        else:
+            items = self.annotations.list(article.id, search=panel.filter.text() or None)
+        panel.model.set_items(items)
+        if article is not None:
+            self.reader.draw_highlights(self.annotations.list(article.id))
+        if select is not None:
+            row = panel.model.row_of(select)
+            if row is not None:
+                panel.view.setCurrentIndex(panel.model.index(row))
+        self.undo_action.setEnabled(self.annotations.can_undo)
+        self.redo_action.setEnabled(self.annotations.can_redo)
+
+    def _run(self, action: object) -> object:
+        """Runs a core call; a ReaderError becomes a message box, never a crash."""
+        try:
+            return action()  # type: ignore[operator]
+        except ReaderError as error:
+            QMessageBox.warning(self, "AIGC 阅读器", str(error))
+            return None
+
+    def on_highlight(self, whole_sentences: bool) -> None:
+        article = self.reader.article
+        span = self.reader.selected_span(whole_sentences)
+        if article is None or span is None:
+            self.statusBar().showMessage("先选中要高亮的文字", 3000)
+            return
+        placed = self._run(lambda: self.annotations.add(article.id, span[0], span[1], color=self.highlight_colour))
+        if isinstance(placed, Placed):
+            cursor = self.reader.textCursor()
+            cursor.clearSelection()
+            self.reader.setTextCursor(cursor)
+            self.refresh_annotations(select=placed.annotation.id)
+            self.statusBar().showMessage("已高亮并保存", 2000)
+
+    def on_undo(self) -> None:
+        if self._run(self.annotations.undo) is not None:
+            self.refresh_annotations()
+
+    def on_redo(self) -> None:
+        if self._run(self.annotations.redo) is not None:
+            self.refresh_annotations()
+
+    def selected_annotation(self) -> Placed | None:
+        index = self.annotations_panel.view.currentIndex()
+        return self.annotations_panel.model.placed_at(index.row()) if index.isValid() else None
+
+    @Slot(str)
+    def on_highlight_clicked(self, annotation_id: str) -> None:
+        self.annotations_dock.show()
+        self.annotations_dock.raise_()
+        row = self.annotations_panel.model.row_of(annotation_id)
+        if row is not None:
+            self.annotations_panel.view.setCurrentIndex(self.annotations_panel.model.index(row))
+
+    @Slot(QModelIndex)
+    def on_annotation_clicked(self, index: QModelIndex) -> None:
+        placed = self.annotations_panel.model.placed_at(index.row())
+        p = placed.placement
+        if p.start is None or p.end is None:
+            return
+        if self.reader.article is None or self.reader.article.id != placed.annotation.article:
+            self.open_passage(placed.annotation.article, p.block)
+        self.reader.select_span(p.start, p.end)
+
+    @Slot(QModelIndex, QModelIndex)
+    def on_annotation_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        panel = self.annotations_panel
+        if not current.isValid():
+            return
+        annotation = panel.model.placed_at(current.row()).annotation
+        panel.note.setPlainText(annotation.note)
+        panel.colour.setCurrentIndex(max(0, panel.colour.findData(annotation.color)))
+        panel.tags.setText(" ".join(annotation.tags))
+
+    def on_save_annotation(self) -> None:
+        placed = self.selected_annotation()
+        if placed is None:
+            return
+        panel = self.annotations_panel
+        result = self._run(lambda: self.annotations.edit(placed.annotation.id, note=panel.note.toPlainText(),
+                                                         color=str(panel.colour.currentData()),
+                                                         tags=panel.tags.text().split()))
+        if result is not None:
+            self.highlight_colour = str(panel.colour.currentData())
+            self.refresh_annotations(select=placed.annotation.id)
+            self.statusBar().showMessage("批注已保存", 2000)
+
+    def on_delete_annotation(self) -> None:
+        placed = self.selected_annotation()
+        if placed is not None and self._run(lambda: self.annotations.remove(placed.annotation.id)) is not None:
+            self.annotations_panel.note.clear()
+            self.refresh_annotations()
+            self.statusBar().showMessage("批注已删除（Ctrl+Z 撤销）", 3000)
+
+    # -- find in the article ----------------------------------------------------------------
+    def on_find(self) -> None:
+        self.find_dock.show()
+        self.find_bar.setFocus()
+        self.find_bar.selectAll()
+
+    def on_find_text(self, text: str) -> None:
+        from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+        from PySide6.QtWidgets import QTextEdit
+
+        selections = []
+        if text:
+            document = self.reader.document()
+            cursor = document.find(text, 0)
+            while not cursor.isNull() and len(selections) < 5000:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor  # type: ignore[attr-defined]
+                selection.format.setBackground(QColor("#ffb74d"))  # type: ignore[attr-defined]
+                selections.append(selection)
+                cursor = document.find(text, cursor, QTextDocument.FindFlag(0))
+            start = QTextCursor(document)
+            self.reader.setTextCursor(start)
+        self.reader.setExtraSelections(selections)
+        self.find_matches = len(selections)
+        self.statusBar().showMessage(f"{len(selections)} 处匹配" if text else "", 3000)
+        if selections:
+            self.on_find_step(False)
+
+    def on_find_step(self, backwards: bool) -> None:
+        from PySide6.QtGui import QTextDocument
+
+        text = self.find_bar.text()
+        if not text:
+            return
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        if not self.reader.find(text, flags):
+            cursor = self.reader.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
+            self.reader.setTextCursor(cursor)
+            self.reader.find(text, flags)
+
+    def on_focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.query.setFocus()
+        self.search_panel.query.selectAll()
+
+    def on_zoom(self, step: int) -> None:
+        size = DEFAULT_POINT_SIZE if step == 0 else self.reader.point_size + step
+        self.reader.set_point_size(size, self.current_placed())
+
+    # -- files ------------------------------------------------------------------------------
+    def on_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "导入文章", "", "文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)")
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, files: list[Path]) -> None:
+        outcomes = self.library.import_paths(files)
+        errors = [f"{o.path.name}: {o.error}" for o in outcomes if o.error]
+        self.library_model.set_articles(self.library.articles())
+        if errors:
+            QMessageBox.warning(self, "导入文章", "以下文件没有导入：\n" + "\n".join(errors))
+        imported = [o.id for o in outcomes if not o.error and o.id]
+        if imported:
+            self.open_passage(imported[-1], None)
+            self.start_background_loading()
+
+    def export_text(self, format_: str, whole_library: bool) -> str:
+        article = self.reader.article
+        placed = self.annotations.list(None if whole_library or article is None else article.id)
+        if format_ == "json":
+            import json
+
+            from desktop_app.export.web_annotation import to_collection
+
+            return json.dumps(to_collection([p.annotation for p in placed], self.annotations.user, now_iso()),
+                              ensure_ascii=False, indent=2) + "\n"
+        return render_markdown(placed, self._article_or_none, self.annotations.user, now_iso())
+
+    def _article_or_none(self, article_id: str):  # type: ignore[no-untyped-def]
+        try:
+            return self.library.get(article_id)
+        except ReaderError:
+            return None
+
+    def on_export(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "导出批注", "批注.md", "Markdown，本文 (*.md);;Markdown，全部文章 (*.md);;"
+            "Web Annotation JSON，本文 (*.json);;Web Annotation JSON，全部文章 (*.json)")
+        if path:
+            self.export_to(Path(path), "json" if "JSON" in chosen else "markdown", "全部" in chosen)
+
+    def export_to(self, path: Path, format_: str, whole_library: bool) -> None:
+        from desktop_app.corpus.library import write_atomically
+
+        try:
+            write_atomically(path, self.export_text(format_, whole_library).encode("utf-8"))
+        except OSError as error:
+            QMessageBox.warning(self, "导出批注", f"无法写入 {path}：{error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"已导出到 {path}", 4000)
+
+    def on_copy_markdown(self) -> None:
+        placed = self.selected_annotation()
+        items = [placed] if placed else self.annotations_panel.model._items  # noqa: SLF001
+        if items:
+            QApplication.clipboard().setText(render_markdown(items, self._article_or_none, self.annotations.user,
+                                                             now_iso()))
+            self.statusBar().showMessage("已复制为 Markdown", 2000)
+
+    def on_shortcuts(self) -> None:
+        lines = [f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {action.text()}"
+                 for action in self.actions() if not action.shortcut().isEmpty() and action.text()]
+        QMessageBox.information(self, "键盘快捷键", "\n".join(lines))

@@ -1,0 +1,134 @@
+"""The outline dock: topics with the speakers who speak in each, and the speakers with their
+affiliations and turn counts; clicking scrolls the reader, and the outline follows the reading.
+
+Signals:
+    block_chosen(int): the reader should show this block.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTreeView, QVBoxLayout, QWidget
+
+from desktop_app.corpus.model import Article
+
+BlockRole = Qt.ItemDataRole.UserRole + 1
+SpeakerRole = Qt.ItemDataRole.UserRole + 2
+
+
+def topics_model(article: Article) -> QStandardItemModel:
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["话题"])
+    for number, topic in enumerate(article.topics):
+        item = QStandardItem(topic.title)
+        item.setData(topic.block, BlockRole)
+        item.setEditable(False)
+        seen: set[str] = set()
+        for turn in article.turns:
+            if turn.topic == number and turn.speaker not in seen:
+                seen.add(turn.speaker)
+                child = QStandardItem(turn.speaker)
+                child.setData(turn.block, BlockRole)
+                child.setData(turn.speaker, SpeakerRole)
+                child.setEditable(False)
+                item.appendRow(child)
+        model.appendRow(item)
+    return model
+
+
+def speakers_model(article: Article) -> QStandardItemModel:
+    model = QStandardItemModel()
+    model.setHorizontalHeaderLabels(["发言人"])
+    counts = article.turn_counts()
+    for speaker in article.speakers:
+        details = "，".join(filter(None, [speaker.affiliation, f"{counts.get(speaker.name, 0)} 次发言"]))
+        item = QStandardItem(f"{speaker.name}（{details}）")
+        item.setData(speaker.name, SpeakerRole)
+        first = next((t.block for t in article.turns if t.speaker == speaker.name), None)
+        item.setData(first, BlockRole)
+        item.setEditable(False)
+        model.appendRow(item)
+    return model
+
+
+class OutlinePanel(QWidget):
+    block_chosen = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.article: Article | None = None
+        self.topics_view = QTreeView()
+        self.topics_view.setHeaderHidden(True)
+        self.speakers_view = QTreeView()
+        self.speakers_view.setHeaderHidden(True)
+        self.speakers_view.setRootIsDecorated(False)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.topics_view, "话题")
+        self.tabs.addTab(self.speakers_view, "发言人")
+        self.previous_turn = QPushButton("◀ 上一段")
+        self.next_turn = QPushButton("下一段 ▶")
+        for button in (self.previous_turn, self.next_turn):
+            button.setToolTip("在所选发言人的发言之间跳转")
+        steps = QHBoxLayout()
+        steps.addWidget(self.previous_turn)
+        steps.addWidget(self.next_turn)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        layout.addLayout(steps)
+        self.topics_view.clicked.connect(self.on_item_clicked)
+        self.speakers_view.clicked.connect(self.on_item_clicked)
+        self.previous_turn.clicked.connect(lambda: self.step_turn(-1))
+        self.next_turn.clicked.connect(lambda: self.step_turn(1))
+        self._current_block = 0
+
+    def show_article(self, article: Article) -> None:
+        self.article = article
+        self.topics_view.setModel(topics_model(article))
+        self.topics_view.expandAll()
+        self.speakers_view.setModel(speakers_model(article))
+        self._current_block = 0
+
+    @Slot(QModelIndex)
+    def on_item_clicked(self, index: QModelIndex) -> None:
+        block = index.data(BlockRole)
+        if block is not None:
+            self._current_block = int(block)
+            self.block_chosen.emit(int(block))
+
+    def selected_speaker(self) -> str | None:
+        for view in (self.speakers_view, self.topics_view):
+            index = view.currentIndex()
+            if index.isValid() and index.data(SpeakerRole):
+                return str(index.data(SpeakerRole))
+        return None
+
+    def step_turn(self, direction: int) -> None:
+        """Jumps to the selected speaker's next (1) or previous (-1) turn."""
+        speaker = self.selected_speaker()
+        if self.article is None or speaker is None:
+            return
+        blocks = [t.block for t in self.article.turns if t.speaker == speaker]
+        if direction > 0:
+            target = next((b for b in blocks if b > self._current_block), None)
+        else:
+            target = next((b for b in reversed(blocks) if b < self._current_block), None)
+        if target is not None:
+            self._current_block = target
+            self.block_chosen.emit(target)
+
+    def follow(self, block: int) -> None:
+        """Selects the topic being read (as the reader scrolls)."""
+        self._current_block = block
+        if self.article is None or not self.article.topics:
+            return
+        current = None
+        for number, topic in enumerate(self.article.topics):
+            if topic.block <= block:
+                current = number
+        model = self.topics_view.model()
+        if current is not None and model is not None:
+            index = model.index(current, 0)
+            if self.topics_view.currentIndex().parent() != index and self.topics_view.currentIndex() != index:
+                self.topics_view.setCurrentIndex(index)

@@ -1,0 +1,130 @@
+"""Lays an article out in a QTextDocument with a cursor (no HTML parsing, nothing to escape) and
+keeps the map between the document's positions and offsets in ``Article.plain_text``, which is
+what annotations and search hits point into.
+
+Each block's text goes in verbatim, so inside a block the two differ only by a constant (plus
+one for every character outside the Basic Multilingual Plane: Qt counts UTF-16 units).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+from desktop_app.corpus.model import Article
+
+# Distinct and readable on white and on dark grey.
+SPEAKER_COLOURS = ("#c0392b", "#2471a3", "#1e8449", "#8e44ad", "#b9770e", "#148f77", "#a93226", "#5d6d7e",
+                   "#7d3c98", "#117864")
+LINE_HEIGHT_PERCENT = 170
+
+
+def speaker_colour(article: Article, name: str) -> str:
+    names = [speaker.name for speaker in article.speakers]
+    return SPEAKER_COLOURS[names.index(name) % len(SPEAKER_COLOURS)] if name in names else "#7f8c8d"
+
+
+def _utf16_length(text: str) -> int:
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def _utf16_to_index(text: str, units: int) -> int:
+    if units <= 0:
+        return 0
+    count = 0
+    for index, char in enumerate(text):
+        count += 2 if ord(char) > 0xFFFF else 1
+        if count >= units:
+            return index + 1
+    return len(text)
+
+
+@dataclass
+class Layout:
+    """Where each article block starts in the document."""
+
+    article: Article
+    starts: list[int]  # document position of each block's first character
+
+    def document_position(self, offset: int) -> int:
+        """The document position of a plain-text offset (offsets between blocks snap forward)."""
+        blocks, plain_starts = self.article.blocks, self.article.block_starts
+        if not blocks:
+            return 0
+        number = max(0, bisect_right(plain_starts, offset) - 1)
+        text = blocks[number].text
+        inside = offset - plain_starts[number]
+        if inside > len(text):  # in the separator or the next turn's label
+            if number + 1 < len(blocks):
+                return self.starts[number + 1]
+            inside = len(text)
+        return self.starts[number] + _utf16_length(text[: max(0, inside)])
+
+    def plain_offset(self, position: int) -> int:
+        """The plain-text offset of a document position (title and labels snap to the next block)."""
+        blocks = self.article.blocks
+        if not blocks:
+            return 0
+        number = bisect_right(self.starts, position) - 1
+        if number < 0:
+            return self.article.block_starts[0]
+        text = blocks[number].text
+        return self.article.block_starts[number] + min(len(text), _utf16_to_index(text, position - self.starts[number]))
+
+    def block_of_position(self, position: int) -> int:
+        return max(0, bisect_right(self.starts, position) - 1)
+
+
+def _char(point_size: float, colour: QColor | None = None, bold: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontPointSize(point_size)
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if colour is not None:
+        fmt.setForeground(colour)
+    return fmt
+
+
+def _paragraph(top: float, bottom: float, indent: int = 0) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setTopMargin(top)
+    fmt.setBottomMargin(bottom)
+    fmt.setIndent(indent)
+    return fmt
+
+
+def build_document(document: QTextDocument, article: Article, point_size: float, text_colour: QColor,
+                   muted_colour: QColor) -> Layout:
+    document.clear()
+    cursor = QTextCursor(document)
+    cursor.setBlockFormat(_paragraph(0, 4))
+    cursor.insertText(article.title, _char(point_size * 1.6, text_colour, bold=True))
+    details = " · ".join(part for part in (article.publisher, article.date) if part)
+    if details:
+        cursor.insertBlock(_paragraph(0, 12), _char(point_size * 0.9, muted_colour))
+        cursor.insertText(details)
+    turn_starts = {turn.block: turn.speaker for turn in article.turns}
+    body = _char(point_size, text_colour)
+    starts = []
+    for index, block in enumerate(article.blocks):
+        speaker_name = turn_starts.get(index)
+        if speaker_name:
+            cursor.insertBlock(_paragraph(point_size * 1.2, 0), _char(point_size, QColor(speaker_colour(article, speaker_name)), bold=True))
+            cursor.insertText(speaker_name)
+            speaker = article.speaker(speaker_name)
+            if speaker and speaker.affiliation:
+                cursor.insertText("  " + speaker.affiliation, _char(point_size * 0.85, muted_colour))
+        if block.kind == "heading":
+            cursor.insertBlock(_paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_colour, bold=True))
+        elif block.kind == "list_item":
+            cursor.insertBlock(_paragraph(2, 2, indent=1), body)
+        elif block.kind == "quote":
+            cursor.insertBlock(_paragraph(6, 6, indent=1), _char(point_size, muted_colour))
+        else:
+            cursor.insertBlock(_paragraph(point_size * 0.3, point_size * 0.5), body)
+        starts.append(cursor.position())
+        cursor.insertText(block.text)
+    return Layout(article, starts)

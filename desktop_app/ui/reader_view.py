@@ -1,0 +1,170 @@
+"""The reading pane: one article laid out for reading, its highlights drawn as character formats
+(applied once per article, not as thousands of extra selections), and the selection reported in
+the article's plain-text offsets.
+
+Signals:
+    highlight_clicked(str): the id of the annotation under a click.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop_app.annotations.model import ORPHANED, Placed
+from desktop_app.corpus.model import Article
+from desktop_app.ui.reader_document import Layout, build_document
+
+CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
+                     "Microsoft YaHei", "Sans Serif"]
+HIGHLIGHT_COLOURS = {"yellow": "#fff0a0", "green": "#c8f0c0", "blue": "#c6e2ff", "pink": "#ffd1e6",
+                     "purple": "#e3d3ff"}
+HIGHLIGHT_COLOURS_DARK = {"yellow": "#6b5d12", "green": "#2f5a2a", "blue": "#26476b", "pink": "#6b2d49",
+                          "purple": "#4b3670"}
+DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 13.0, 8.0, 32.0
+SENTENCE_ENDS = "。！？；!?;"
+
+
+class ReaderView(QTextBrowser):
+    """Shows one article; never follows links or loads anything from outside the article."""
+
+    highlight_clicked = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        font = QFont()
+        font.setFamilies(CJK_FONT_FAMILIES)
+        self.setFont(font)
+        self.document().setDocumentMargin(32)
+        self.point_size = DEFAULT_POINT_SIZE
+        self.article: Article | None = None
+        self.layout_map: Layout | None = None
+        self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
+
+    def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt's name
+        return None  # no images, no style sheets, nothing from disk or network
+
+    # -- content ----------------------------------------------------------------------------
+    def _is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def show_article(self, article: Article, placed: list[Placed]) -> None:
+        self.article = article
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        self.layout_map = build_document(self.document(), article, self.point_size, text, muted)
+        self._highlights = []
+        self.draw_highlights(placed)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # the builder's cursor left the view at the end
+        self.verticalScrollBar().setValue(0)
+
+    def draw_highlights(self, placed: list[Placed]) -> None:
+        """Draws the article's highlights (clearing those drawn before)."""
+        if self.layout_map is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end, _ in self._highlights:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            clear = QTextCharFormat()
+            clear.setBackground(Qt.GlobalColor.transparent)
+            cursor.mergeCharFormat(clear)
+        colours = HIGHLIGHT_COLOURS_DARK if self._is_dark() else HIGHLIGHT_COLOURS
+        spans = []
+        for item in placed:
+            p = item.placement
+            if p.status == ORPHANED or p.start is None or p.end is None:
+                continue
+            start, end = self.layout_map.document_position(p.start), self.layout_map.document_position(p.end)
+            if end <= start:
+                continue
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colours.get(item.annotation.color, colours["yellow"])))
+            cursor.mergeCharFormat(fmt)
+            spans.append((start, end, item.annotation.id))
+        cursor.endEditBlock()
+        self._highlights = sorted(spans)
+
+    def annotation_at(self, position: int) -> str | None:
+        index = bisect_right(self._highlights, (position, float("inf"), "")) - 1
+        while index >= 0:
+            start, end, annotation_id = self._highlights[index]
+            if start <= position < end:
+                return annotation_id
+            index -= 1
+            if end < position - 2000:  # spans are short; stop looking far back
+                break
+        return None
+
+    # -- selection in plain-text offsets --------------------------------------------------
+    def selected_span(self, whole_sentences: bool = False) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if self.layout_map is None or self.article is None or not cursor.hasSelection():
+            return None
+        start = self.layout_map.plain_offset(cursor.selectionStart())
+        end = self.layout_map.plain_offset(cursor.selectionEnd())
+        text = self.article.plain_text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if whole_sentences and end > start:
+            while start > 0 and text[start - 1] not in SENTENCE_ENDS and text[start - 1] != "\n":
+                start -= 1
+            while end < len(text) and text[end - 1] not in SENTENCE_ENDS and text[end] != "\n":
+                end += 1
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Selects plain_text[start:end] and scrolls it into view."""
+        if self.layout_map is None:
+            return
+        cursor = self.textCursor()
+        cursor.setPosition(self.layout_map.document_position(start))
+        cursor.setPosition(self.layout_map.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def scroll_to_block(self, block: int) -> None:
+        if self.layout_map is None or not 0 <= block < len(self.layout_map.starts):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.layout_map.starts[block])
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - 24)
+
+    def first_visible_block(self) -> int | None:
+        if self.layout_map is None:
+            return None
+        position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        return self.layout_map.block_of_position(position)
+
+    # -- zoom -------------------------------------------------------------------------------
+    def set_point_size(self, size: float, placed: list[Placed]) -> None:
+        self.point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        if self.article is not None:
+            block = self.first_visible_block()
+            self.show_article(self.article, placed)
+            if block is not None:
+                self.scroll_to_block(block)
+
+    # -- clicks -----------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            annotation_id = self.annotation_at(self.cursorForPosition(event.position().toPoint()).position())
+            if annotation_id is not None:
+                self.highlight_clicked.emit(annotation_id)

@@ -1,0 +1,178 @@
+"""The window driven as a user drives it: clicks, selections, shortcuts, typing; offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.annotations.service import Annotations
+from desktop_app.annotations.store import AnnotationStore
+from desktop_app.corpus.library import Library
+from desktop_app.paths import DataPaths
+from desktop_app.search.index import SearchIndex
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.search_panel import HitRole
+
+A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path: Path):  # type: ignore[no-untyped-def]
+    stores = []
+
+    def make() -> MainWindow:
+        data_paths.ensure_private_dir(data_paths.user_dir)
+        store = AnnotationStore(data_paths.annotations_db)
+        stores.append(store)
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(library, Annotations(store, library.get, data_paths.user),
+                            SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window
+        return window
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Types text the way a Chinese input method does: a commit, not key presses (QTest's key
+    clicks only know ASCII)."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def select_text(window: MainWindow, needle: str) -> None:
+    """Selects the first occurrence of needle in the reader, as a mouse drag would."""
+    found = window.reader.document().find(needle)
+    assert not found.isNull(), needle
+    window.reader.setTextCursor(found)
+
+
+def test_library_lists_every_article_and_click_opens_it(make_window, qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    qtmodeltester.check(window.library_model)
+    assert window.library_proxy.rowCount() == 5
+    assert "tester" in window.windowTitle()
+    index = window.library_proxy.mapFromSource(window.library_model.index(window.library_model.row_of(A003)))
+    rect = window.library_view.visualRect(index)
+    qtbot.mouseClick(window.library_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.reader.article is not None and window.reader.article.id == A003
+    shown = window.reader.toPlainText()
+    assert "中国 AIGC 新机遇" in shown and "金磊" in shown and "我非常同意陈石总的看法" in shown
+    type_chinese(window.library_filter, "数字星球")
+    assert window.library_proxy.rowCount() < 5
+
+
+def test_reader_never_loads_resources(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.reader.openLinks() is False
+    assert window.reader.loadResource(2, "https://example.com/a.png") is None
+
+
+def test_highlight_with_h_saves_draws_and_undoes(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    select_text(window, "我非常同意陈石总的看法")
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    saved = window.annotations.list(A003)
+    assert [p.annotation.anchor.quote for p in saved] == ["我非常同意陈石总的看法"]
+    assert saved[0].placement.speaker == "朱雷"
+    # Drawn as a character format in the document, listed in the dock.
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.layout_map.document_position(saved[0].placement.start) + 1)
+    assert cursor.charFormat().background().color().name() == "#fff0a0"
+    assert window.annotations_panel.model.rowCount() == 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.annotations.list(A003) == [] and window.annotations_panel.model.rowCount() == 0
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.annotations.list(A003)) == 1
+
+
+def test_sentence_snapping_and_note_editing(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    select_text(window, "同意陈石")
+    qtbot.keyClick(window.reader, Qt.Key.Key_H, Qt.KeyboardModifier.ShiftModifier)
+    placed = window.annotations.list(A003)[0]
+    assert placed.annotation.anchor.quote.startswith("我非常同意陈石总的看法")
+    assert placed.annotation.anchor.quote[-1] in "。！？；"
+    panel = window.annotations_panel
+    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.note.setPlainText("第一行\n第二行：中文笔记")
+    panel.colour.setCurrentIndex(panel.colour.findData("green"))
+    panel.tags.setText("观点 重要")
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    edited = window.annotations.list(A003)[0].annotation
+    assert (edited.note, edited.color, edited.tags) == ("第一行\n第二行：中文笔记", "green", ("观点", "重要"))
+
+
+def test_outline_click_scrolls_the_reader(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.resize(1000, 600)
+    window.open_passage(A003, None)
+    bar = window.reader.verticalScrollBar()
+    assert bar.value() == 0
+    model = window.outline.topics_view.model()
+    last_topic = model.index(model.rowCount() - 1, 0)
+    window.outline.topics_view.scrollTo(last_topic)
+    rect = window.outline.topics_view.visualRect(last_topic)
+    qtbot.mouseClick(window.outline.topics_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert bar.value() > 0
+    assert window.reader.first_visible_block() is not None
+
+
+def test_search_dock_finds_as_you_type_and_opens_the_hit(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.search_panel._ready, timeout=60_000)  # noqa: SLF001
+    type_chinese(window.search_panel.query, "北美的商业")
+    qtbot.waitUntil(lambda: window.search_panel.results_model.rowCount() > 0, timeout=10_000)
+    first_hit = window.search_panel.first_hit_index().data(HitRole)
+    qtbot.keyClick(window.search_panel.query, Qt.Key.Key_Return)
+    assert window.reader.article is not None and window.reader.article.id == first_hit.article
+    assert window.reader.textCursor().selectedText() == "北美的商业"
+
+
+def test_find_in_article(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_chinese(window.find_bar, "大模型")
+    assert window.find_matches == window.reader.toPlainText().count("大模型") > 3
+    first = window.reader.textCursor().position()
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_F3)
+    assert window.reader.textCursor().position() > first
+
+
+def test_zoom_and_settings_survive_a_restart(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    before = window.reader.point_size
+    qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.point_size == before + 1
+    window.close()
+    again = make_window()
+    assert again.reader.article is not None and again.reader.article.id == A003
+    assert again.reader.point_size == before + 1
+
+
+def test_export_writes_markdown_of_this_article(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    select_text(window, "我非常同意陈石总的看法")
+    window.highlight_action.trigger()
+    target = tmp_path / "out.md"
+    window.export_to(target, "markdown", whole_library=False)
+    html = markdown.markdown(target.read_text(encoding="utf-8"))
+    assert "我非常同意陈石总的看法" in html and "朱雷" in html
