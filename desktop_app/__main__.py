@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from desktop_app import process_clock  # noqa: F401 - starts the start-up clock first
+
 
 def main() -> int:
     from desktop_app.cli.main import main as cli_main

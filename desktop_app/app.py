@@ -13,8 +13,10 @@ from desktop_app.paths import DataPaths
 from desktop_app.search.index import SearchIndex
 
 
-def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None) -> int:
-    """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link)."""
+def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None,
+            probe: bool = False) -> int:
+    """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link);
+    ``probe`` prints the milliseconds from process start to the first paint and quits there."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.ui.main_window import MainWindow
@@ -33,8 +35,27 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
                         SearchIndex(paths.index_dir, paths.cache_dir))
     if open_at is not None:
         window.open_passage(*open_at)
+    if probe:
+        _quit_after_first_paint(app, window)
     window.show()
-    window.start_background_loading()
+    if not probe:
+        window.start_background_loading()
     code = int(app.exec())
     store.close()
     return code
+
+
+def _quit_after_first_paint(app: object, window: object) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from desktop_app.process_clock import elapsed_ms
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                QTimer.singleShot(0, lambda: (print(f"{elapsed_ms():.0f}", flush=True), app.quit()))  # type: ignore[attr-defined]
+            return False
+
+    watcher = FirstPaint(window)  # type: ignore[arg-type]
+    window.reader.viewport().installEventFilter(watcher)  # type: ignore[attr-defined]

@@ -122,7 +122,8 @@ class Annotations:
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self._cached: tuple[int, list[Annotation]] | None = None
-        self._listing: tuple[object, list[Placed]] | None = None
+        self._listing: tuple[int, dict[str, Article | None], list[Placed]] | None = None
+        self._generation = 0  # counts re-reads of the store: the placed list is valid for one
 
     def _all(self) -> list[Annotation]:
         """Every annotation, read again only when some connection has changed the database."""
@@ -130,6 +131,7 @@ class Annotations:
         if self._cached is None or self._cached[0] != version:
             with _no_gc_pauses():
                 self._cached = (version, self.store.all())
+            self._generation += 1
         return self._cached[1]
 
     # -- placing ----------------------------------------------------------------------------
@@ -148,8 +150,11 @@ class Annotations:
         their articles changed (the window lists often, and 10,000 placements cost ~100 ms)."""
         annotations = self._all()
         articles = {article_id: self._article_or_none(article_id) for article_id in {a.article for a in annotations}}
-        key = (id(annotations), tuple(sorted((article_id, id(article)) for article_id, article in articles.items())))
-        if self._listing is None or self._listing[0] != key:
+        # Articles by identity: the library hands out the same object until the article changes
+        # (the cache holds them, so an identity is never reused by another object meanwhile).
+        cached = self._listing
+        if (cached is None or cached[0] != self._generation or cached[1].keys() != articles.keys()
+                or any(cached[1][key] is not article for key, article in articles.items())):
             by_article: dict[str, list[Annotation]] = {}
             for annotation in annotations:
                 by_article.setdefault(annotation.article, []).append(annotation)
@@ -157,8 +162,8 @@ class Annotations:
                 placed = [p for article_id, group in by_article.items() for p in _place_all(group, articles[article_id])]
             placed.sort(key=lambda p: (p.annotation.article, p.placement.start is None, p.placement.start or 0,
                                        p.annotation.created))
-            self._listing = (key, placed)
-        return self._listing[1]
+            self._listing = (self._generation, articles, placed)
+        return self._listing[2]
 
     def list(self, article: str | None = None, tag: str | None = None, search: str | None = None) -> list[Placed]:
         """Annotations in reading order (by article, then position); orphans last in each article."""

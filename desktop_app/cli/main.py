@@ -24,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="PATH",
                         help="where user data lives (default: $AIGC_READER_DATA_DIR, else the per-user data dir)")
     parser.add_argument("--user", metavar="NAME", help="whose annotations to use (default: the login name)")
+    parser.add_argument("--startup-probe", action="store_true",
+                        help="start the window as usual, print the ms from process start to its first paint, exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open every article, search and annotate in a temporary data dir, offscreen; exit 0 if all works")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     corpus_commands.register(commands)
     search_commands.register(commands)
@@ -39,11 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.user is not None and not is_valid_user_name(args.user):
         return fail(f"invalid user name {args.user!r}: use letters, digits, '.', '_', '@' or '-'", 2)
+    if args.self_test:
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test()
     paths = DataPaths.resolve(args.data_dir, args.user)
     if args.command is None:
         from desktop_app.app import run_gui
 
-        return run_gui(paths, sys.argv[:1])
+        return run_gui(paths, sys.argv[:1], probe=args.startup_probe)
     try:
         return int(args.handler(args, Context(paths)))
     except ReaderError as error:

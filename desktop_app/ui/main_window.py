@@ -36,6 +36,7 @@ from desktop_app.ui.library_model import LibraryModel
 from desktop_app.ui.outline_panel import OutlinePanel
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView
 from desktop_app.ui.search_panel import SearchPanel
+from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
 
 
@@ -170,6 +171,14 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action(view, "放大", "Ctrl+=", lambda: self.on_zoom(1))
         self.zoom_out_action = self._action(view, "缩小", "Ctrl+-", lambda: self.on_zoom(-1))
         self.zoom_reset_action = self._action(view, "原始大小", "Ctrl+0", lambda: self.on_zoom(0))
+        theme_menu = self._menus[view].addMenu("主题")
+        self.theme_actions = {}
+        for theme, label in zip(THEMES, ("跟随系统", "浅色", "深色"), strict=True):
+            action = theme_menu.addAction(label)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, chosen=theme: self.set_theme(chosen))
+            self.theme_actions[theme] = action
+        self._menus[view].addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
             self._menus[view].addAction(dock.toggleViewAction())
         self._action(help_, "键盘快捷键", QKeySequence.StandardKey.HelpContents, self.on_shortcuts)
@@ -217,6 +226,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        theme = self.settings.value("theme", "system")
+        self.set_theme(theme if theme in THEMES else "system")
         size = self.settings.value("pointSize", DEFAULT_POINT_SIZE)
         self.reader.point_size = float(size) if size else DEFAULT_POINT_SIZE
         last = self.settings.value("lastArticle")
@@ -447,6 +458,17 @@ class MainWindow(QMainWindow):
     def on_zoom(self, step: int) -> None:
         size = DEFAULT_POINT_SIZE if step == 0 else self.reader.point_size + step
         self.reader.set_point_size(size, self.current_placed())
+
+    def set_theme(self, theme: str) -> None:
+        apply_theme(theme)
+        self.settings.setValue("theme", theme)
+        for name, action in self.theme_actions.items():
+            action.setChecked(name == theme)
+        if self.reader.article is not None:  # the text colours come from the palette
+            block = self.reader.first_visible_block()
+            self.reader.show_article(self.reader.article, self.current_placed())
+            if block is not None:
+                self.reader.scroll_to_block(block)
 
     # -- files ------------------------------------------------------------------------------
     def on_import(self) -> None:

@@ -128,7 +128,10 @@ class OutlinePanel(QWidget):
             if topic.block <= block:
                 current = number
         model = self.topics_view.model()
-        if current is not None and model is not None:
+        if current is None:
+            self.topics_view.clearSelection()
+            self.topics_view.setCurrentIndex(self.topics_view.rootIndex())
+        elif model is not None:
             index = model.index(current, 0)
             if self.topics_view.currentIndex().parent() != index and self.topics_view.currentIndex() != index:
                 self.topics_view.setCurrentIndex(index)

@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.corpus.model import Article
@@ -54,11 +54,11 @@ class ReaderView(QTextBrowser):
 
     # -- content ----------------------------------------------------------------------------
     def _is_dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def show_article(self, article: Article, placed: list[Placed]) -> None:
         self.article = article
-        palette = self.palette()
+        palette = QApplication.palette()  # the widget's own copy updates only later, on an event
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         self.layout_map = build_document(self.document(), article, self.point_size, text, muted)
@@ -140,11 +140,19 @@ class ReaderView(QTextBrowser):
     def scroll_to_block(self, block: int) -> None:
         if self.layout_map is None or not 0 <= block < len(self.layout_map.starts):
             return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.layout_map.starts[block])
-        rect = self.cursorRect(cursor)
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - 24)
+        # The document lays itself out lazily; asking for the block's rectangle lays it out up to there.
+        text_block = self.document().findBlock(self.layout_map.starts[block])
+        previous = text_block.previous()
+        if previous.isValid() and not previous.text().strip() == "" and self._is_speaker_line(previous):
+            text_block = previous  # show the speaker's name with the turn
+        top = self.document().documentLayout().blockBoundingRect(text_block).top()
+        self.verticalScrollBar().setValue(max(0, int(top) - 8))
+
+    def _is_speaker_line(self, text_block: object) -> bool:
+        """True for the name line the layout puts before a turn (it is no article block)."""
+        position = text_block.position()  # type: ignore[attr-defined]
+        return self.layout_map is not None and position not in self.layout_map.starts and position > (
+            self.layout_map.starts[0] if self.layout_map.starts else 0)
 
     def first_visible_block(self) -> int | None:
         if self.layout_map is None:

@@ -35,6 +35,7 @@ def book(tmp_path: Path, articles: dict[str, Article]) -> Annotations:
 def test_undo_and_redo_every_kind_of_change(book: Annotations) -> None:
     added = book.add_quote(A000, "北美的商业", note="初稿").annotation
     book.edit(added.id, note="改稿", color="blue", tags=["x"])
+    assert [p.annotation.note for p in book.list()] == ["改稿"]  # a listing never shows a stale copy
     book.remove(added.id)
     assert book.list() == []
     book.undo()  # the removal
