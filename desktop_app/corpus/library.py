@@ -16,12 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.corpus.model import Article
-from desktop_app.corpus.pipeline import PIPELINE_VERSION, parse_bytes
+from desktop_app.corpus.pipeline_version import PIPELINE_VERSION
 from desktop_app.errors import DataError, ImportRejected, ReaderError, UnknownArticle
 from desktop_app.paths import DataPaths, bundled_sources_dir
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ""}
+
+
+def _parse(article_id: str, data: bytes, origin: str) -> Article:
+    # Imported here, not at the top: a start with a warm cache never parses, and the pipeline's
+    # imports (Markdown, charset detection, jieba's tagger) would cost the window's first paint.
+    from desktop_app.corpus.pipeline import parse_bytes
+
+    return parse_bytes(article_id, data, origin)
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,7 @@ class Library:
                 article = Article.from_cache(entry["article"])  # type: ignore[arg-type]
             else:
                 try:
-                    article = parse_bytes(article_id, data, origin)
+                    article = _parse(article_id, data, origin)
                 except ReaderError:
                     continue  # a bundled or imported file that no longer parses is skipped, not fatal
             articles[article_id] = article
@@ -165,4 +173,4 @@ class Library:
             raise ImportRejected("permission denied") from None
         except OSError as error:
             raise ImportRejected(error.strerror or "cannot be read") from None
-        return parse_bytes(path.stem, data, "imported")
+        return _parse(path.stem, data, "imported")

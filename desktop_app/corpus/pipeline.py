@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
+
 from desktop_app.corpus.cleanup import clean
 from desktop_app.corpus.decode import decode_text
 from desktop_app.corpus.formats import read_source
@@ -10,7 +12,6 @@ from desktop_app.corpus.structure import build_article
 from desktop_app.errors import ImportRejected
 
 # Bump when cleaning changes, so that cached parses are redone.
-PIPELINE_VERSION = 1
 
 
 def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:

@@ -23,11 +23,8 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from whoosh import index as whoosh_index
-from whoosh.index import LockError
-from whoosh.searching import Searcher
 
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError
@@ -35,7 +32,10 @@ from desktop_app.search import segmenter
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
 from desktop_app.search.normalize import literal_spans
 from desktop_app.search.query import ParsedQuery, parse_query
-from desktop_app.search.schema import SCHEMA_VERSION, build_schema
+from desktop_app.search.schema_version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from whoosh.searching import Searcher
 
 META_FILE = "aigc-index.json"
 WRITE_TIMEOUT_S = 60.0
@@ -151,6 +151,8 @@ class SearchIndex:
             return "index block table damaged"
         if {row.article for row in table.rows} - set(meta.get("articles", {})):
             return "index block table out of step"
+        from whoosh import index as whoosh_index
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             try:
@@ -167,6 +169,8 @@ class SearchIndex:
 
     def _open(self) -> Any:
         if self._index is None:
+            from whoosh import index as whoosh_index  # whoosh loads off the window's start-up path
+
             self._index = whoosh_index.open_dir(str(self._dir))
         return self._index
 
@@ -175,6 +179,10 @@ class SearchIndex:
         shutil.rmtree(self._dir, ignore_errors=True)
         self._dir.mkdir(parents=True, exist_ok=True)
         self._write_meta(False, {})
+        from whoosh import index as whoosh_index
+
+        from desktop_app.search.schema import build_schema
+
         self._index = whoosh_index.create_in(str(self._dir), build_schema())
 
     def _close(self) -> None:
@@ -218,6 +226,8 @@ class SearchIndex:
         words = _segment_all([row.folded for row in new_rows])
         meta = self._read_meta() or {}
         self._write_meta(False, meta.get("articles", {}))  # marks the index dirty until both parts are written
+        from whoosh.index import LockError
+
         try:
             writer = self._open().writer(timeout=WRITE_TIMEOUT_S)
         except LockError:

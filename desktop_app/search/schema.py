@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, TEXT, Schema
 
-SCHEMA_VERSION = 2
+from desktop_app.search.schema_version import SCHEMA_VERSION  # noqa: F401 - re-exported
 
 
 def build_schema() -> Schema:
