@@ -21,8 +21,13 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
 
     from desktop_app.ui.main_window import MainWindow
 
+    from PySide6.QtGui import QIcon
+
+    from desktop_app.paths import resources_dir
+
     app = QApplication.instance() or QApplication(list(argv))
     app.setApplicationName("aigc-reader")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
     library = Library(paths)
     try:
         paths.ensure_private_dir(paths.user_dir)

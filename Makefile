@@ -1,0 +1,4 @@
+dist:
+	scripts/dist
+
+.PHONY: dist

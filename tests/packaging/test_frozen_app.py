@@ -1,0 +1,87 @@
+"""The frozen app, built from build.spec exactly as a release is: it must start, search,
+annotate and export on its own, carry what it needs, leave out what it does not, and write
+nothing inside its own folder.
+
+Runs in CI (CI=true) or with AIGC_PACKAGING=1; skipped otherwise (the build takes ~40 s).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = [
+    pytest.mark.packaging,
+    pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("AIGC_PACKAGING")),
+                       reason="builds the bundle: runs in CI, or locally with AIGC_PACKAGING=1"),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("pyinstaller")
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
+                    "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
+                   check=True, cwd=ROOT, timeout=900, capture_output=True)
+    return work / "dist" / "aigc-reader"
+
+
+def listing(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*")}
+
+
+def run(bundle: Path, *args: str, executable: str = "aigc-reader") -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("AIGC_READER")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(bundle.parent.parent / "home"),
+               XDG_DATA_HOME=str(bundle.parent.parent / "home" / "data"),
+               XDG_CACHE_HOME=str(bundle.parent.parent / "home" / "cache"))
+    return subprocess.run([str(bundle / executable), *args], capture_output=True, text=True, encoding="utf-8",
+                          env=env, timeout=300)
+
+
+def test_the_bundle_carries_what_it_needs_and_not_more(bundle: Path) -> None:
+    internal = bundle / "_internal"
+    for needed in ("jieba/dict.txt", "jieba/analyse/idf.txt", "resources/jieba_userdict.txt",
+                   "resources/icons/aigc-reader.png"):
+        assert (internal / needed).is_file(), needed
+    assert len(list((internal / "sources").glob("*.txt"))) == 5
+    qt = internal / "PySide6" / "Qt"
+    contexts = {p.name for p in (qt / "plugins" / "platforminputcontexts").iterdir()}
+    assert any("ibus" in name for name in contexts) and any("compose" in name for name in contexts)
+    assert (qt / "plugins" / "platforms").is_dir()
+    translations = {p.name for p in (qt / "translations").iterdir()}
+    assert {"qtbase_zh_CN.qm", "qtbase_en.qm"} <= translations and len(translations) <= 4
+    present = {p.name for p in internal.rglob("*")}
+    for unused in ("QtWebEngineCore", "QtQml", "QtQuick", "Qt3DCore", "QtMultimedia"):
+        assert not any(unused in name for name in present), unused
+    assert (bundle / "aigc-reader").is_file() and (bundle / "aigc-reader-cli").is_file()
+
+
+def test_the_frozen_app_works_and_writes_nothing_inside_itself(bundle: Path, tmp_path: Path) -> None:
+    before = listing(bundle)
+    self_test = run(bundle, "--self-test")
+    assert self_test.returncode == 0, self_test.stdout + self_test.stderr
+    assert self_test.stdout.startswith("self-test ok:")
+
+    data = tmp_path / "data"
+    found = run(bundle, "--data-dir", str(data), "search", "北美的商业", "--json")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert hits and all("北美的商业" in hit["snippet"] for hit in hits)
+
+    added = run(bundle, "--data-dir", str(data), "annotate", "add", "--article", hits[0]["article"], "--quote",
+                "北美的商业", "--note", "冻结版的笔记", "--json", executable="aigc-reader-cli")
+    assert added.returncode == 0, added.stderr
+    exported = run(bundle, "--data-dir", str(data), "export", "--format", "markdown")
+    assert exported.returncode == 0 and "冻结版的笔记" in exported.stdout and "> 北美的商业" in exported.stdout
+
+    bad = run(bundle, "--data-dir", str(data), "show", "no-such-article")
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert listing(bundle) == before  # caches and data went to the data dir, not the app's folder
+    assert (data / "cache" / "index").is_dir()
