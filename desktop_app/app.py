@@ -44,7 +44,9 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         _quit_after_first_paint(app, window)
     window.show()
     if not probe:
-        window.start_background_loading()
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(100, window.start_background_loading)  # after the first paint
     code = int(app.exec())
     store.close()
     return code

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from desktop_app.annotations.model import ANCHORED, MOVED, ORPHANED, Anchor
 
 MIN_FUZZY_QUOTE = 6
@@ -30,6 +28,8 @@ class Location:
 
 def similarity(a: str, b: str) -> float:
     """1.0 for equal strings, falling with the edits needed (normalised Indel distance)."""
+    from rapidfuzz import fuzz  # loaded on the first re-anchoring, not at start-up
+
     if not a and not b:
         return 1.0
     return fuzz.ratio(a, b) / 100.0
@@ -65,6 +65,8 @@ def _exact_occurrences(quote: str, text: str) -> list[int]:
 
 def _fuzzy_candidates(anchor: Anchor, text: str) -> set[tuple[int, int]]:
     """Spans worth scoring: the best alignment of the quote, and the gap its context leaves."""
+    from rapidfuzz import fuzz
+
     candidates: set[tuple[int, int]] = set()
     alignment = fuzz.partial_ratio_alignment(anchor.quote, text)
     if alignment is not None and alignment.dest_end > alignment.dest_start:

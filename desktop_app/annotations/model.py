@@ -12,8 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-COLORS = ("yellow", "green", "blue", "pink", "purple")
-DEFAULT_COLOR = "yellow"
+from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR  # noqa: F401 - re-exported
 CONTEXT_CHARS = 32
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"

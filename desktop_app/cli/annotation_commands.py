@@ -8,15 +8,20 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from desktop_app.annotations.model import COLORS, DEFAULT_COLOR, Placed, now_iso
-from desktop_app.annotations.store import newest_restore_point, read_backup
+from typing import TYPE_CHECKING
+
+from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail, print_json
 from desktop_app.cli.parsing import OneLineParser
-from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError, UnknownArticle
-from desktop_app.export.markdown import COLOR_NAMES, render_markdown
-from desktop_app.export.web_annotation import from_json_text, to_collection
+
+if TYPE_CHECKING:
+    from desktop_app.annotations.model import Placed
+    from desktop_app.corpus.model import Article
+
+# The annotation modules are imported by the handlers that use them: building the parser must
+# stay cheap, because the window's start goes through it too.
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -77,6 +82,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _describe(placed: Placed) -> str:
+    from desktop_app.export.markdown import COLOR_NAMES
+
     a, p = placed.annotation, placed.placement
     where = f"{a.article} {p.start}–{p.end}" if p.start is not None else f"{a.article} (orphaned)"
     extras = " · ".join(filter(None, [COLOR_NAMES.get(a.color, a.color), p.speaker, " ".join(f"#{t}" for t in a.tags)]))
@@ -132,6 +139,8 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_restore(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.annotations.store import newest_restore_point, read_backup
+
     backup = newest_restore_point(context.paths.annotations_db)
     if backup is None:
         return fail("there is no backup of the annotations to restore")
@@ -151,6 +160,10 @@ def _article_or_none(context: Context, article_id: str) -> Article | None:
 
 
 def run_export(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.annotations.model import now_iso
+    from desktop_app.export.markdown import render_markdown
+    from desktop_app.export.web_annotation import to_collection
+
     if args.article:
         context.library.get(args.article)
     placed = context.annotations.list(args.article)
@@ -176,6 +189,8 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_import(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.export.web_annotation import from_json_text
+
     try:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

@@ -9,7 +9,10 @@ from pathlib import Path
 
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail, print_json
-from desktop_app.search.index import Hit, UpdateReport
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop_app.search.index import Hit, UpdateReport
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -16,7 +16,6 @@ import gc
 import heapq
 import hashlib
 import json
-import multiprocessing
 import shutil
 import threading
 import warnings
@@ -84,12 +83,29 @@ def _segment_batch(texts: list[str]) -> list[str]:
 def _segment_all(folded_texts: list[str]) -> list[str]:
     if len(folded_texts) < PARALLEL_THRESHOLD:
         return _segment_batch(folded_texts)
+    import multiprocessing
+
     # fork: the children inherit jieba's loaded dictionary instead of loading it again.
     workers = 2
     chunk = max(1, len(folded_texts) // (workers * 8))
     batches = [folded_texts[i : i + chunk] for i in range(0, len(folded_texts), chunk)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return [words for batch in pool.map(_segment_batch, batches) for words in batch]
+
+
+def import_engine() -> None:
+    """Imports what indexing and searching need (whoosh, jieba, multiprocessing), on the calling
+    thread. The window calls it on the main thread before handing work to a worker thread:
+    importing these modules inside a Qt worker thread while the GUI thread runs crashed the
+    interpreter now and then (PySide 6.11, Python 3.11)."""
+    import multiprocessing  # noqa: F401
+    import multiprocessing.pool  # noqa: F401
+
+    import jieba  # noqa: F401
+    import whoosh.index  # noqa: F401
+    import whoosh.searching  # noqa: F401
+
+    import desktop_app.search.schema  # noqa: F401
 
 
 @dataclass

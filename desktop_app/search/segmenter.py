@@ -3,7 +3,6 @@ cache file in the app's own cache dir (not the shared /tmp, where another user's
 
 from __future__ import annotations
 
-import logging
 import threading
 from pathlib import Path
 
@@ -22,6 +21,8 @@ def ensure_loaded(cache_dir: Path) -> None:
     with _lock:
         if _loaded_with is not None:
             return
+        import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)

@@ -30,7 +30,7 @@ from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
 from desktop_app.export.markdown import COLOR_NAMES, render_markdown
-from desktop_app.search.index import Hit, SearchIndex
+from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
 from desktop_app.ui.library_model import LibraryModel
 from desktop_app.ui.outline_panel import OutlinePanel
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
+        import_engine()  # on this (the GUI) thread: see its docstring
         articles = self.library.articles()
 
         def load() -> str | None:
