@@ -6,8 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -29,12 +40,12 @@ from desktop_app.annotations.model import COLORS, Placed, now_iso
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
-from desktop_app.export.markdown import COLOR_NAMES, render_markdown
+from desktop_app.export.markdown import render_markdown
 from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
 from desktop_app.ui.library_model import LibraryModel
 from desktop_app.ui.outline_panel import OutlinePanel
-from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView
+from desktop_app.ui.reader_view import COLOUR_LABELS, DEFAULT_POINT_SIZE, ReaderView, colour_swatch
 from desktop_app.ui.search_panel import SearchPanel
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
@@ -59,7 +70,7 @@ class AnnotationsPanel(QWidget):
         self.note.setMaximumHeight(110)
         self.colour = QComboBox()
         for name in COLORS:
-            self.colour.addItem(COLOR_NAMES[name], name)
+            self.colour.addItem(colour_swatch(name), COLOUR_LABELS[name], name)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("标签，用空格分开")
         self.save = QPushButton("保存")
@@ -92,7 +103,10 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
 
         self.reader = ReaderView()
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reader.setAcceptDrops(False)  # files dropped on the text go to the window: an import
         self.setCentralWidget(self.reader)
+        self.setAcceptDrops(True)
 
         self.library_model = LibraryModel(library.articles())
         self.library_proxy = QSortFilterProxyModel()
@@ -189,6 +203,7 @@ class MainWindow(QMainWindow):
         self.outline.block_chosen.connect(self.reader.scroll_to_block)
         self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
         self.reader.highlight_clicked.connect(self.on_highlight_clicked)
+        self.reader.customContextMenuRequested.connect(self.on_reader_context_menu)
         self.search_panel.hit_chosen.connect(self.on_hit_chosen)
         panel = self.annotations_panel
         panel.view.clicked.connect(self.on_annotation_clicked)
@@ -349,6 +364,40 @@ class MainWindow(QMainWindow):
             self.refresh_annotations(select=placed.annotation.id)
             self.statusBar().showMessage("已高亮并保存", 2000)
 
+    def reader_context_menu(self) -> QMenu:
+        """The reader's context menu: highlight the selection in a chosen colour, copy, find."""
+        menu = QMenu(self)
+        has_selection = self.reader.selected_span() is not None
+        for colour in COLORS:
+            action = menu.addAction(colour_swatch(colour), f"高亮为{COLOUR_LABELS[colour]}")
+            action.setObjectName(f"highlight-{colour}")
+            action.setEnabled(has_selection)
+            action.triggered.connect(lambda _checked=False, chosen=colour: self.highlight_in(chosen))
+        menu.addSeparator()
+        copy = menu.addAction("复制")
+        copy.setEnabled(has_selection)
+        copy.triggered.connect(self.reader.copy)
+        menu.addAction(self.find_action)
+        return menu
+
+    @Slot(QPoint)
+    def on_reader_context_menu(self, position: QPoint) -> None:
+        self.reader_context_menu().exec(self.reader.mapToGlobal(position))
+
+    def highlight_in(self, colour: str) -> None:
+        self.highlight_colour = colour  # H uses the colour chosen last
+        self.on_highlight(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
     def on_undo(self) -> None:
         if self._run(self.annotations.undo) is not None:
             self.refresh_annotations()
@@ -483,7 +532,7 @@ class MainWindow(QMainWindow):
         self.library_model.set_articles(self.library.articles())
         if errors:
             QMessageBox.warning(self, "导入文章", "以下文件没有导入：\n" + "\n".join(errors))
-        imported = [o.id for o in outcomes if not o.error and o.id]
+        imported = [o.article.id for o in outcomes if o.article is not None]
         if imported:
             self.open_passage(imported[-1], None)
             self.start_background_loading()

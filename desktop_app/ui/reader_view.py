@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QIcon, QMouseEvent, QPalette, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop_app.annotations.model import ORPHANED, Placed
@@ -24,6 +24,16 @@ HIGHLIGHT_COLOURS = {"yellow": "#fff0a0", "green": "#c8f0c0", "blue": "#c6e2ff",
                      "purple": "#e3d3ff"}
 HIGHLIGHT_COLOURS_DARK = {"yellow": "#6b5d12", "green": "#2f5a2a", "blue": "#26476b", "pink": "#6b2d49",
                           "purple": "#4b3670"}
+COLOUR_LABELS = {"yellow": "黄色", "green": "绿色", "blue": "蓝色", "pink": "粉色", "purple": "紫色"}
+
+
+def colour_swatch(colour: str) -> QIcon:
+    """A small square of the highlight colour (emoji squares need a colour-emoji font)."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(HIGHLIGHT_COLOURS.get(colour, "#fff0a0")))
+    return QIcon(pixmap)
+
+
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 13.0, 8.0, 32.0
 SENTENCE_ENDS = "。！？；!?;"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import markdown
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.annotations.service import Annotations
@@ -176,3 +176,37 @@ def test_export_writes_markdown_of_this_article(make_window, tmp_path: Path) -> 
     window.export_to(target, "markdown", whole_library=False)
     html = markdown.markdown(target.read_text(encoding="utf-8"))
     assert "我非常同意陈石总的看法" in html and "朱雷" in html
+
+
+def test_context_menu_highlights_in_the_chosen_colour(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    select_text(window, "我非常同意陈石总的看法")
+    menu = window.reader_context_menu()
+    pink = next(action for action in menu.actions() if action.objectName() == "highlight-pink")
+    pink.trigger()
+    placed = window.annotations.list(A003)
+    assert [(p.annotation.anchor.quote, p.annotation.color) for p in placed] == [("我非常同意陈石总的看法", "pink")]
+
+
+def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
+    good = tmp_path / "新文章.md"
+    good.write_text("# 拖进来的文章\n\n张三：这是一段拖放导入的访谈内容。\n", encoding="utf-8")
+    bad = tmp_path / "空.txt"
+    bad.write_bytes(b"")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
+    position = QPointF(window.rect().center())
+    enter = QDragEnterEvent(position.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert window.library_model.row_of("新文章") is not None
+    assert window.reader.article is not None and window.reader.article.id == "新文章"
+    assert len(warnings) == 1 and "空.txt" in warnings[0]
