@@ -36,8 +36,13 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         QMessageBox.critical(None, "AIGC 阅读器", str(error))
         print(f"aigc-reader: error: {error}", file=sys.stderr)
         return 1
+    def open_user(name: str) -> Annotations:
+        other = DataPaths(paths.root, name)
+        other.ensure_private_dir(other.user_dir)
+        return Annotations(AnnotationStore(other.annotations_db), library.get, name)
+
     window = MainWindow(library, Annotations(store, library.get, paths.user),
-                        SearchIndex(paths.index_dir, paths.cache_dir))
+                        SearchIndex(paths.index_dir, paths.cache_dir), open_user=open_user)
     if open_at is not None:
         window.open_passage(*open_at)
     if probe:
@@ -48,7 +53,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
 
         QTimer.singleShot(100, window.start_background_loading)  # after the first paint
     code = int(app.exec())
-    store.close()
+    window.annotations.store.close()
     return code
 
 

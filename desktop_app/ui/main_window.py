@@ -4,6 +4,7 @@ Qt-free core's; this file turns clicks and keys into its calls and shows the res
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -40,6 +42,7 @@ from desktop_app.annotations.model import COLORS, Placed, now_iso
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
+from desktop_app.paths import is_valid_user_name
 from desktop_app.export.markdown import render_markdown
 from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
@@ -91,10 +94,12 @@ class AnnotationsPanel(QWidget):
 
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, annotations: Annotations, search_index: SearchIndex,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None,
+                 open_user: Callable[[str], Annotations] | None = None) -> None:
         super().__init__()
         self.library = library
         self.annotations = annotations
+        self.open_user = open_user
         self.search_index = search_index
         self.settings = settings or QSettings("aigc-reader", f"reader-{annotations.user}")
         self.background = Background(self)
@@ -172,6 +177,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_, "导入文章…", QKeySequence.StandardKey.Open, self.on_import)
         self.export_action = self._action(file_, "导出批注…", "Ctrl+E", self.on_export)
         self.copy_markdown_action = self._action(file_, "复制所选批注为 Markdown", "Ctrl+Shift+C", self.on_copy_markdown)
+        self.switch_user_action = self._action(file_, "切换用户…", "Ctrl+Shift+U", self.on_switch_user)
         self._action(file_, "退出", QKeySequence.StandardKey.Quit, self.close)
         self.undo_action = self._action(edit, "撤销批注改动", QKeySequence.StandardKey.Undo, self.on_undo)
         self.redo_action = self._action(edit, "重做批注改动", "Ctrl+Shift+Z", self.on_redo)
@@ -579,6 +585,32 @@ class MainWindow(QMainWindow):
             QApplication.clipboard().setText(render_markdown(items, self._article_or_none, self.annotations.user,
                                                              now_iso()))
             self.statusBar().showMessage("已复制为 Markdown", 2000)
+
+    def on_switch_user(self) -> None:
+        name, accepted = QInputDialog.getText(self, "切换用户", "用户名（字母、数字、. _ @ -）：",
+                                              text=self.annotations.user)
+        if accepted:
+            self.switch_user(name.strip())
+
+    def switch_user(self, name: str) -> bool:
+        """Shows another user's annotations (their own database); False if that cannot be done."""
+        if self.open_user is None or name == self.annotations.user:
+            return False
+        if not is_valid_user_name(name):
+            QMessageBox.warning(self, "切换用户", f"用户名“{name}”不可用：请只用字母、数字和 . _ @ -")
+            return False
+        opened = self._run(lambda: self.open_user(name))  # type: ignore[misc]
+        if not isinstance(opened, Annotations):
+            return False
+        self.annotations.store.close()
+        self.annotations = opened
+        self.setWindowTitle(f"AIGC 阅读器 — {name}")
+        self.annotations_panel.note.clear()
+        if self.reader.article is not None:
+            self.reader.show_article(self.reader.article, self.current_placed())
+        self.refresh_annotations()
+        self.statusBar().showMessage(f"已切换到用户 {name}", 3000)
+        return True
 
     def on_shortcuts(self) -> None:
         lines = [f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {action.text()}"

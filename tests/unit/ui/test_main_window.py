@@ -8,7 +8,7 @@ import markdown
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.annotations.service import Annotations
@@ -31,8 +31,15 @@ def make_window(qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path:
         store = AnnotationStore(data_paths.annotations_db)
         stores.append(store)
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        def open_user(name: str) -> Annotations:
+            other = DataPaths(data_paths.root, name)
+            other.ensure_private_dir(other.user_dir)
+            opened = AnnotationStore(other.annotations_db)
+            stores.append(opened)
+            return Annotations(opened, library.get, name)
+
         window = MainWindow(library, Annotations(store, library.get, data_paths.user),
-                            SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings)
+                            SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings, open_user)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
@@ -210,3 +217,19 @@ def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_
     assert window.library_model.row_of("新文章") is not None
     assert window.reader.article is not None and window.reader.article.id == "新文章"
     assert len(warnings) == 1 and "空.txt" in warnings[0]
+
+
+def test_switching_user_shows_only_their_annotations(make_window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    select_text(window, "我非常同意陈石总的看法")
+    window.highlight_action.trigger()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("alice", True))
+    window.switch_user_action.trigger()
+    assert window.annotations.user == "alice" and "alice" in window.windowTitle()
+    assert window.annotations_panel.model.rowCount() == 0 and window.annotations.list() == []
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    assert window.switch_user("../evil") is False and warnings
+    assert window.switch_user("tester") is True
+    assert window.annotations_panel.model.rowCount() == 1
