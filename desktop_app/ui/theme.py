@@ -14,9 +14,15 @@ def system_prefers_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
-def dark_palette() -> QPalette:
+def _palette(colours: dict[QPalette.ColorRole, str]) -> QPalette:
     palette = QPalette()
-    colours = {
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def dark_palette() -> QPalette:
+    return _palette({
         QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
         QPalette.ColorRole.Base: "#1f1f1f", QPalette.ColorRole.AlternateBase: "#2a2a2a",
         QPalette.ColorRole.Text: "#e3e3e3", QPalette.ColorRole.PlaceholderText: "#9a9a9a",
@@ -24,24 +30,17 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.Highlight: "#3d6fb6", QPalette.ColorRole.HighlightedText: "#ffffff",
         QPalette.ColorRole.ToolTipBase: "#353535", QPalette.ColorRole.ToolTipText: "#e6e6e6",
         QPalette.ColorRole.Link: "#8ab4f8",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    return palette
+    })
 
 
 def light_palette() -> QPalette:
-    palette = QPalette()
-    colours = {
+    return _palette({
         QPalette.ColorRole.Window: "#f3f3f1", QPalette.ColorRole.WindowText: "#202020",
         QPalette.ColorRole.Base: "#fdfdfb", QPalette.ColorRole.AlternateBase: "#f1f1ee",
         QPalette.ColorRole.Text: "#1d1d1d", QPalette.ColorRole.PlaceholderText: "#8a8a8a",
         QPalette.ColorRole.Button: "#ececea", QPalette.ColorRole.ButtonText: "#202020",
         QPalette.ColorRole.Highlight: "#3d6fb6", QPalette.ColorRole.HighlightedText: "#ffffff",
-    }
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
-    return palette
+    })
 
 
 def apply_theme(theme: str) -> bool:
