@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article_id: str) -> None:
         article = self.library.get(article_id)
-        self.reader.show_article(article, self.annotations.list(article_id))
+        self.reader.show_article(article, [])  # refresh_annotations below draws the highlights, once
         self.outline.show_article(article)
         self.refresh_annotations()
 
