@@ -52,6 +52,9 @@ class AnnotationListModel(QAbstractListModel):
             return placed
         return None
 
+    def items(self) -> list[Placed]:
+        return list(self._items)
+
     def placed_at(self, row: int) -> Placed:
         return self._items[row]
 

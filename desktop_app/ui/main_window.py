@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
 
     def on_copy_markdown(self) -> None:
         placed = self.selected_annotation()
-        items = [placed] if placed else self.annotations_panel.model._items  # noqa: SLF001
+        items = [placed] if placed else self.annotations_panel.model.items()
         if items:
             QApplication.clipboard().setText(render_markdown(items, self._article_or_none, self.annotations.user,
                                                              now_iso()))

@@ -233,3 +233,15 @@ def test_switching_user_shows_only_their_annotations(make_window, monkeypatch: p
     assert window.switch_user("../evil") is False and warnings
     assert window.switch_user("tester") is True
     assert window.annotations_panel.model.rowCount() == 1
+
+
+def test_copy_as_markdown_puts_the_selected_annotation_on_the_clipboard(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    select_text(window, "我非常同意陈石总的看法")
+    window.highlight_action.trigger()
+    panel = window.annotations_panel
+    panel.view.setCurrentIndex(panel.model.index(0))
+    window.copy_markdown_action.trigger()
+    copied = QApplication.clipboard().text()
+    assert "> 我非常同意陈石总的看法" in copied and "— **朱雷**" in copied
