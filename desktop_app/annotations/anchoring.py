@@ -55,7 +55,8 @@ def _score(anchor: Anchor, text: str, start: int, end: int) -> tuple[float, floa
     return total / (WEIGHT_QUOTE + WEIGHT_PREFIX + WEIGHT_SUFFIX + WEIGHT_POSITION), quote
 
 
-def _exact_occurrences(quote: str, text: str) -> list[int]:
+def exact_occurrences(quote: str, text: str) -> list[int]:
+    """Start offsets of every (possibly overlapping) occurrence of quote in text."""
     found, start = [], text.find(quote)
     while start != -1:
         found.append(start)
@@ -73,7 +74,7 @@ def _fuzzy_candidates(anchor: Anchor, text: str) -> set[tuple[int, int]]:
         candidates.add((alignment.dest_start, alignment.dest_end))
     # Edits inside the quote leave its context intact: the quote is whatever lies between.
     if anchor.prefix and anchor.suffix:
-        for prefix_end in (p + len(anchor.prefix) for p in _exact_occurrences(anchor.prefix, text)):
+        for prefix_end in (p + len(anchor.prefix) for p in exact_occurrences(anchor.prefix, text)):
             suffix_start = text.find(anchor.suffix, prefix_end)
             if suffix_start != -1 and suffix_start - prefix_end <= 2 * len(anchor.quote):
                 candidates.add((prefix_end, suffix_start))
@@ -87,7 +88,7 @@ def locate(anchor: Anchor, text: str) -> Location:
         return Location(ORPHANED)
     if text[anchor.start : anchor.end] == quote:
         return Location(ANCHORED, anchor.start, anchor.end)
-    occurrences = _exact_occurrences(quote, text)
+    occurrences = exact_occurrences(quote, text)
     if occurrences:
         best = max(occurrences, key=lambda start: _weighted_context(anchor, text, start, start + len(quote)))
         return Location(MOVED, best, best + len(quote))

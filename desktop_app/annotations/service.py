@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from desktop_app.annotations.anchoring import locate
+from desktop_app.annotations.anchoring import exact_occurrences, locate
 from desktop_app.annotations.model import (
     ANCHORED,
     COLORS,
@@ -29,7 +29,7 @@ from desktop_app.annotations.model import (
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.model import Article
 from desktop_app.errors import ReaderError, UnknownArticle
-from desktop_app.search.normalize import fold
+from desktop_app.search.normalize import fold, literal_spans
 
 ArticleLookup = Callable[[str], Article]  # raises UnknownArticle
 
@@ -93,18 +93,9 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
         raise AnnotationError("the quote is empty")
     if occurrence < 1:
         raise AnnotationError("--occurrence counts from 1")
-    spans: list[tuple[int, int]] = []
-    start = text.find(quote)
-    while start != -1:
-        spans.append((start, start + len(quote)))
-        start = text.find(quote, start + 1)
+    spans = [(start, start + len(quote)) for start in exact_occurrences(quote, text)]  # as written first…
     if not spans:
-        folded, needle = fold(text), fold(quote).text
-        if needle:
-            position = folded.text.find(needle)
-            while position != -1:
-                spans.append(folded.original_span(position, position + len(needle), len(text)))
-                position = folded.text.find(needle, position + 1)
+        spans = literal_spans(text, [fold(quote).text])  # …else as search matches
     if not spans:
         raise AnnotationError(f"the quote {quote[:40]!r} is not in the article")
     if occurrence > len(spans):
@@ -135,7 +126,8 @@ class Annotations:
         return self._cached[1]
 
     # -- placing ----------------------------------------------------------------------------
-    def _article_or_none(self, article_id: str) -> Article | None:
+    def article_or_none(self, article_id: str) -> Article | None:
+        """The article, or None when it has left the library (its annotations are orphans)."""
         try:
             return self._article(article_id)
         except UnknownArticle:
@@ -143,13 +135,13 @@ class Annotations:
 
     def place(self, annotation: Annotation, article: Article | None = None) -> Placed:
         """Where the annotation sits in the article's current text (orphaned if nowhere)."""
-        return _place_all([annotation], article or self._article_or_none(annotation.article))[0]
+        return _place_all([annotation], article or self.article_or_none(annotation.article))[0]
 
     def _placed_in_order(self) -> list[Placed]:
         """Every annotation placed and sorted; recomputed only when the annotations or one of
         their articles changed (the window lists often, and 10,000 placements cost ~100 ms)."""
         annotations = self._all()
-        articles = {article_id: self._article_or_none(article_id) for article_id in {a.article for a in annotations}}
+        articles = {article_id: self.article_or_none(article_id) for article_id in {a.article for a in annotations}}
         # Articles by identity: the library hands out the same object until the article changes
         # (the cache holds them, so an identity is never reused by another object meanwhile).
         cached = self._listing

@@ -14,11 +14,10 @@ from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail, print_json
 from desktop_app.cli.parsing import OneLineParser
-from desktop_app.errors import DataError, UnknownArticle
+from desktop_app.errors import DataError
 
 if TYPE_CHECKING:
     from desktop_app.annotations.model import Placed
-    from desktop_app.corpus.model import Article
 
 # The annotation modules are imported by the handlers that use them: building the parser must
 # stay cheap, because the window's start goes through it too.
@@ -152,29 +151,12 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def _article_or_none(context: Context, article_id: str) -> Article | None:
-    try:
-        return context.library.get(article_id)
-    except UnknownArticle:
-        return None
-
-
 def run_export(args: argparse.Namespace, context: Context) -> int:
-    from desktop_app.annotations.model import now_iso
-    from desktop_app.export.markdown import render_markdown
-    from desktop_app.export.web_annotation import to_collection
+    from desktop_app.export.document import export_document
 
     if args.article:
         context.library.get(args.article)
-    placed = context.annotations.list(args.article)
-    exported_at = now_iso()
-    if args.format == "json":
-        import json
-
-        document = json.dumps(to_collection([p.annotation for p in placed], context.paths.user, exported_at),
-                              ensure_ascii=False, indent=2) + "\n"
-    else:
-        document = render_markdown(placed, lambda a: _article_or_none(context, a), context.paths.user, exported_at)
+    document, count = export_document(context.annotations, args.format, args.article)
     if args.output is None:
         sys.stdout.write(document)
         return 0
@@ -184,7 +166,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
         write_atomically(args.output, document.encode("utf-8"))
     except OSError as error:
         raise DataError(f"cannot write {args.output}: {error.strerror or error}") from None
-    print(f"exported {len(placed)} annotation(s) to {args.output}", file=sys.stderr)
+    print(f"exported {count} annotation(s) to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -43,6 +43,7 @@ from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
+from desktop_app.export.document import export_document
 from desktop_app.export.markdown import render_markdown
 from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
@@ -545,21 +546,8 @@ class MainWindow(QMainWindow):
 
     def export_text(self, format_: str, whole_library: bool) -> str:
         article = self.reader.article
-        placed = self.annotations.list(None if whole_library or article is None else article.id)
-        if format_ == "json":
-            import json
-
-            from desktop_app.export.web_annotation import to_collection
-
-            return json.dumps(to_collection([p.annotation for p in placed], self.annotations.user, now_iso()),
-                              ensure_ascii=False, indent=2) + "\n"
-        return render_markdown(placed, self._article_or_none, self.annotations.user, now_iso())
-
-    def _article_or_none(self, article_id: str):  # type: ignore[no-untyped-def]
-        try:
-            return self.library.get(article_id)
-        except ReaderError:
-            return None
+        article_id = None if whole_library or article is None else article.id
+        return export_document(self.annotations, format_, article_id)[0]
 
     def on_export(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(
@@ -582,7 +570,7 @@ class MainWindow(QMainWindow):
         placed = self.selected_annotation()
         items = [placed] if placed else self.annotations_panel.model.items()
         if items:
-            QApplication.clipboard().setText(render_markdown(items, self._article_or_none, self.annotations.user,
+            QApplication.clipboard().setText(render_markdown(items, self.annotations.article_or_none, self.annotations.user,
                                                              now_iso()))
             self.statusBar().showMessage("已复制为 Markdown", 2000)
 

@@ -186,3 +186,9 @@ def test_a_corrupt_database_is_reported_and_restored(tmp_path: Path) -> None:
     assert restored.code == 0 and restored.json()["restored"] == 1
     assert [a["id"] for a in run_cli(tmp_path, "annotate", "list", "--json").json()] == [created["id"]]
     assert list((tmp_path / "users" / "tester").glob("annotations.damaged-*.sqlite3"))
+
+
+def test_a_quote_is_found_as_written_else_as_search_matches(tmp_path: Path) -> None:
+    created = add(tmp_path, "--article", A003, "--quote", "chatgpt 等")  # case and a space differ
+    assert created["quote"] == "ChatGPT 等"
+    assert plain_text(tmp_path, A003)[created["start"] : created["end"]] == "ChatGPT 等"
