@@ -8,7 +8,6 @@ clean text (``TextPositionSelector``) as a hint. Offsets index ``Article.plain_t
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
@@ -40,23 +39,28 @@ class Anchor(NamedTuple):  # tuples: 10,000 of them are built per listing, and f
                    start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class Annotation:
+class Annotation(NamedTuple):
+    """Immutable; a tuple because a listing builds 10,000 of them from the store (a frozen
+    dataclass costs four times as much to construct)."""
+
     id: str
     article: str
     anchor: Anchor
-    color: str = DEFAULT_COLOR
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = field(default_factory=now_iso)
-    updated: str = ""
+    color: str
+    note: str
+    tags: tuple[str, ...]
+    created: str
+    updated: str
 
-    def __post_init__(self) -> None:
-        if not self.updated:
-            object.__setattr__(self, "updated", self.created)
+    @classmethod
+    def new(cls, article: str, anchor: Anchor, color: str = DEFAULT_COLOR, note: str = "",
+            tags: tuple[str, ...] = (), id: str | None = None) -> Annotation:  # noqa: A002 - the field's name
+        """A new annotation, created (and last updated) now."""
+        created = now_iso()
+        return cls(id or new_id(), article, anchor, color, note, tags, created, created)
 
     def edited(self, **changes: Any) -> Annotation:
-        return replace(self, **changes, updated=now_iso())
+        return self._replace(**changes, updated=now_iso())
 
 
 class Placement(NamedTuple):

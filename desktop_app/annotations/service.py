@@ -23,7 +23,6 @@ from desktop_app.annotations.model import (
     Annotation,
     Placed,
     Placement,
-    new_id,
     normalize_tags,
 )
 from desktop_app.annotations.store import AnnotationStore
@@ -48,26 +47,35 @@ def _no_gc_pauses() -> Iterator[None]:
 
 
 def _place_all(annotations: list[Annotation], article: Article | None) -> list[Placed]:
-    """Where each annotation of one article sits in its current text. One tight loop: the
-    window and the CLI place every annotation of the library at once."""
+    """Where each annotation of one article sits in its current text, in reading order (orphans
+    last, oldest first). One tight loop: the window and the CLI place the whole library at once."""
     if article is None:
-        return [Placed(annotation, Placement(ORPHANED)) for annotation in annotations]
+        return sorted((Placed(annotation, Placement(ORPHANED)) for annotation in annotations),
+                      key=lambda placed: placed.annotation.created)
     text, starts, blocks = article.plain_text, article.block_starts, article.blocks
+    make_placement, make_placed = Placement._make, Placed._make
     placed = []
     for annotation in annotations:
-        anchor = annotation.anchor
-        if anchor.quote and text[anchor.start : anchor.end] == anchor.quote:
-            status, start, end = ANCHORED, anchor.start, anchor.end  # the common case, checked inline
+        quote, _, _, start, end = anchor = annotation.anchor
+        if quote and end - start == len(quote) and text.startswith(quote, start):
+            status = ANCHORED  # the common case, checked inline
         else:
             location = locate(anchor, text)
-            status, start, end = location.status, location.start, location.end
+            status, start, end = location.status, location.start, location.end  # type: ignore[assignment]
         if start is None or end is None or not blocks:
-            placed.append(Placed(annotation, Placement(ORPHANED) if start is None else Placement(status, start, end)))
+            where = Placement(ORPHANED) if start is None else Placement(status, start, end)
+            placed.append(make_placed((annotation, where)))
             continue
         number = max(0, bisect_right(starts, start) - 1)
         block = blocks[number]
-        placed.append(Placed(annotation, Placement(status, start, end, number, block.speaker, block.topic)))
+        placed.append(make_placed((annotation, make_placement((status, start, end, number, block.speaker, block.topic)))))
+    placed.sort(key=_position)
     return placed
+
+
+def _position(placed: Placed) -> tuple[bool, int, str]:
+    start = placed.placement.start
+    return start is None, start or 0, placed.annotation.created
 
 
 class AnnotationError(ReaderError):
@@ -151,9 +159,8 @@ class Annotations:
             for annotation in annotations:
                 by_article.setdefault(annotation.article, []).append(annotation)
             with _no_gc_pauses():
-                placed = [p for article_id, group in by_article.items() for p in _place_all(group, articles[article_id])]
-            placed.sort(key=lambda p: (p.annotation.article, p.placement.start is None, p.placement.start or 0,
-                                       p.annotation.created))
+                placed = [p for article_id in sorted(by_article) for p in _place_all(by_article[article_id],
+                                                                                      articles[article_id])]
             self._listing = (self._generation, articles, placed)
         return self._listing[2]
 
@@ -192,8 +199,8 @@ class Annotations:
         text = article.plain_text
         if not 0 <= start < end <= len(text):
             raise AnnotationError(f"the span {start}–{end} is outside the article's text (0–{len(text)})")
-        annotation = Annotation(id=new_id(), article=article_id, anchor=Anchor.at(text, start, end),
-                                color=check_color(color), note=note, tags=normalize_tags(list(tags)))
+        annotation = Annotation.new(article_id, Anchor.at(text, start, end), color=check_color(color), note=note,
+                                    tags=normalize_tags(list(tags)))
         self._apply(Change(None, annotation))
         return self.place(annotation, article)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.annotations.model import Anchor, Annotation, new_id  # noqa: E402
+from desktop_app.annotations.model import Anchor, Annotation  # noqa: E402
 from desktop_app.annotations.service import Annotations  # noqa: E402
 from desktop_app.annotations.store import AnnotationStore  # noqa: E402
 from desktop_app.corpus.library import Library  # noqa: E402
@@ -55,8 +56,8 @@ def main() -> None:
         for number in range(args.count - book.store.count()):
             article = articles[number % len(articles)]
             start = generator.randrange(0, len(article.plain_text) - 30)
-            bulk.append(Annotation(id=new_id(), article=article.id, note=f"第{number}条笔记：*重点* <b>",
-                                   tags=("批注",), anchor=Anchor.at(article.plain_text, start, start + 24)))
+            bulk.append(Annotation.new(article.id, Anchor.at(article.plain_text, start, start + 24),
+                                       note=f"第{number}条笔记：*重点* <b>", tags=("批注",)))
         book.store.add_missing(bulk)
         cold = []
         for _ in range(5):
@@ -65,6 +66,11 @@ def main() -> None:
         listing = [timed(book.list) for _ in range(5)]
         print(f"list {book.store.count()} annotations: median {statistics.median(cold):.0f} ms from a fresh open "
               f"(the CLI), {statistics.median(listing):.0f} ms again with nothing changed (the window)")
+        command = [sys.executable, "-m", "desktop_app", "--data-dir", folder, "--user", "bench", "annotate", "list",
+                   "--json"]
+        whole = [timed(lambda: subprocess.run(command, check=True, capture_output=True)) for _ in range(3)]
+        print(f"'aigc-reader annotate list --json' of {book.store.count()}: median {statistics.median(whole):.0f} ms "
+              "for the whole command (start Python, open, list, print)")
         placed = book.list()
         export = [timed(lambda: render_markdown(placed, library.get, paths.user, "now")) for _ in range(3)]
         print(f"export {len(placed)} to Markdown: median {statistics.median(export):.0f} ms "

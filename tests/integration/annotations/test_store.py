@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.annotations.model import Anchor, Annotation, new_id
+from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.annotations.store import SCHEMA_VERSION, AnnotationStore, StoreDamaged, newest_restore_point, read_backup
 from desktop_app.errors import DataError
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def annotation(number: int = 0) -> Annotation:
-    return Annotation(id=new_id(), article="000", anchor=Anchor("引用", "前", "后", number, number + 2), note=f"注{number}")
+    return Annotation.new("000", Anchor("引用", "前", "后", number, number + 2), note=f"注{number}")
 
 
 def start_writer(database: Path, count: int, label: str = "w") -> subprocess.Popen[str]:

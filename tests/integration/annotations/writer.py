@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop_app.annotations.model import Anchor, Annotation, new_id
+from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.annotations.store import AnnotationStore
 
 
@@ -18,8 +18,8 @@ def main() -> None:
     label = sys.argv[3] if len(sys.argv) > 3 else "w"
     store = AnnotationStore(database)
     for number in range(count):
-        annotation = Annotation(id=new_id(), article="000", note=f"{label} 第{number}条批注 " * 4,
-                                anchor=Anchor("引用的文字", "前文", "后文", number, number + 5))
+        annotation = Annotation.new("000", Anchor("引用的文字", "前文", "后文", number, number + 5),
+                                    note=f"{label} 第{number}条批注 " * 4)
         store.put(annotation)
         sys.stdout.write(annotation.id + "\n")
         sys.stdout.flush()
