@@ -177,6 +177,10 @@ class Annotations:
             placed = [p for p in placed if needle in fold(p.annotation.anchor.quote + "\n" + p.annotation.note).text]
         return list(placed)
 
+    def counts_by_article(self) -> dict[str, int]:
+        """Annotations per article id, orphans included (cheap: counted by the database)."""
+        return self.store.counts_by_article()
+
     def get(self, annotation_id: str) -> Annotation:
         """By id, or by an unambiguous prefix of it (as git takes short hashes)."""
         annotation = self.store.get(annotation_id)

@@ -204,6 +204,11 @@ class AnnotationStore:
         """Changes whenever another connection (another window, the CLI) commits a change."""
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
+    def counts_by_article(self) -> dict[str, int]:
+        """How many annotations each article has (the library list shows it)."""
+        rows = self._connection.execute("SELECT article, count(*) FROM annotations GROUP BY article").fetchall()
+        return {str(article): int(count) for article, count in rows}
+
     def count(self) -> int:
         return int(self._connection.execute("SELECT count(*) FROM annotations").fetchone()[0])
 

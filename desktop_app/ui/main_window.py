@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QListView,
     QMainWindow,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +50,7 @@ from desktop_app.export.document import export_document
 from desktop_app.export.markdown import render_markdown
 from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
-from desktop_app.ui.library_model import LibraryModel
+from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, LibraryModel, SortRole
 from desktop_app.ui.outline_panel import OutlinePanel
 from desktop_app.ui.reader_view import COLOUR_LABELS, DEFAULT_POINT_SIZE, ReaderView, colour_swatch
 from desktop_app.ui.search_panel import SearchPanel
@@ -114,18 +117,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         self.setAcceptDrops(True)
 
-        self.library_model = LibraryModel(library.articles())
+        self.library_model = LibraryModel(library.articles(), annotations.counts_by_article())
         self.library_proxy = QSortFilterProxyModel()
         self.library_proxy.setSourceModel(self.library_model)
         self.library_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.library_proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
+        self.library_proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)  # title, source and date
+        self.library_proxy.setFilterKeyColumn(TITLE)
+        self.library_proxy.setSortRole(SortRole)
+        self.library_proxy.setSortLocaleAware(True)
         self.library_filter = QLineEdit()
-        self.library_filter.setPlaceholderText("筛选文章")
+        self.library_filter.setPlaceholderText("筛选文章（标题、来源、日期）")
         self.library_filter.setClearButtonEnabled(True)
-        self.library_view = QListView()
-        self.library_view.setModel(self.library_proxy)
-        self.library_view.setWordWrap(True)
-        self.library_view.setSpacing(3)
+        self.library_view = self._library_table()
         library_panel = QWidget()
         library_layout = QVBoxLayout(library_panel)
         library_layout.setContentsMargins(4, 4, 4, 4)
@@ -155,6 +158,25 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     # -- construction -----------------------------------------------------------------------
+    def _library_table(self) -> QTreeView:
+        view = QTreeView()
+        view.setModel(self.library_proxy)
+        view.setRootIsDecorated(False)
+        view.setUniformRowHeights(True)
+        view.setAlternatingRowColors(True)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the library's own order until a header is clicked
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SOURCE, 76)  # publishers' names are long; the tooltip has them whole
+        for column in (DATE, SPEAKERS, ANNOTATIONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
@@ -249,6 +271,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:  # first run: room for the library's columns and the annotations beside the text
+            self.resizeDocks([self.library_dock, self.annotations_dock], [440, 360], Qt.Orientation.Horizontal)
         theme = self.settings.value("theme", "system")
         self.set_theme(theme if theme in THEMES else "system")
         size = self.settings.value("pointSize", DEFAULT_POINT_SIZE)
@@ -292,10 +316,10 @@ class MainWindow(QMainWindow):
         row = self.library_model.row_of(article_id)
         if row is None:
             return False
-        proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row))
+        proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row, TITLE))
         if not proxy_index.isValid():
             self.library_filter.clear()
-            proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row))
+            proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row, TITLE))
         if self.reader.article is None or self.reader.article.id != article_id:
             self.library_view.setCurrentIndex(proxy_index)
         if block is not None:
@@ -340,6 +364,7 @@ class MainWindow(QMainWindow):
         else:
             items = self.annotations.list(article.id, search=panel.filter.text() or None)
         panel.model.set_items(items)
+        self.library_model.set_annotation_counts(self.annotations.counts_by_article())
         if article is not None:
             self.reader.draw_highlights(self.annotations.list(article.id))
         if select is not None:

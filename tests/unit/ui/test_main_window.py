@@ -6,7 +6,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -71,7 +71,7 @@ def test_library_lists_every_article_and_click_opens_it(make_window, qtbot: QtBo
     qtmodeltester.check(window.library_model)
     assert window.library_proxy.rowCount() == 5
     assert "tester" in window.windowTitle()
-    index = window.library_proxy.mapFromSource(window.library_model.index(window.library_model.row_of(A003)))
+    index = window.library_proxy.mapFromSource(window.library_model.index(window.library_model.row_of(A003), 0))
     rect = window.library_view.visualRect(index)
     qtbot.mouseClick(window.library_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.article is not None and window.reader.article.id == A003
@@ -79,6 +79,35 @@ def test_library_lists_every_article_and_click_opens_it(make_window, qtbot: QtBo
     assert "中国 AIGC 新机遇" in shown and "金磊" in shown and "我非常同意陈石总的看法" in shown
     type_chinese(window.library_filter, "数字星球")
     assert window.library_proxy.rowCount() < 5
+
+
+def library_column(window: MainWindow, column: int) -> list[object]:
+    proxy = window.library_proxy
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def test_library_columns_sort_by_a_header_click_and_count_annotations(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    header = window.library_view.header()
+    headers = [window.library_proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["标题", "来源", "日期", "发言人", "批注"]
+    speakers_column = headers.index("发言人")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(speakers_column) + 5, header.height() // 2))
+    counts = library_column(window, speakers_column)
+    assert counts == sorted(counts) and counts[-1] == 9  # 000 has nine speakers
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(speakers_column) + 5, header.height() // 2))
+    assert library_column(window, speakers_column) == sorted(counts, reverse=True)
+
+    window.open_passage(A003, None)
+    select_text(window, "我非常同意陈石总的看法")
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    row = window.library_proxy.mapFromSource(window.library_model.index(window.library_model.row_of(A003), 4)).row()
+    assert window.library_proxy.index(row, 4).data() == 1
+    assert sum(library_column(window, 4)) == 1  # type: ignore[arg-type]
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.library_proxy.index(row, 4).data() == 0
 
 
 def test_reader_never_loads_resources(make_window) -> None:  # type: ignore[no-untyped-def]

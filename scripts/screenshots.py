@@ -1,0 +1,78 @@
+"""Renders the README's screenshots (docs/*.png) from the real window, offscreen, in a
+temporary data dir: a few highlights with a note, a search with results, the outline.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop_app.annotations.service import Annotations  # noqa: E402
+from desktop_app.annotations.store import AnnotationStore  # noqa: E402
+from desktop_app.corpus.library import Library  # noqa: E402
+from desktop_app.paths import DataPaths  # noqa: E402
+from desktop_app.search.index import SearchIndex  # noqa: E402
+from desktop_app.ui.main_window import MainWindow  # noqa: E402
+
+ARTICLE = "003_dc324faea7d1abe7"
+HIGHLIGHTS = [("我非常同意陈石总的看法", "yellow", "同质化的根源在数据", ["观点"]),
+              ("大力一定会出奇迹吗", "blue", "", []),
+              ("中国 AIGC 新机遇", "green", "", ["机会"])]
+
+
+def settle(milliseconds: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        paths = DataPaths(Path(folder), "读者")
+        paths.ensure_private_dir(paths.user_dir)
+        library = Library(paths)
+        annotations = Annotations(AnnotationStore(paths.annotations_db), library.get, paths.user)
+        for quote, color, note, tags in HIGHLIGHTS:
+            annotations.add_quote(ARTICLE, quote, color=color, note=note, tags=tags)
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(library, annotations, SearchIndex(paths.index_dir, paths.cache_dir), settings)
+        window.resize(1400, 860)
+        window.show()
+        window.open_passage(ARTICLE, None)
+        window.start_background_loading()
+        settle(3000)  # jieba and the index
+        window.on_focus_search()
+        window.search_panel.query.setText("数据 模型")
+        settle(1500)
+        window.annotations_dock.raise_()
+        window.refresh_annotations(select=annotations.list(ARTICLE)[0].annotation.id)
+        settle()
+        out = ROOT / "docs"
+        window.grab().save(str(out / "main-window.png"))
+        window.search_dock.raise_()
+        window.set_theme("dark")
+        settle()
+        window.grab().save(str(out / "main-window-dark.png"))
+        window.set_theme("light")
+        window.annotations_dock.raise_()
+        settle()
+        window.annotations_dock.grab().save(str(out / "annotations-dock.png"))
+        window.close()
+        annotations.store.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
