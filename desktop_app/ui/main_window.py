@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.annotations.model import COLORS, Placed, now_iso
 from desktop_app.annotations.service import Annotations
+from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action(view, "放大", "Ctrl+=", lambda: self.on_zoom(1))
         self.zoom_out_action = self._action(view, "缩小", "Ctrl+-", lambda: self.on_zoom(-1))
         self.zoom_reset_action = self._action(view, "原始大小", "Ctrl+0", lambda: self.on_zoom(0))
+        self.focus_action = self._action(view, "只看所选发言人", "Ctrl+Shift+O", self.on_toggle_focus)
         theme_menu = self._menus[view].addMenu("主题")
         self.theme_actions = {}
         for theme, label in zip(THEMES, ("跟随系统", "浅色", "深色"), strict=True):
@@ -230,6 +232,7 @@ class MainWindow(QMainWindow):
         self.library_view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
         self.library_filter.textChanged.connect(self.library_proxy.setFilterFixedString)
         self.outline.block_chosen.connect(self.reader.scroll_to_block)
+        self.outline.focus_requested.connect(self.on_focus_speaker)
         self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
         self.reader.highlight_clicked.connect(self.on_highlight_clicked)
         self.reader.customContextMenuRequested.connect(self.on_reader_context_menu)
@@ -329,6 +332,9 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article_id: str) -> None:
         article = self.library.get(article_id)
+        if self.reader.focused_blocks is not None and self.reader.article is not None \
+                and self.reader.article.id != article_id:
+            self.statusBar().clearMessage()  # the focus ends with its article
         self.reader.show_article(article, [])  # refresh_annotations below draws the highlights, once
         self.outline.show_article(article)
         self.refresh_annotations()
@@ -339,6 +345,29 @@ class MainWindow(QMainWindow):
         if indexes:
             source = self.library_proxy.mapToSource(indexes[0])
             self.show_article(self.library_model.article_at(source.row()).id)
+
+    @Slot(object)
+    def on_focus_speaker(self, speaker: str | None) -> None:
+        article = self.reader.article
+        if article is None:
+            return
+        if speaker is None:
+            block = self.reader.first_visible_block()
+            self.reader.show_only(None)
+            if block is not None:
+                self.reader.scroll_to_block(block)
+            self.statusBar().showMessage("显示全文", 2000)
+            return
+        shown = speaker_focus_blocks(article, speaker)
+        self.reader.show_only(shown)
+        if shown:
+            self.reader.scroll_to_block(min(shown))  # the first question they answer, or their first turn
+        turns = sum(1 for turn in article.turns if turn.speaker == speaker)
+        self.statusBar().showMessage(f"只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）")
+
+    def on_toggle_focus(self) -> None:
+        self.outline_dock.show()
+        self.outline.focus_button.toggle()
 
     @Slot(int)
     def on_reader_scrolled(self, _value: int) -> None:

@@ -3,6 +3,7 @@ affiliations and turn counts; clicking scrolls the reader, and the outline follo
 
 Signals:
     block_chosen(int): the reader should show this block.
+    focus_requested(object): show only this speaker's turns (a name), or everything again (None).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def speakers_model(article: Article) -> QStandardItemModel:
 
 class OutlinePanel(QWidget):
     block_chosen = Signal(int)
+    focus_requested = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,8 +72,12 @@ class OutlinePanel(QWidget):
         self.next_turn = QPushButton("下一段 ▶")
         for button in (self.previous_turn, self.next_turn):
             button.setToolTip("在所选发言人的发言之间跳转")
+        self.focus_button = QPushButton("只看此人")
+        self.focus_button.setCheckable(True)
+        self.focus_button.setToolTip("只显示所选发言人的发言和他们回答的问题")
         steps = QHBoxLayout()
         steps.addWidget(self.previous_turn)
+        steps.addWidget(self.focus_button)
         steps.addWidget(self.next_turn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -81,6 +87,7 @@ class OutlinePanel(QWidget):
         self.speakers_view.clicked.connect(self.on_item_clicked)
         self.previous_turn.clicked.connect(lambda: self.step_turn(-1))
         self.next_turn.clicked.connect(lambda: self.step_turn(1))
+        self.focus_button.toggled.connect(self._on_focus_toggled)
         self._current_block = 0
 
     def show_article(self, article: Article) -> None:
@@ -89,13 +96,44 @@ class OutlinePanel(QWidget):
         self.topics_view.expandAll()
         self.speakers_view.setModel(speakers_model(article))
         self._current_block = 0
+        self.focus_button.blockSignals(True)  # the reader drops a focus with the article it named
+        self.focus_button.setChecked(False)
+        self.focus_button.blockSignals(False)
 
     @Slot(QModelIndex)
     def on_item_clicked(self, index: QModelIndex) -> None:
+        if self.focus_button.isChecked() and index.data(SpeakerRole):
+            self.focus_requested.emit(str(index.data(SpeakerRole)))  # the focus follows the choice
         block = index.data(BlockRole)
         if block is not None:
             self._current_block = int(block)
             self.block_chosen.emit(int(block))
+
+    @Slot(bool)
+    def _on_focus_toggled(self, on: bool) -> None:
+        speaker = self.selected_speaker()
+        if on and speaker is None:
+            self.tabs.setCurrentWidget(self.speakers_view)  # say where to choose one
+            self.focus_button.setChecked(False)
+            return
+        self.focus_requested.emit(speaker if on else None)
+
+    def focus_on(self, speaker: str) -> bool:
+        """Selects the speaker and shows only their turns (as a click and the button do)."""
+        model = self.speakers_view.model()
+        if model is None:
+            return False
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(SpeakerRole) == speaker:
+                self.tabs.setCurrentWidget(self.speakers_view)
+                self.speakers_view.setCurrentIndex(index)
+                if self.focus_button.isChecked():
+                    self.focus_requested.emit(speaker)
+                else:
+                    self.focus_button.setChecked(True)
+                return True
+        return False
 
     def selected_speaker(self) -> str | None:
         for view in (self.speakers_view, self.topics_view):

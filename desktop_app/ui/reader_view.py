@@ -58,6 +58,7 @@ class ReaderView(QTextBrowser):
         self.article: Article | None = None
         self.layout_map: Layout | None = None
         self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
+        self.focused_blocks: set[int] | None = None  # what show_only left visible (None: all)
 
     def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt's name
         return None  # no images, no style sheets, nothing from disk or network
@@ -67,6 +68,8 @@ class ReaderView(QTextBrowser):
         return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def show_article(self, article: Article, placed: list[Placed]) -> None:
+        if self.article is None or self.article.id != article.id:
+            self.focused_blocks = None  # a focus names blocks of one article
         self.article = article
         palette = QApplication.palette()  # the widget's own copy updates only later, on an event
         text = palette.color(QPalette.ColorRole.Text)
@@ -74,6 +77,8 @@ class ReaderView(QTextBrowser):
         self.layout_map = build_document(self.document(), article, self.point_size, text, muted)
         self._highlights = []
         self.draw_highlights(placed)
+        if self.focused_blocks is not None:  # zoom and theme rebuild the document; the focus stays
+            self.show_only(self.focused_blocks)
         self.moveCursor(QTextCursor.MoveOperation.Start)  # the builder's cursor left the view at the end
         self.verticalScrollBar().setValue(0)
 
@@ -169,6 +174,30 @@ class ReaderView(QTextBrowser):
             return None
         position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
         return self.layout_map.block_of_position(position)
+
+    # -- focus on a speaker -----------------------------------------------------------------
+    def show_only(self, blocks: set[int] | None) -> None:
+        """Shows only these article blocks (with their speaker lines), or everything for None.
+        The title stays; offsets, highlights and the selection work as before."""
+        if self.layout_map is None:
+            return
+        starts = self.layout_map.starts
+        first = {position: number for number, position in enumerate(starts)}
+        document = self.document()
+        text_block = document.begin()
+        while text_block.isValid():
+            position = text_block.position()
+            if blocks is None or not starts or position < starts[0]:
+                visible = True
+            elif position in first:
+                visible = first[position] in blocks
+            else:  # a speaker's name line belongs to the block after it
+                visible = self.layout_map.block_of_position(position) + 1 in blocks
+            text_block.setVisible(visible)
+            text_block = text_block.next()
+        document.markContentsDirty(0, document.characterCount())
+        self.viewport().update()
+        self.focused_blocks = blocks
 
     # -- zoom -------------------------------------------------------------------------------
     def set_point_size(self, size: float, placed: list[Placed]) -> None:

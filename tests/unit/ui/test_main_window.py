@@ -168,6 +168,43 @@ def test_outline_click_scrolls_the_reader(make_window, qtbot: QtBot) -> None:  #
     assert window.reader.first_visible_block() is not None
 
 
+def visible_speakers(window: MainWindow) -> set[str | None]:
+    """The speakers of the article blocks the reader shows."""
+    article, layout = window.reader.article, window.reader.layout_map
+    assert article is not None and layout is not None
+    document = window.reader.document()
+    return {article.blocks[number].speaker for number, start in enumerate(layout.starts)
+            if document.findBlock(start).isVisible()}
+
+
+def test_focus_on_a_speaker_shows_only_their_turns_and_the_questions(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    outline = window.outline
+    outline.tabs.setCurrentWidget(outline.speakers_view)
+    model = outline.speakers_view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith("朱雷"))
+    rect = outline.speakers_view.visualRect(model.index(row, 0))
+    qtbot.mouseClick(outline.speakers_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(outline.focus_button, Qt.MouseButton.LeftButton)
+    assert visible_speakers(window) == {"朱雷", "金磊"}
+    assert "朱雷" in window.statusBar().currentMessage()
+    shown = window.reader.document().toPlainText()
+    assert "震撼和冲击" in shown  # toPlainText keeps hidden text; visibility is per block
+    # The focus follows another speaker chosen in the list, and a highlight still lands right.
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith("陈石"))
+    qtbot.mouseClick(outline.speakers_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=outline.speakers_view.visualRect(model.index(row, 0)).center())
+    assert visible_speakers(window) == {"陈石", "金磊"}
+    select_text(window, "经历了几次 AI 的技术变革")
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    assert window.annotations.list(A003)[0].placement.speaker == "陈石"
+    # The menu shortcut turns it off: everything shows again.
+    qtbot.keyClick(window.reader, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert {"朱雷", "马千里", "林莱尼", None} <= visible_speakers(window)
+    assert not outline.focus_button.isChecked()
+
+
 def test_search_dock_finds_as_you_type_and_opens_the_hit(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.start_background_loading()
