@@ -27,6 +27,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
 
     app = QApplication.instance() or QApplication(list(argv))
     app.setApplicationName("aigc-reader")
+    _install_qt_translations(app)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
     library = Library(paths)
     try:
@@ -55,6 +56,16 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     code = int(app.exec())
     window.annotations.store.close()
     return code
+
+
+def _install_qt_translations(app: object) -> None:
+    """Qt's own texts (dialog buttons, the file dialog) in Chinese, like the rest of the window."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
 
 
 def _quit_after_first_paint(app: object, window: object) -> None:

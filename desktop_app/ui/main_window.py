@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_, "导出批注…", "Ctrl+E", self.on_export)
         self.copy_markdown_action = self._action(file_, "复制所选批注为 Markdown", "Ctrl+Shift+C", self.on_copy_markdown)
         self.switch_user_action = self._action(file_, "切换用户…", "Ctrl+Shift+U", self.on_switch_user)
-        self._action(file_, "退出", QKeySequence.StandardKey.Quit, self.close)
+        self._action(file_, "退出", "Ctrl+Q", self.close)
         self.undo_action = self._action(edit, "撤销批注改动", QKeySequence.StandardKey.Undo, self.on_undo)
         self.redo_action = self._action(edit, "重做批注改动", "Ctrl+Shift+Z", self.on_redo)
         self.highlight_action = self._action(edit, "高亮所选文字", "H", lambda: self.on_highlight(False))
@@ -654,7 +654,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已切换到用户 {name}", 3000)
         return True
 
+    # Keys that act inside one panel, not from a menu.
+    PANEL_KEYS = [("面板", "保存笔记（批注面板）", "Ctrl+Enter"), ("面板", "打开第一个结果（搜索面板）", "Enter"),
+                  ("面板", "关闭查找栏", "Esc")]
+
     def on_shortcuts(self) -> None:
-        lines = [f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText):<16} {action.text()}"
-                 for action in self.actions() if not action.shortcut().isEmpty() and action.text()]
-        QMessageBox.information(self, "键盘快捷键", "\n".join(lines))
+        from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
+
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self.PANEL_KEYS, self)
+        self.shortcuts_dialog.show()

@@ -311,3 +311,20 @@ def test_copy_as_markdown_puts_the_selected_annotation_on_the_clipboard(make_win
     window.copy_markdown_action.trigger()
     copied = QApplication.clipboard().text()
     assert "> 我非常同意陈石总的看法" in copied and "— **朱雷**" in copied
+
+
+def test_help_lists_every_shortcut_and_filters(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    assert dialog.isVisible()
+    rows = dict(dialog.visible_rows())
+    assert rows["高亮所选文字"] == "H" and rows["只看所选发言人"] == "Ctrl+Shift+O" and rows["导出批注…"] == "Ctrl+E"
+    assert rows["保存笔记（批注面板）"] == "Ctrl+Enter"
+    menu_shortcuts = [a for a in window.actions() if not a.shortcut().isEmpty() and a.text()]
+    assert len(rows) >= len(menu_shortcuts)
+    type_chinese(dialog.filter, "查找")
+    assert {name for name, _ in dialog.visible_rows()} == {"在本文中查找", "查找下一个", "查找上一个", "关闭查找栏"}
+    dialog.filter.clear()
+    type_chinese(dialog.filter, "F3")
+    assert {name for name, _ in dialog.visible_rows()} == {"查找下一个", "查找上一个"}
