@@ -55,6 +55,7 @@ from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TI
 from desktop_app.ui.outline_panel import OutlinePanel
 from desktop_app.ui.reader_view import COLOUR_LABELS, DEFAULT_POINT_SIZE, ReaderView, colour_swatch
 from desktop_app.ui.search_panel import SearchPanel
+from desktop_app.ui.selection_toolbar import SelectionToolbar
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
 
@@ -236,6 +237,11 @@ class MainWindow(QMainWindow):
         self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
         self.reader.highlight_clicked.connect(self.on_highlight_clicked)
         self.reader.customContextMenuRequested.connect(self.on_reader_context_menu)
+        self.selection_toolbar = SelectionToolbar(self.reader.viewport())
+        self.reader.selection_finished.connect(self.on_selection_finished)
+        self.reader.selectionChanged.connect(self.on_reader_selection_changed)
+        self.selection_toolbar.colour_chosen.connect(self.highlight_in)
+        self.selection_toolbar.note_requested.connect(self.on_highlight_with_note)
         self.search_panel.hit_chosen.connect(self.on_hit_chosen)
         panel = self.annotations_panel
         panel.view.clicked.connect(self.on_annotation_clicked)
@@ -371,6 +377,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def on_reader_scrolled(self, _value: int) -> None:
+        self.selection_toolbar.hide()  # it would float away from its selection
         block = self.reader.first_visible_block()
         if block is not None:
             self.outline.follow(block)
@@ -444,6 +451,24 @@ class MainWindow(QMainWindow):
     @Slot(QPoint)
     def on_reader_context_menu(self, position: QPoint) -> None:
         self.reader_context_menu().exec(self.reader.mapToGlobal(position))
+
+    @Slot()
+    def on_selection_finished(self) -> None:
+        if self.reader.selected_span() is not None:
+            self.selection_toolbar.show_under(self.reader.selection_rect())
+
+    @Slot()
+    def on_reader_selection_changed(self) -> None:
+        if not self.reader.textCursor().hasSelection():
+            self.selection_toolbar.hide()
+
+    def on_highlight_with_note(self) -> None:
+        self.on_highlight(False)
+        if self.reader.textCursor().hasSelection():
+            return  # nothing was highlighted (the message says why)
+        self.annotations_dock.show()
+        self.annotations_dock.raise_()
+        self.annotations_panel.note.setFocus()
 
     def highlight_in(self, colour: str) -> None:
         self.highlight_colour = colour  # H uses the colour chosen last

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QMouseEvent, QPalette, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
@@ -42,6 +42,7 @@ class ReaderView(QTextBrowser):
     """Shows one article; never follows links or loads anything from outside the article."""
 
     highlight_clicked = Signal(str)
+    selection_finished = Signal()  # the mouse let go of a non-empty selection
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,6 +112,15 @@ class ReaderView(QTextBrowser):
             spans.append((start, end, item.annotation.id))
         cursor.endEditBlock()
         self._highlights = sorted(spans)
+
+    def selection_rect(self) -> QRect:
+        """The selection's bounding box in viewport coordinates (from its first to last line)."""
+        cursor = self.textCursor()
+        start, end = QTextCursor(cursor), QTextCursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end.setPosition(cursor.selectionEnd())
+        first, last = self.cursorRect(start), self.cursorRect(end)
+        return QRect(first.topLeft(), last.bottomRight()) if last.top() > first.top() else first.united(last)
 
     def annotation_at(self, position: int) -> str | None:
         index = bisect_right(self._highlights, (position, float("inf"), "")) - 1
@@ -211,6 +221,8 @@ class ReaderView(QTextBrowser):
     # -- clicks -----------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
+            self.selection_finished.emit()
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             annotation_id = self.annotation_at(self.cursorForPosition(event.position().toPoint()).position())
             if annotation_id is not None:

@@ -328,3 +328,43 @@ def test_help_lists_every_shortcut_and_filters(make_window, qtbot: QtBot) -> Non
     dialog.filter.clear()
     type_chinese(dialog.filter, "F3")
     assert {name for name, _ in dialog.visible_rows()} == {"查找下一个", "查找上一个"}
+
+
+def drag_select(window: MainWindow, qtbot: QtBot, needle: str) -> None:
+    """Selects needle with a mouse drag over the reader, as a user does."""
+    found = window.reader.document().find(needle)
+    assert not found.isNull(), needle
+    start, end = QTextCursor(found), QTextCursor(found)
+    start.setPosition(found.selectionStart())
+    end.setPosition(found.selectionEnd())
+    window.reader.setTextCursor(start)
+    window.reader.ensureCursorVisible()
+    begin = window.reader.cursorRect(start).center()
+    finish = window.reader.cursorRect(end).center()
+    viewport = window.reader.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=begin)
+    qtbot.mouseMove(viewport, pos=(begin + finish) / 2)
+    qtbot.mouseMove(viewport, pos=finish)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=finish)
+
+
+def test_floating_toolbar_highlights_a_dragged_selection(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    toolbar = window.selection_toolbar
+    assert not toolbar.isVisible()
+    drag_select(window, qtbot, "我非常同意陈石总的看法")
+    assert window.reader.textCursor().selectedText() == "我非常同意陈石总的看法"
+    assert toolbar.isVisible() and window.reader.viewport().rect().contains(toolbar.geometry())
+    qtbot.mouseClick(toolbar.buttons["blue"], Qt.MouseButton.LeftButton)
+    saved = window.annotations.list(A003)
+    assert [(p.annotation.anchor.quote, p.annotation.color) for p in saved] == [("我非常同意陈石总的看法", "blue")]
+    assert not toolbar.isVisible()
+    # "笔记" highlights and puts the cursor in the note editor, ready for typing.
+    drag_select(window, qtbot, "震撼和冲击")
+    qtbot.mouseClick(toolbar.note_button, Qt.MouseButton.LeftButton)
+    assert window.annotations_panel.note.hasFocus()
+    type_chinese(window.annotations_panel.note, "最直观的感受")
+    qtbot.keyClick(window.annotations_panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    notes = {p.annotation.anchor.quote: p.annotation.note for p in window.annotations.list(A003)}
+    assert notes["震撼和冲击"] == "最直观的感受"
