@@ -63,6 +63,27 @@ def test_the_bundle_carries_what_it_needs_and_not_more(bundle: Path) -> None:
     assert (bundle / "aigc-reader").is_file() and (bundle / "aigc-reader-cli").is_file()
 
 
+def test_each_executable_gets_a_windows_version_resource(bundle: Path) -> None:
+    """PyInstaller reads these files only on Windows, by evaluating them with its version-info
+    classes; the stand-ins below take exactly those classes' arguments."""
+    from desktop_app import __version__
+
+    def record(kind: str):  # type: ignore[no-untyped-def]
+        return lambda *args, **kwargs: (kind, args, kwargs)
+
+    names = {name: record(name) for name in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable",
+                                             "VarFileInfo", "VarStruct")}
+    names["StringStruct"] = lambda key, value: (key, value)
+    for executable in ("aigc-reader", "aigc-reader-cli"):
+        written = next((bundle.parent.parent / "build").rglob(f"version-{executable}.txt"))  # under workpath/<spec>
+        text = written.read_text(encoding="utf-8")
+        _, _, info = eval(text, names)  # noqa: S307 - our own build output, as PyInstaller reads it
+        fixed = info["ffi"][2]
+        assert fixed["filevers"][:3] == tuple(int(part) for part in __version__.split(".")[:3])
+        strings = dict(info["kids"][0][1][0][0][1][1])
+        assert strings["ProductVersion"] == __version__ and strings["OriginalFilename"] == f"{executable}.exe"
+
+
 def test_the_frozen_app_works_and_writes_nothing_inside_itself(bundle: Path, tmp_path: Path) -> None:
     before = listing(bundle)
     self_test = run(bundle, "--self-test")
