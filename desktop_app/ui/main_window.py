@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         self.reader.show_only(shown)
         if shown:
             self.reader.scroll_to_block(min(shown))  # the first question they answer, or their first turn
-        turns = sum(1 for turn in article.turns if turn.speaker == speaker)
+        turns = article.turn_counts().get(speaker, 0)
         self.statusBar().showMessage(f"只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）")
 
     def on_toggle_focus(self) -> None:
