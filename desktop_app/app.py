@@ -9,7 +9,7 @@ from desktop_app.annotations.service import Annotations
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
-from desktop_app.paths import DataPaths
+from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.search.index import SearchIndex
 
 
@@ -17,24 +17,23 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
             probe: bool = False) -> int:
     """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link);
     ``probe`` prints the milliseconds from process start to the first paint and quits there."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.ui.main_window import MainWindow
-
-    from PySide6.QtGui import QIcon
-
-    from desktop_app.paths import resources_dir
+    from desktop_app.ui.translations import install_translations
 
     app = QApplication.instance() or QApplication(list(argv))
     app.setApplicationName("aigc-reader")
-    _install_qt_translations(app)
+    install_translations(app, QLocale.system())
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
     library = Library(paths)
     try:
         paths.ensure_private_dir(paths.user_dir)
         store = AnnotationStore(paths.annotations_db)
     except ReaderError as error:
-        QMessageBox.critical(None, "AIGC 阅读器", str(error))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "AIGC 阅读器"), str(error))
         print(f"aigc-reader: error: {error}", file=sys.stderr)
         return 1
     def open_user(name: str) -> Annotations:
@@ -56,16 +55,6 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     code = int(app.exec())
     window.annotations.store.close()
     return code
-
-
-def _install_qt_translations(app: object) -> None:
-    """Qt's own texts (dialog buttons, the file dialog) in Chinese, like the rest of the window."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    translator = QTranslator(app)  # type: ignore[arg-type]
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-        app.installTranslator(translator)  # type: ignore[attr-defined]
 
 
 def _quit_after_first_paint(app: object, window: object) -> None:

@@ -1,7 +1,8 @@
 """Renders the README's screenshots (docs/*.png) from the real window, offscreen, in a
 temporary data dir: a few highlights with a note, a search with results, the outline.
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py
+Run: .venv/bin/python scripts/screenshots.py            (the Chinese UI)
+     .venv/bin/python scripts/screenshots.py --english  (docs/main-window-en.png only)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QLocale, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.annotations.service import Annotations  # noqa: E402
@@ -24,6 +25,7 @@ from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
 from desktop_app.search.index import SearchIndex  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
+from desktop_app.ui.translations import install_translations  # noqa: E402
 
 ARTICLE = "003_dc324faea7d1abe7"
 HIGHLIGHTS = [("我非常同意陈石总的看法", "yellow", "同质化的根源在数据", ["观点"]),
@@ -39,6 +41,8 @@ def settle(milliseconds: int = 300) -> None:
 
 def main() -> None:
     app = QApplication(sys.argv[:1])
+    english = "--english" in sys.argv
+    install_translations(app, QLocale(QLocale.Language.English if english else QLocale.Language.Chinese))
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder), "读者")
         paths.ensure_private_dir(paths.user_dir)
@@ -60,7 +64,11 @@ def main() -> None:
         window.refresh_annotations(select=annotations.list(ARTICLE)[0].annotation.id)
         settle()
         out = ROOT / "docs"
-        window.grab().save(str(out / "main-window.png"))
+        window.grab().save(str(out / ("main-window-en.png" if english else "main-window.png")))
+        if english:
+            window.close()
+            annotations.store.close()
+            return
         window.search_dock.raise_()
         window.set_theme("dark")
         settle()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop_app.annotations.model import ORPHANED, Placed
@@ -16,7 +16,7 @@ PlacedRole = Qt.ItemDataRole.UserRole + 1
 
 def describe(placed: Placed) -> str:
     a, p = placed.annotation, placed.placement
-    lines = [("⚠ 未定位 · " if p.status == ORPHANED else "") + f"「{a.anchor.quote}」"]
+    lines = [(QCoreApplication.translate("AnnotationListModel", "⚠ 未定位 · ") if p.status == ORPHANED else "") + f"「{a.anchor.quote}」"]
     if a.note:
         lines.append(a.note)
     extras = " ".join(filter(None, [p.speaker, " ".join(f"#{t}" for t in a.tags)]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.corpus.model import Article
 
@@ -14,7 +14,9 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 TITLE, SOURCE, DATE, SPEAKERS, ANNOTATIONS = range(5)
-HEADERS = ("标题", "来源", "日期", "发言人", "批注")
+HEADERS = (QT_TRANSLATE_NOOP("LibraryModel", "标题"), QT_TRANSLATE_NOOP("LibraryModel", "来源"),
+           QT_TRANSLATE_NOOP("LibraryModel", "日期"), QT_TRANSLATE_NOOP("LibraryModel", "发言人"),
+           QT_TRANSLATE_NOOP("LibraryModel", "批注"))
 
 
 class LibraryModel(QAbstractTableModel):
@@ -31,7 +33,7 @@ class LibraryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -46,8 +48,9 @@ class LibraryModel(QAbstractTableModel):
             # Missing sources and dates sort after the known ones, in either order they are read.
             return value if isinstance(value, int) else (value or "\uffff")
         if role == Qt.ItemDataRole.ToolTipRole:
-            details = [article.title, article.publisher, article.date, f"{len(article.speakers)} 位发言人",
-                       f"{article.chars} 字", f"{self._counts.get(article.id, 0)} 条批注"]
+            details = [article.title, article.publisher, article.date, self.tr("{count} 位发言人").format(count=len(article.speakers)),
+                       self.tr("{count} 字").format(count=article.chars),
+                       self.tr("{count} 条批注").format(count=self._counts.get(article.id, 0))]
             return " · ".join(part for part in details if part)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (SPEAKERS, ANNOTATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -53,7 +53,7 @@ from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
 from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, LibraryModel, SortRole
 from desktop_app.ui.outline_panel import OutlinePanel
-from desktop_app.ui.reader_view import COLOUR_LABELS, DEFAULT_POINT_SIZE, ReaderView, colour_swatch
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_label, colour_swatch
 from desktop_app.ui.search_panel import SearchPanel
 from desktop_app.ui.selection_toolbar import SelectionToolbar
 from desktop_app.ui.theme import THEMES, apply_theme
@@ -66,24 +66,24 @@ class AnnotationsPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("筛选批注")
+        self.filter.setPlaceholderText(self.tr("筛选批注"))
         self.filter.setClearButtonEnabled(True)
-        self.whole_library = QCheckBox("显示全部文章的批注")
+        self.whole_library = QCheckBox(self.tr("显示全部文章的批注"))
         self.model = AnnotationListModel()
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setSpacing(2)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("笔记（Ctrl+Enter 保存）")
+        self.note.setPlaceholderText(self.tr("笔记（Ctrl+Enter 保存）"))
         self.note.setMaximumHeight(110)
         self.colour = QComboBox()
         for name in COLORS:
-            self.colour.addItem(colour_swatch(name), COLOUR_LABELS[name], name)
+            self.colour.addItem(colour_swatch(name), colour_label(name), name)
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("标签，用空格分开")
-        self.save = QPushButton("保存")
-        self.delete = QPushButton("删除")
+        self.tags.setPlaceholderText(self.tr("标签，用空格分开"))
+        self.save = QPushButton(self.tr("保存"))
+        self.delete = QPushButton(self.tr("删除"))
         row = QHBoxLayout()
         row.addWidget(self.colour)
         row.addWidget(self.tags, 1)
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("aigc-reader", f"reader-{annotations.user}")
         self.background = Background(self)
         self.highlight_colour = "yellow"
-        self.setWindowTitle(f"AIGC 阅读器 — {annotations.user}")
+        self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=annotations.user))
         self.setDockNestingEnabled(True)
 
         self.reader = ReaderView()
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.library_proxy.setSortRole(SortRole)
         self.library_proxy.setSortLocaleAware(True)
         self.library_filter = QLineEdit()
-        self.library_filter.setPlaceholderText("筛选文章（标题、来源、日期）")
+        self.library_filter.setPlaceholderText(self.tr("筛选文章（标题、来源、日期）"))
         self.library_filter.setClearButtonEnabled(True)
         self.library_view = self._library_table()
         library_panel = QWidget()
@@ -140,18 +140,18 @@ class MainWindow(QMainWindow):
         self.outline = OutlinePanel()
         self.search_panel = SearchPanel(search_index, self._title_of, self.background)
         self.annotations_panel = AnnotationsPanel()
-        self.library_dock = self._dock("library", "文库", library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.outline_dock = self._dock("outline", "大纲", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.annotations_dock = self._dock("annotations", "批注", self.annotations_panel,
+        self.library_dock = self._dock("library", self.tr("文库"), library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("outline", self.tr("大纲"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.annotations_dock = self._dock("annotations", self.tr("批注"), self.annotations_panel,
                                            Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_dock = self._dock("search", "搜索", self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("search", self.tr("搜索"), self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.annotations_dock.raise_()
 
         self.find_bar = QLineEdit()
-        self.find_bar.setPlaceholderText("在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）")
+        self.find_bar.setPlaceholderText(self.tr("在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）"))
         self.find_bar.setClearButtonEnabled(True)
-        self.find_dock = self._dock("find", "查找", self.find_bar, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.find_dock = self._dock("find", self.tr("查找"), self.find_bar, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.find_dock.hide()
 
         self._build_menus()
@@ -197,29 +197,30 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self._menus = {title: bar.addMenu(title) for title in ("文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)")}
+        self._menus = {title: bar.addMenu(title)
+                       for title in (self.tr("文件(&F)"), self.tr("编辑(&E)"), self.tr("视图(&V)"), self.tr("帮助(&H)"))}
         file_, edit, view, help_ = self._menus
-        self.import_action = self._action(file_, "导入文章…", QKeySequence.StandardKey.Open, self.on_import)
-        self.export_action = self._action(file_, "导出批注…", "Ctrl+E", self.on_export)
-        self.copy_markdown_action = self._action(file_, "复制所选批注为 Markdown", "Ctrl+Shift+C", self.on_copy_markdown)
-        self.switch_user_action = self._action(file_, "切换用户…", "Ctrl+Shift+U", self.on_switch_user)
-        self._action(file_, "退出", "Ctrl+Q", self.close)
-        self.undo_action = self._action(edit, "撤销批注改动", QKeySequence.StandardKey.Undo, self.on_undo)
-        self.redo_action = self._action(edit, "重做批注改动", "Ctrl+Shift+Z", self.on_redo)
-        self.highlight_action = self._action(edit, "高亮所选文字", "H", lambda: self.on_highlight(False))
-        self.highlight_sentence_action = self._action(edit, "高亮所选文字（整句）", "Shift+H",
+        self.import_action = self._action(file_, self.tr("导入文章…"), QKeySequence.StandardKey.Open, self.on_import)
+        self.export_action = self._action(file_, self.tr("导出批注…"), "Ctrl+E", self.on_export)
+        self.copy_markdown_action = self._action(file_, self.tr("复制所选批注为 Markdown"), "Ctrl+Shift+C", self.on_copy_markdown)
+        self.switch_user_action = self._action(file_, self.tr("切换用户…"), "Ctrl+Shift+U", self.on_switch_user)
+        self._action(file_, self.tr("退出"), "Ctrl+Q", self.close)
+        self.undo_action = self._action(edit, self.tr("撤销批注改动"), QKeySequence.StandardKey.Undo, self.on_undo)
+        self.redo_action = self._action(edit, self.tr("重做批注改动"), "Ctrl+Shift+Z", self.on_redo)
+        self.highlight_action = self._action(edit, self.tr("高亮所选文字"), "H", lambda: self.on_highlight(False))
+        self.highlight_sentence_action = self._action(edit, self.tr("高亮所选文字（整句）"), "Shift+H",
                                                       lambda: self.on_highlight(True))
-        self.find_action = self._action(edit, "在本文中查找", QKeySequence.StandardKey.Find, self.on_find)
-        self.find_next_action = self._action(edit, "查找下一个", "F3", lambda: self.on_find_step(False))
-        self.find_previous_action = self._action(edit, "查找上一个", "Shift+F3", lambda: self.on_find_step(True))
-        self.search_action = self._action(edit, "搜索全部文章", "Ctrl+Shift+F", self.on_focus_search)
-        self.zoom_in_action = self._action(view, "放大", "Ctrl+=", lambda: self.on_zoom(1))
-        self.zoom_out_action = self._action(view, "缩小", "Ctrl+-", lambda: self.on_zoom(-1))
-        self.zoom_reset_action = self._action(view, "原始大小", "Ctrl+0", lambda: self.on_zoom(0))
-        self.focus_action = self._action(view, "只看所选发言人", "Ctrl+Shift+O", self.on_toggle_focus)
-        theme_menu = self._menus[view].addMenu("主题")
+        self.find_action = self._action(edit, self.tr("在本文中查找"), QKeySequence.StandardKey.Find, self.on_find)
+        self.find_next_action = self._action(edit, self.tr("查找下一个"), "F3", lambda: self.on_find_step(False))
+        self.find_previous_action = self._action(edit, self.tr("查找上一个"), "Shift+F3", lambda: self.on_find_step(True))
+        self.search_action = self._action(edit, self.tr("搜索全部文章"), "Ctrl+Shift+F", self.on_focus_search)
+        self.zoom_in_action = self._action(view, self.tr("放大"), "Ctrl+=", lambda: self.on_zoom(1))
+        self.zoom_out_action = self._action(view, self.tr("缩小"), "Ctrl+-", lambda: self.on_zoom(-1))
+        self.zoom_reset_action = self._action(view, self.tr("原始大小"), "Ctrl+0", lambda: self.on_zoom(0))
+        self.focus_action = self._action(view, self.tr("只看所选发言人"), "Ctrl+Shift+O", self.on_toggle_focus)
+        theme_menu = self._menus[view].addMenu(self.tr("主题"))
         self.theme_actions = {}
-        for theme, label in zip(THEMES, ("跟随系统", "浅色", "深色"), strict=True):
+        for theme, label in zip(THEMES, (self.tr("跟随系统"), self.tr("浅色"), self.tr("深色")), strict=True):
             action = theme_menu.addAction(label)
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, chosen=theme: self.set_theme(chosen))
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         self._menus[view].addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
             self._menus[view].addAction(dock.toggleViewAction())
-        self._action(help_, "键盘快捷键", QKeySequence.StandardKey.HelpContents, self.on_shortcuts)
+        self._action(help_, self.tr("键盘快捷键"), QKeySequence.StandardKey.HelpContents, self.on_shortcuts)
 
     def _connect(self) -> None:
         self.library_view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
             return report.rebuilt_because
 
         self.background.run(load, lambda reason: self.search_panel.set_ready(
-            f"索引已重建（{reason}）" if reason and reason not in {"no index yet"} else None),
+            self.tr("索引已重建（{reason}）").format(reason=reason) if reason and reason not in {"no index yet"} else None),
             lambda error: self.search_panel.set_failed(str(error)))
 
     # -- settings ---------------------------------------------------------------------------
@@ -362,14 +363,15 @@ class MainWindow(QMainWindow):
             self.reader.show_only(None)
             if block is not None:
                 self.reader.scroll_to_block(block)
-            self.statusBar().showMessage("显示全文", 2000)
+            self.statusBar().showMessage(self.tr("显示全文"), 2000)
             return
         shown = speaker_focus_blocks(article, speaker)
         self.reader.show_only(shown)
         if shown:
             self.reader.scroll_to_block(min(shown))  # the first question they answer, or their first turn
         turns = article.turn_counts().get(speaker, 0)
-        self.statusBar().showMessage(f"只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）")
+        self.statusBar().showMessage(self.tr("只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）")
+                                      .format(speaker=speaker, turns=turns))
 
     def on_toggle_focus(self) -> None:
         self.outline_dock.show()
@@ -415,14 +417,14 @@ class MainWindow(QMainWindow):
         try:
             return action()  # type: ignore[operator]
         except ReaderError as error:
-            QMessageBox.warning(self, "AIGC 阅读器", str(error))
+            QMessageBox.warning(self, self.tr("AIGC 阅读器"), str(error))
             return None
 
     def on_highlight(self, whole_sentences: bool) -> None:
         article = self.reader.article
         span = self.reader.selected_span(whole_sentences)
         if article is None or span is None:
-            self.statusBar().showMessage("先选中要高亮的文字", 3000)
+            self.statusBar().showMessage(self.tr("先选中要高亮的文字"), 3000)
             return
         placed = self._run(lambda: self.annotations.add(article.id, span[0], span[1], color=self.highlight_colour))
         if isinstance(placed, Placed):
@@ -430,19 +432,19 @@ class MainWindow(QMainWindow):
             cursor.clearSelection()
             self.reader.setTextCursor(cursor)
             self.refresh_annotations(select=placed.annotation.id)
-            self.statusBar().showMessage("已高亮并保存", 2000)
+            self.statusBar().showMessage(self.tr("已高亮并保存"), 2000)
 
     def reader_context_menu(self) -> QMenu:
         """The reader's context menu: highlight the selection in a chosen colour, copy, find."""
         menu = QMenu(self)
         has_selection = self.reader.selected_span() is not None
         for colour in COLORS:
-            action = menu.addAction(colour_swatch(colour), f"高亮为{COLOUR_LABELS[colour]}")
+            action = menu.addAction(colour_swatch(colour), self.tr("高亮为{colour}").format(colour=colour_label(colour)))
             action.setObjectName(f"highlight-{colour}")
             action.setEnabled(has_selection)
             action.triggered.connect(lambda _checked=False, chosen=colour: self.highlight_in(chosen))
         menu.addSeparator()
-        copy = menu.addAction("复制")
+        copy = menu.addAction(self.tr("复制"))
         copy.setEnabled(has_selection)
         copy.triggered.connect(self.reader.copy)
         menu.addAction(self.find_action)
@@ -535,14 +537,14 @@ class MainWindow(QMainWindow):
         if result is not None:
             self.highlight_colour = str(panel.colour.currentData())
             self.refresh_annotations(select=placed.annotation.id)
-            self.statusBar().showMessage("批注已保存", 2000)
+            self.statusBar().showMessage(self.tr("批注已保存"), 2000)
 
     def on_delete_annotation(self) -> None:
         placed = self.selected_annotation()
         if placed is not None and self._run(lambda: self.annotations.remove(placed.annotation.id)) is not None:
             self.annotations_panel.note.clear()
             self.refresh_annotations()
-            self.statusBar().showMessage("批注已删除（Ctrl+Z 撤销）", 3000)
+            self.statusBar().showMessage(self.tr("批注已删除（Ctrl+Z 撤销）"), 3000)
 
     # -- find in the article ----------------------------------------------------------------
     def on_find(self) -> None:
@@ -568,7 +570,7 @@ class MainWindow(QMainWindow):
             self.reader.setTextCursor(start)
         self.reader.setExtraSelections(selections)
         self.find_matches = len(selections)
-        self.statusBar().showMessage(f"{len(selections)} 处匹配" if text else "", 3000)
+        self.statusBar().showMessage(self.tr("{count} 处匹配").format(count=len(selections)) if text else "", 3000)
         if selections:
             self.on_find_step(False)
 
@@ -608,7 +610,8 @@ class MainWindow(QMainWindow):
 
     # -- files ------------------------------------------------------------------------------
     def on_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "导入文章", "", "文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)")
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入文章"), "",
+                                                self.tr("文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)"))
         if files:
             self.import_files([Path(f) for f in files])
 
@@ -617,7 +620,7 @@ class MainWindow(QMainWindow):
         errors = [f"{o.path.name}: {o.error}" for o in outcomes if o.error]
         self.library_model.set_articles(self.library.articles())
         if errors:
-            QMessageBox.warning(self, "导入文章", "以下文件没有导入：\n" + "\n".join(errors))
+            QMessageBox.warning(self, self.tr("导入文章"), self.tr("以下文件没有导入：") + "\n" + "\n".join(errors))
         imported = [o.article.id for o in outcomes if o.article is not None]
         if imported:
             self.open_passage(imported[-1], None)
@@ -629,11 +632,13 @@ class MainWindow(QMainWindow):
         return export_document(self.annotations, format_, article_id)[0]
 
     def on_export(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "导出批注", "批注.md", "Markdown，本文 (*.md);;Markdown，全部文章 (*.md);;"
-            "Web Annotation JSON，本文 (*.json);;Web Annotation JSON，全部文章 (*.json)")
+        choices = {self.tr("Markdown，本文 (*.md)"): ("markdown", False),
+                   self.tr("Markdown，全部文章 (*.md)"): ("markdown", True),
+                   self.tr("Web Annotation JSON，本文 (*.json)"): ("json", False),
+                   self.tr("Web Annotation JSON，全部文章 (*.json)"): ("json", True)}
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("导出批注"), self.tr("批注.md"), ";;".join(choices))
         if path:
-            self.export_to(Path(path), "json" if "JSON" in chosen else "markdown", "全部" in chosen)
+            self.export_to(Path(path), *choices.get(chosen, ("markdown", False)))
 
     def export_to(self, path: Path, format_: str, whole_library: bool) -> None:
         from desktop_app.corpus.library import write_atomically
@@ -641,9 +646,9 @@ class MainWindow(QMainWindow):
         try:
             write_atomically(path, self.export_text(format_, whole_library).encode("utf-8"))
         except OSError as error:
-            QMessageBox.warning(self, "导出批注", f"无法写入 {path}：{error.strerror or error}")
+            QMessageBox.warning(self, self.tr("导出批注"), self.tr("无法写入 {path}：{reason}").format(path=path, reason=error.strerror or error))
             return
-        self.statusBar().showMessage(f"已导出到 {path}", 4000)
+        self.statusBar().showMessage(self.tr("已导出到 {path}").format(path=path), 4000)
 
     def on_copy_markdown(self) -> None:
         placed = self.selected_annotation()
@@ -651,10 +656,10 @@ class MainWindow(QMainWindow):
         if items:
             QApplication.clipboard().setText(render_markdown(items, self.annotations.article_or_none, self.annotations.user,
                                                              now_iso()))
-            self.statusBar().showMessage("已复制为 Markdown", 2000)
+            self.statusBar().showMessage(self.tr("已复制为 Markdown"), 2000)
 
     def on_switch_user(self) -> None:
-        name, accepted = QInputDialog.getText(self, "切换用户", "用户名（字母、数字、. _ @ -）：",
+        name, accepted = QInputDialog.getText(self, self.tr("切换用户"), self.tr("用户名（字母、数字、. _ @ -）："),
                                               text=self.annotations.user)
         if accepted:
             self.switch_user(name.strip())
@@ -664,27 +669,26 @@ class MainWindow(QMainWindow):
         if self.open_user is None or name == self.annotations.user:
             return False
         if not is_valid_user_name(name):
-            QMessageBox.warning(self, "切换用户", f"用户名“{name}”不可用：请只用字母、数字和 . _ @ -")
+            QMessageBox.warning(self, self.tr("切换用户"), self.tr("用户名“{name}”不可用：请只用字母、数字和 . _ @ -").format(name=name))
             return False
         opened = self._run(lambda: self.open_user(name))  # type: ignore[misc]
         if not isinstance(opened, Annotations):
             return False
         self.annotations.store.close()
         self.annotations = opened
-        self.setWindowTitle(f"AIGC 阅读器 — {name}")
+        self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=name))
         self.annotations_panel.note.clear()
         if self.reader.article is not None:
             self.reader.show_article(self.reader.article, self.current_placed())
         self.refresh_annotations()
-        self.statusBar().showMessage(f"已切换到用户 {name}", 3000)
+        self.statusBar().showMessage(self.tr("已切换到用户 {name}").format(name=name), 3000)
         return True
-
-    # Keys that act inside one panel, not from a menu.
-    PANEL_KEYS = [("面板", "保存笔记（批注面板）", "Ctrl+Enter"), ("面板", "打开第一个结果（搜索面板）", "Enter"),
-                  ("面板", "关闭查找栏", "Esc")]
 
     def on_shortcuts(self) -> None:
         from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 
-        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), self.PANEL_KEYS, self)
+        panel = self.tr("面板")  # keys that act inside one panel, not from a menu
+        panel_keys = [(panel, self.tr("保存笔记（批注面板）"), "Ctrl+Enter"),
+                      (panel, self.tr("打开第一个结果（搜索面板）"), "Enter"), (panel, self.tr("关闭查找栏"), "Esc")]
+        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), panel_keys, self)
         self.shortcuts_dialog.show()

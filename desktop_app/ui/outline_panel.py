@@ -8,7 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ SpeakerRole = Qt.ItemDataRole.UserRole + 2
 
 def topics_model(article: Article) -> QStandardItemModel:
     model = QStandardItemModel()
-    model.setHorizontalHeaderLabels(["话题"])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("OutlinePanel", "话题")])
     for number, topic in enumerate(article.topics):
         item = QStandardItem(topic.title)
         item.setData(topic.block, BlockRole)
@@ -40,11 +40,13 @@ def topics_model(article: Article) -> QStandardItemModel:
 
 def speakers_model(article: Article) -> QStandardItemModel:
     model = QStandardItemModel()
-    model.setHorizontalHeaderLabels(["发言人"])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("OutlinePanel", "发言人")])
     counts = article.turn_counts()
     for speaker in article.speakers:
-        details = "，".join(filter(None, [speaker.affiliation, f"{counts.get(speaker.name, 0)} 次发言"]))
-        item = QStandardItem(f"{speaker.name}（{details}）")
+        turns = QCoreApplication.translate("OutlinePanel", "{count} 次发言").format(count=counts.get(speaker.name, 0))
+        details = QCoreApplication.translate("OutlinePanel", "，").join(filter(None, [speaker.affiliation, turns]))
+        item = QStandardItem(QCoreApplication.translate("OutlinePanel", "{name}（{details}）").format(
+            name=speaker.name, details=details))
         item.setData(speaker.name, SpeakerRole)
         first = next((t.block for t in article.turns if t.speaker == speaker.name), None)
         item.setData(first, BlockRole)
@@ -66,15 +68,15 @@ class OutlinePanel(QWidget):
         self.speakers_view.setHeaderHidden(True)
         self.speakers_view.setRootIsDecorated(False)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.topics_view, "话题")
-        self.tabs.addTab(self.speakers_view, "发言人")
-        self.previous_turn = QPushButton("◀ 上一段")
-        self.next_turn = QPushButton("下一段 ▶")
+        self.tabs.addTab(self.topics_view, self.tr("话题"))
+        self.tabs.addTab(self.speakers_view, self.tr("发言人"))
+        self.previous_turn = QPushButton(self.tr("◀ 上一段"))
+        self.next_turn = QPushButton(self.tr("下一段 ▶"))
         for button in (self.previous_turn, self.next_turn):
-            button.setToolTip("在所选发言人的发言之间跳转")
-        self.focus_button = QPushButton("只看此人")
+            button.setToolTip(self.tr("在所选发言人的发言之间跳转"))
+        self.focus_button = QPushButton(self.tr("只看此人"))
         self.focus_button.setCheckable(True)
-        self.focus_button.setToolTip("只显示所选发言人的发言和他们回答的问题")
+        self.focus_button.setToolTip(self.tr("只显示所选发言人的发言和他们回答的问题"))
         steps = QHBoxLayout()
         steps.addWidget(self.previous_turn)
         steps.addWidget(self.focus_button)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QMouseEvent, QPalette, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
@@ -24,7 +24,14 @@ HIGHLIGHT_COLOURS = {"yellow": "#fff0a0", "green": "#c8f0c0", "blue": "#c6e2ff",
                      "purple": "#e3d3ff"}
 HIGHLIGHT_COLOURS_DARK = {"yellow": "#6b5d12", "green": "#2f5a2a", "blue": "#26476b", "pink": "#6b2d49",
                           "purple": "#4b3670"}
-COLOUR_LABELS = {"yellow": "黄色", "green": "绿色", "blue": "蓝色", "pink": "粉色", "purple": "紫色"}
+COLOUR_LABELS = {"yellow": QT_TRANSLATE_NOOP("Colours", "黄色"), "green": QT_TRANSLATE_NOOP("Colours", "绿色"),
+                 "blue": QT_TRANSLATE_NOOP("Colours", "蓝色"), "pink": QT_TRANSLATE_NOOP("Colours", "粉色"),
+                 "purple": QT_TRANSLATE_NOOP("Colours", "紫色")}
+
+
+def colour_label(colour: str) -> str:
+    """The highlight colour's name in the UI's language."""
+    return QCoreApplication.translate("Colours", COLOUR_LABELS.get(colour, colour))
 
 
 def colour_swatch(colour: str) -> QIcon:

@@ -47,9 +47,9 @@ class SearchPanel(QWidget):
         self._ready = False
         self._generation = 0
         self.query = QLineEdit()
-        self.query.setPlaceholderText("搜索全部文章：词语、\"短语\"、-排除、speaker:姓名")
+        self.query.setPlaceholderText(self.tr("搜索全部文章：词语、\"短语\"、-排除、speaker:姓名"))
         self.query.setClearButtonEnabled(True)
-        self.status = QLabel("正在载入分词词典和索引…")
+        self.status = QLabel(self.tr("正在载入分词词典和索引…"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.results_model = QStandardItemModel()
         self.results = QTreeView()
@@ -74,12 +74,12 @@ class SearchPanel(QWidget):
     def set_ready(self, message: str | None = None) -> None:
         """The index is loaded: searches can run (and the pending one does)."""
         self._ready = True
-        self.status.setText(message or "输入即搜索")
+        self.status.setText(message or self.tr("输入即搜索"))
         if self.query.text().strip():
             self.run_query()
 
     def set_failed(self, message: str) -> None:
-        self.status.setText(f"搜索不可用：{message}")
+        self.status.setText(self.tr("搜索不可用：{reason}").format(reason=message))
 
     @Slot()
     def run_query(self) -> None:
@@ -90,11 +90,11 @@ class SearchPanel(QWidget):
         generation = self._generation
         if not text.strip():
             self.results_model.clear()
-            self.status.setText("输入即搜索")
+            self.status.setText(self.tr("输入即搜索"))
             return
         self._background.run(lambda: self._index.search(text, limit=200),
                              lambda hits: self._show(generation, text, hits),
-                             lambda error: self.status.setText(f"搜索出错：{error}"))
+                             lambda error: self.status.setText(self.tr("搜索出错：{reason}").format(reason=error)))
 
     def _show(self, generation: int, text: str, hits: list[Hit]) -> None:
         if generation != self._generation:
@@ -115,7 +115,8 @@ class SearchPanel(QWidget):
             item.setToolTip(escape(hit.text[:400]))
             group.appendRow(item)
         self.results.expandAll()
-        self.status.setText(f"{len(hits)} 条结果，{len(groups)} 篇文章" if hits else f"没有找到“{text}”")
+        self.status.setText(self.tr("{hits} 条结果，{articles} 篇文章").format(hits=len(hits), articles=len(groups)) if hits
+                            else self.tr("没有找到“{query}”").format(query=text))
 
     def first_hit_index(self) -> QModelIndex | None:
         if self.results_model.rowCount() == 0:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from desktop_app.annotations.colors import COLORS
-from desktop_app.ui.reader_view import COLOUR_LABELS, colour_swatch
+from desktop_app.ui.reader_view import colour_label, colour_swatch
 
 MARGIN = 6
 
@@ -28,14 +28,14 @@ class SelectionToolbar(QFrame):
         for colour in COLORS:
             button = QToolButton(self)
             button.setIcon(colour_swatch(colour))
-            button.setToolTip(f"高亮为{COLOUR_LABELS[colour]}")
+            button.setToolTip(self.tr("高亮为{colour}").format(colour=colour_label(colour)))
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, chosen=colour: self.colour_chosen.emit(chosen))
             layout.addWidget(button)
             self.buttons[colour] = button
         self.note_button = QToolButton(self)
-        self.note_button.setText("笔记")
-        self.note_button.setToolTip("高亮并写笔记")
+        self.note_button.setText(self.tr("笔记"))
+        self.note_button.setToolTip(self.tr("高亮并写笔记"))
         self.note_button.setAutoRaise(True)
         self.note_button.clicked.connect(self.note_requested.emit)
         layout.addWidget(self.note_button)

@@ -38,12 +38,12 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, menu_bar: QMenuBar, extra: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("键盘快捷键")
+        self.setWindowTitle(self.tr("键盘快捷键"))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("筛选（名称或按键）")
+        self.filter.setPlaceholderText(self.tr("筛选（名称或按键）"))
         self.filter.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["操作", "快捷键"])
+        self.tree.setHeaderLabels([self.tr("操作"), self.tr("快捷键")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         groups: dict[str, QTreeWidgetItem] = {}

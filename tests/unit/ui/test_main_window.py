@@ -22,35 +22,6 @@ from desktop_app.ui.search_panel import HitRole
 A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"
 
 
-@pytest.fixture
-def make_window(qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path: Path):  # type: ignore[no-untyped-def]
-    stores = []
-
-    def make() -> MainWindow:
-        data_paths.ensure_private_dir(data_paths.user_dir)
-        store = AnnotationStore(data_paths.annotations_db)
-        stores.append(store)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        def open_user(name: str) -> Annotations:
-            other = DataPaths(data_paths.root, name)
-            other.ensure_private_dir(other.user_dir)
-            opened = AnnotationStore(other.annotations_db)
-            stores.append(opened)
-            return Annotations(opened, library.get, name)
-
-        window = MainWindow(library, Annotations(store, library.get, data_paths.user),
-                            SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings, open_user)
-        qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)  # shortcuts only reach the active window
-        return window
-
-    yield make
-    for store in stores:
-        store.close()
-
-
 def type_chinese(widget: QWidget, text: str) -> None:
     """Types text the way a Chinese input method does: a commit, not key presses (QTest's key
     clicks only know ASCII)."""

@@ -1,0 +1,590 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/annotation_model.py" line="19" />
+        <source>⚠ 未定位 · </source>
+        <translation>⚠ orphaned · </translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="69" />
+        <source>筛选批注</source>
+        <translation>Filter annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <source>显示全部文章的批注</source>
+        <translation>Show annotations of every article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <source>笔记（Ctrl+Enter 保存）</source>
+        <translation>Note (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <source>标签，用空格分开</source>
+        <translation>Tags, separated by spaces</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop_app/app.py" line="38" />
+        <source>AIGC 阅读器</source>
+        <translation>AIGC Reader</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <location filename="../../desktop_app/ui/reader_view.py" line="27" />
+        <source>黄色</source>
+        <translation>yellow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_view.py" line="27" />
+        <source>绿色</source>
+        <translation>green</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_view.py" line="28" />
+        <source>蓝色</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_view.py" line="28" />
+        <source>粉色</source>
+        <translation>pink</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_view.py" line="29" />
+        <source>紫色</source>
+        <translation>purple</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="17" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="17" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="18" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="18" />
+        <source>发言人</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="19" />
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="51" />
+        <source>{count} 位发言人</source>
+        <translation>{count} speakers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="52" />
+        <source>{count} 字</source>
+        <translation>{count} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/library_model.py" line="53" />
+        <source>{count} 条批注</source>
+        <translation>{count} annotations</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="113" />
+        <location filename="../../desktop_app/ui/main_window.py" line="679" />
+        <source>AIGC 阅读器 — {user}</source>
+        <translation>AIGC Reader — {user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="131" />
+        <source>筛选文章（标题、来源、日期）</source>
+        <translation>Filter articles (title, source, date)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="143" />
+        <source>文库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="144" />
+        <source>大纲</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="145" />
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="147" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="152" />
+        <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
+        <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="201" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="201" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="201" />
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="201" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="203" />
+        <source>导入文章…</source>
+        <translation>Import articles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="204" />
+        <source>导出批注…</source>
+        <translation>Export annotations…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="205" />
+        <source>复制所选批注为 Markdown</source>
+        <translation>Copy selected annotations as Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="206" />
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <source>撤销批注改动</source>
+        <translation>Undo annotation change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <source>重做批注改动</source>
+        <translation>Redo annotation change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <source>高亮所选文字</source>
+        <translation>Highlight selection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <source>高亮所选文字（整句）</source>
+        <translation>Highlight selection (whole sentences)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="213" />
+        <source>在本文中查找</source>
+        <translation>Find in article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="214" />
+        <source>查找下一个</source>
+        <translation>Find next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="215" />
+        <source>查找上一个</source>
+        <translation>Find previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="216" />
+        <source>搜索全部文章</source>
+        <translation>Search all articles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="217" />
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="218" />
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="219" />
+        <source>原始大小</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="220" />
+        <source>只看所选发言人</source>
+        <translation>Only the selected speaker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="221" />
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <source>跟随系统</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="231" />
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="273" />
+        <source>索引已重建（{reason}）</source>
+        <translation>Index rebuilt ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="366" />
+        <source>显示全文</source>
+        <translation>Showing the whole text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="373" />
+        <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
+        <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="420" />
+        <source>AIGC 阅读器</source>
+        <translation>AIGC Reader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="427" />
+        <source>先选中要高亮的文字</source>
+        <translation>Select the text to highlight first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="435" />
+        <source>已高亮并保存</source>
+        <translation>Highlighted and saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="442" />
+        <source>高亮为{colour}</source>
+        <translation>Highlight in {colour}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="447" />
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="540" />
+        <source>批注已保存</source>
+        <translation>Annotation saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="547" />
+        <source>批注已删除（Ctrl+Z 撤销）</source>
+        <translation>Annotation deleted (Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="573" />
+        <source>{count} 处匹配</source>
+        <translation>{count} matches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="613" />
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
+        <source>导入文章</source>
+        <translation>Import articles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
+        <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
+        <source>以下文件没有导入：</source>
+        <translation>These files were not imported:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="635" />
+        <source>Markdown，本文 (*.md)</source>
+        <translation>Markdown, this article (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="636" />
+        <source>Markdown，全部文章 (*.md)</source>
+        <translation>Markdown, all articles (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="637" />
+        <source>Web Annotation JSON，本文 (*.json)</source>
+        <translation>Web Annotation JSON, this article (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="638" />
+        <source>Web Annotation JSON，全部文章 (*.json)</source>
+        <translation>Web Annotation JSON, all articles (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="639" />
+        <location filename="../../desktop_app/ui/main_window.py" line="649" />
+        <source>导出批注</source>
+        <translation>Export annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="639" />
+        <source>批注.md</source>
+        <translation>annotations.md</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="649" />
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="659" />
+        <source>已复制为 Markdown</source>
+        <translation>Copied as Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="662" />
+        <location filename="../../desktop_app/ui/main_window.py" line="672" />
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="662" />
+        <source>用户名（字母、数字、. _ @ -）：</source>
+        <translation>User name (letters, digits, . _ @ -):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="672" />
+        <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
+        <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="684" />
+        <source>已切换到用户 {name}</source>
+        <translation>Switched to user {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="690" />
+        <source>面板</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="691" />
+        <source>保存笔记（批注面板）</source>
+        <translation>Save the note (annotations panel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="692" />
+        <source>打开第一个结果（搜索面板）</source>
+        <translation>Open the first result (search panel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="692" />
+        <source>关闭查找栏</source>
+        <translation>Close the find bar</translation>
+    </message>
+</context>
+<context>
+    <name>OutlinePanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="23" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="71" />
+        <source>话题</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="43" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="72" />
+        <source>发言人</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="46" />
+        <source>{count} 次发言</source>
+        <translation>{count} turns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="47" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="48" />
+        <source>{name}（{details}）</source>
+        <translation>{name} ({details})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="73" />
+        <source>◀ 上一段</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="74" />
+        <source>下一段 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="76" />
+        <source>在所选发言人的发言之间跳转</source>
+        <translation>Step through the selected speaker's turns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
+        <source>只看此人</source>
+        <translation>Only this speaker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
+        <source>只显示所选发言人的发言和他们回答的问题</source>
+        <translation>Show only the selected speaker's turns and the questions they answer</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="50" />
+        <source>搜索全部文章：词语、"短语"、-排除、speaker:姓名</source>
+        <translation>Search all articles: words, "phrase", -exclude, speaker:name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="52" />
+        <source>正在载入分词词典和索引…</source>
+        <translation>Loading the segmentation dictionary and the index…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="93" />
+        <source>输入即搜索</source>
+        <translation>Results appear as you type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="82" />
+        <source>搜索不可用：{reason}</source>
+        <translation>Search is unavailable: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="97" />
+        <source>搜索出错：{reason}</source>
+        <translation>Search failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="118" />
+        <source>{hits} 条结果，{articles} 篇文章</source>
+        <translation>{hits} results in {articles} articles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="119" />
+        <source>没有找到“{query}”</source>
+        <translation>Nothing found for “{query}”</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionToolbar</name>
+    <message>
+        <location filename="../../desktop_app/ui/selection_toolbar.py" line="31" />
+        <source>高亮为{colour}</source>
+        <translation>Highlight in {colour}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/selection_toolbar.py" line="37" />
+        <source>笔记</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/selection_toolbar.py" line="38" />
+        <source>高亮并写笔记</source>
+        <translation>Highlight and write a note</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="41" />
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="43" />
+        <source>筛选（名称或按键）</source>
+        <translation>Filter (name or key)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="46" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="46" />
+        <source>快捷键</source>
+        <translation>Shortcut</translation>
+    </message>
+</context>
+</TS>

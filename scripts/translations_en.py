@@ -1,0 +1,146 @@
+"""The English UI: each Chinese source text of the window and its English translation.
+
+`python scripts/translations_en.py` refreshes resources/translations/aigc_reader_en.ts from the
+sources (pyside6-lupdate), fills in the translations below and compiles the .qm the app loads
+(pyside6-lrelease). A test fails when a text of the window has no translation here.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "resources" / "translations" / "aigc_reader_en.ts"
+QM = TS.with_suffix(".qm")
+SOURCES = [ROOT / "desktop_app" / "app.py", *sorted((ROOT / "desktop_app" / "ui").glob("*.py"))]
+
+ENGLISH = {
+    "⚠ 未定位 · ": "⚠ orphaned · ",
+    "筛选批注": "Filter annotations",
+    "显示全部文章的批注": "Show annotations of every article",
+    "笔记（Ctrl+Enter 保存）": "Note (Ctrl+Enter saves)",
+    "标签，用空格分开": "Tags, separated by spaces",
+    "保存": "Save",
+    "删除": "Delete",
+    "AIGC 阅读器": "AIGC Reader",
+    "黄色": "yellow", "绿色": "green", "蓝色": "blue", "粉色": "pink", "紫色": "purple",
+    "标题": "Title", "来源": "Source", "日期": "Date", "发言人": "Speakers", "批注": "Annotations",
+    "{count} 位发言人": "{count} speakers",
+    "{count} 字": "{count} characters",
+    "{count} 条批注": "{count} annotations",
+    "AIGC 阅读器 — {user}": "AIGC Reader — {user}",
+    "筛选文章（标题、来源、日期）": "Filter articles (title, source, date)",
+    "文库": "Library", "大纲": "Outline", "搜索": "Search", "查找": "Find",
+    "在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）": "Find in this article (F3 next, Shift+F3 previous, Esc closes)",
+    "文件(&F)": "&File", "编辑(&E)": "&Edit", "视图(&V)": "&View", "帮助(&H)": "&Help",
+    "导入文章…": "Import articles…",
+    "导出批注…": "Export annotations…",
+    "复制所选批注为 Markdown": "Copy selected annotations as Markdown",
+    "切换用户…": "Switch user…",
+    "退出": "Quit",
+    "撤销批注改动": "Undo annotation change",
+    "重做批注改动": "Redo annotation change",
+    "高亮所选文字": "Highlight selection",
+    "高亮所选文字（整句）": "Highlight selection (whole sentences)",
+    "在本文中查找": "Find in article",
+    "查找下一个": "Find next",
+    "查找上一个": "Find previous",
+    "搜索全部文章": "Search all articles",
+    "放大": "Zoom in", "缩小": "Zoom out", "原始大小": "Actual size",
+    "只看所选发言人": "Only the selected speaker",
+    "主题": "Theme", "跟随系统": "Follow the system", "浅色": "Light", "深色": "Dark",
+    "键盘快捷键": "Keyboard shortcuts",
+    "索引已重建（{reason}）": "Index rebuilt ({reason})",
+    "显示全文": "Showing the whole text",
+    "只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）":
+        "Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)",
+    "先选中要高亮的文字": "Select the text to highlight first",
+    "已高亮并保存": "Highlighted and saved",
+    "高亮为{colour}": "Highlight in {colour}",
+    "复制": "Copy",
+    "批注已保存": "Annotation saved",
+    "批注已删除（Ctrl+Z 撤销）": "Annotation deleted (Ctrl+Z undoes)",
+    "{count} 处匹配": "{count} matches",
+    "导入文章": "Import articles",
+    "文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)": "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)",
+    "以下文件没有导入：": "These files were not imported:",
+    "Markdown，本文 (*.md)": "Markdown, this article (*.md)",
+    "Markdown，全部文章 (*.md)": "Markdown, all articles (*.md)",
+    "Web Annotation JSON，本文 (*.json)": "Web Annotation JSON, this article (*.json)",
+    "Web Annotation JSON，全部文章 (*.json)": "Web Annotation JSON, all articles (*.json)",
+    "导出批注": "Export annotations",
+    "批注.md": "annotations.md",
+    "无法写入 {path}：{reason}": "Cannot write {path}: {reason}",
+    "已导出到 {path}": "Exported to {path}",
+    "已复制为 Markdown": "Copied as Markdown",
+    "切换用户": "Switch user",
+    "用户名（字母、数字、. _ @ -）：": "User name (letters, digits, . _ @ -):",
+    "用户名“{name}”不可用：请只用字母、数字和 . _ @ -": "The user name “{name}” cannot be used: use only letters, digits and . _ @ -",
+    "已切换到用户 {name}": "Switched to user {name}",
+    "面板": "Panels",
+    "保存笔记（批注面板）": "Save the note (annotations panel)",
+    "打开第一个结果（搜索面板）": "Open the first result (search panel)",
+    "关闭查找栏": "Close the find bar",
+    "话题": "Topics",
+    "{count} 次发言": "{count} turns",
+    "，": ", ",
+    "{name}（{details}）": "{name} ({details})",
+    "◀ 上一段": "◀ Previous",
+    "下一段 ▶": "Next ▶",
+    "在所选发言人的发言之间跳转": "Step through the selected speaker's turns",
+    "只看此人": "Only this speaker",
+    "只显示所选发言人的发言和他们回答的问题": "Show only the selected speaker's turns and the questions they answer",
+    "搜索全部文章：词语、\"短语\"、-排除、speaker:姓名": "Search all articles: words, \"phrase\", -exclude, speaker:name",
+    "正在载入分词词典和索引…": "Loading the segmentation dictionary and the index…",
+    "输入即搜索": "Results appear as you type",
+    "搜索不可用：{reason}": "Search is unavailable: {reason}",
+    "搜索出错：{reason}": "Search failed: {reason}",
+    "{hits} 条结果，{articles} 篇文章": "{hits} results in {articles} articles",
+    "没有找到“{query}”": "Nothing found for “{query}”",
+    "笔记": "Note",
+    "高亮并写笔记": "Highlight and write a note",
+    "筛选（名称或按键）": "Filter (name or key)",
+    "操作": "Action",
+    "快捷键": "Shortcut",
+}
+
+
+def untranslated(ts: Path = TS) -> list[str]:
+    """Source texts of the .ts file that have no English translation."""
+    root = ET.parse(ts).getroot()
+    return [m.findtext("source") or "" for m in root.iter("message")
+            if not (m.findtext("translation") or "") or m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
+
+
+def fill(ts: Path = TS) -> list[str]:
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        if source in ENGLISH:
+            translation.text = ENGLISH[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    tools = Path(sys.executable).parent
+    subprocess.run([str(tools / "pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete", "-ts", str(TS)], check=True)
+    missing = fill()
+    subprocess.run([str(tools / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+    for source in missing:
+        print(f"no English for: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
