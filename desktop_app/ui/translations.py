@@ -1,5 +1,6 @@
-"""The UI's language: Chinese (the language the texts are written in) for a Chinese system
-locale, English otherwise, with Qt's own texts (dialog buttons, the file dialog) to match."""
+"""The UI's language: Chinese (the language the texts are written in) by default and for a
+Chinese system locale, English for any other language the locale names, with Qt's own texts
+(dialog buttons, the file dialog) to match."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from desktop_app.paths import resources_dir
 
 
 def wants_chinese(locale: QLocale) -> bool:
-    return locale.language() == QLocale.Language.Chinese
+    # The C/POSIX locale names no language: the default, Chinese, applies.
+    return locale.language() in (QLocale.Language.Chinese, QLocale.Language.C, QLocale.Language.AnyLanguage)
 
 
 def install_translations(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:

@@ -41,6 +41,14 @@ def test_a_chinese_system_gets_qts_own_buttons_in_chinese(language) -> None:  # 
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
 
 
+def test_chinese_is_the_default_where_the_locale_names_no_language(language, make_window) -> None:  # type: ignore[no-untyped-def]
+    language(QLocale.c())
+    window = make_window()
+    assert [action.text() for action in window.menuBar().actions()][0] == "文件(&F)"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
 def test_another_system_gets_the_window_in_english(language, make_window) -> None:  # type: ignore[no-untyped-def]
     language(QLocale(QLocale.Language.German, QLocale.Country.Germany))
     window = make_window()
