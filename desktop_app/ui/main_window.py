@@ -53,7 +53,7 @@ from desktop_app.search.index import Hit, SearchIndex, import_engine
 from desktop_app.ui.annotation_model import AnnotationListModel
 from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, LibraryModel, SortRole
 from desktop_app.ui.outline_panel import OutlinePanel
-from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_label, colour_swatch
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_label, colour_swatch, highlight_label
 from desktop_app.ui.search_panel import SearchPanel
 from desktop_app.ui.selection_toolbar import SelectionToolbar
 from desktop_app.ui.theme import THEMES, apply_theme
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         has_selection = self.reader.selected_span() is not None
         for colour in COLORS:
-            action = menu.addAction(colour_swatch(colour), self.tr("高亮为{colour}").format(colour=colour_label(colour)))
+            action = menu.addAction(colour_swatch(colour), highlight_label(colour))
             action.setObjectName(f"highlight-{colour}")
             action.setEnabled(has_selection)
             action.triggered.connect(lambda _checked=False, chosen=colour: self.highlight_in(chosen))

@@ -34,6 +34,11 @@ def colour_label(colour: str) -> str:
     return QCoreApplication.translate("Colours", COLOUR_LABELS.get(colour, colour))
 
 
+def highlight_label(colour: str) -> str:
+    """"Highlight in <colour>", as the context menu and the selection toolbar both offer it."""
+    return QCoreApplication.translate("Colours", "高亮为{colour}").format(colour=colour_label(colour))
+
+
 def colour_swatch(colour: str) -> QIcon:
     """A small square of the highlight colour (emoji squares need a colour-emoji font)."""
     pixmap = QPixmap(14, 14)

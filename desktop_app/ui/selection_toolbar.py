@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from desktop_app.annotations.colors import COLORS
-from desktop_app.ui.reader_view import colour_label, colour_swatch
+from desktop_app.ui.reader_view import colour_swatch, highlight_label
 
 MARGIN = 6
 
@@ -28,7 +28,7 @@ class SelectionToolbar(QFrame):
         for colour in COLORS:
             button = QToolButton(self)
             button.setIcon(colour_swatch(colour))
-            button.setToolTip(self.tr("高亮为{colour}").format(colour=colour_label(colour)))
+            button.setToolTip(highlight_label(colour))
             button.setAutoRaise(True)
             button.clicked.connect(lambda _checked=False, chosen=colour: self.colour_chosen.emit(chosen))
             layout.addWidget(button)

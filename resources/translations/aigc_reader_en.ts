@@ -44,7 +44,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/app.py" line="38" />
+        <location filename="../../desktop_app/app.py" line="36" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -75,6 +75,11 @@
         <location filename="../../desktop_app/ui/reader_view.py" line="29" />
         <source>紫色</source>
         <translation>purple</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_view.py" line="39" />
+        <source>高亮为{colour}</source>
+        <translation>Highlight in {colour}</translation>
     </message>
 </context>
 <context>
@@ -324,11 +329,6 @@
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="442" />
-        <source>高亮为{colour}</source>
-        <translation>Highlight in {colour}</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="447" />
         <source>复制</source>
         <translation>Copy</translation>
@@ -548,11 +548,6 @@
 </context>
 <context>
     <name>SelectionToolbar</name>
-    <message>
-        <location filename="../../desktop_app/ui/selection_toolbar.py" line="31" />
-        <source>高亮为{colour}</source>
-        <translation>Highlight in {colour}</translation>
-    </message>
     <message>
         <location filename="../../desktop_app/ui/selection_toolbar.py" line="37" />
         <source>笔记</source>
