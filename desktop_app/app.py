@@ -16,16 +16,21 @@ from desktop_app.search.index import SearchIndex
 def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None,
             probe: bool = False) -> int:
     """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link);
-    ``probe`` prints the milliseconds from process start to the first paint and quits there."""
-    from PySide6.QtCore import QCoreApplication, QLocale
+    ``probe`` prints the milliseconds from process start to the first paint and quits once the
+    panels are built (their time goes to stderr)."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop_app.process_clock import elapsed_ms
+    from desktop_app.ui.first_paint import after_first_paint
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.theme import use_fusion_style
     from desktop_app.ui.translations import install_translations
 
     app = QApplication.instance() or QApplication(list(argv))
     app.setApplicationName("aigc-reader")
+    use_fusion_style(app)
     install_translations(app, QLocale.system())
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
     library = Library(paths)
@@ -42,32 +47,22 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         return Annotations(AnnotationStore(other.annotations_db), library.get, name)
 
     window = MainWindow(library, Annotations(store, library.get, paths.user),
-                        SearchIndex(paths.index_dir, paths.cache_dir), open_user=open_user)
+                        SearchIndex(paths.index_dir, paths.cache_dir), open_user=open_user, build_panels_now=False)
     if open_at is not None:
         window.open_passage(*open_at)
-    if probe:
-        _quit_after_first_paint(app, window)
-    window.show()
-    if not probe:
-        from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(100, window.start_background_loading)  # after the first paint
+    def on_first_paint() -> None:
+        painted = elapsed_ms()
+        window.build_panels()
+        if probe:
+            print(f"{painted:.0f}", flush=True)
+            print(f"aigc-reader: panels ready at {elapsed_ms():.0f} ms", file=sys.stderr, flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(100, window.start_background_loading)  # once the panels have been painted
+
+    after_first_paint(window.reader.viewport(), on_first_paint)
+    window.show()
     code = int(app.exec())
     window.annotations.store.close()
     return code
-
-
-def _quit_after_first_paint(app: object, window: object) -> None:
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    from desktop_app.process_clock import elapsed_ms
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
-                self.seen = True
-                QTimer.singleShot(0, lambda: (print(f"{elapsed_ms():.0f}", flush=True), app.quit()))  # type: ignore[attr-defined]
-            return False
-
-    watcher = FirstPaint(window)  # type: ignore[arg-type]
-    window.reader.viewport().installEventFilter(watcher)  # type: ignore[attr-defined]

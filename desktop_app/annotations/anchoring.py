@@ -9,7 +9,7 @@ than an orphan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.annotations.model import ANCHORED, MOVED, ORPHANED, Anchor
 
@@ -19,8 +19,7 @@ MIN_SCORE = 0.75  # of the weighted sum below
 WEIGHT_QUOTE, WEIGHT_PREFIX, WEIGHT_SUFFIX, WEIGHT_POSITION = 50, 20, 20, 2
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     status: str
     start: int | None = None
     end: int | None = None

@@ -7,8 +7,7 @@ clean text (``TextPositionSelector``) as a hint. Offsets index ``Article.plain_t
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
+import time
 from typing import Any, NamedTuple
 
 from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR  # noqa: F401 - re-exported
@@ -18,10 +17,14 @@ ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    """UTC, to the millisecond: 2026-11-23T19:15:30.123Z (time, not datetime: one import less at start-up)."""
+    now = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + f".{int(now * 1000) % 1000:03d}Z"
 
 
 def new_id() -> str:
+    import uuid  # here, not at the top: it costs the window's start-up 3 ms and only new annotations need it
+
     return uuid.uuid4().hex
 
 

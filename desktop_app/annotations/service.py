@@ -11,7 +11,7 @@ import gc
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop_app.annotations.anchoring import exact_occurrences, locate
 from desktop_app.annotations.model import (
@@ -82,8 +82,7 @@ class AnnotationError(ReaderError):
     """A request about annotations that cannot be carried out (bad colour, quote not found…)."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     before: Annotation | None
     after: Annotation | None
 

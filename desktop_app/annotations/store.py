@@ -15,9 +15,9 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,7 @@ class StoreDamaged(DataError):
         self.damaged_path = damaged_path
         self.backup_path = backup_path
         if backup_path is not None:
-            taken = datetime.fromtimestamp(backup_path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            taken = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup_path.stat().st_mtime))
             advice = f"restore the backup of {taken} with 'aigc-reader annotate restore'"
         else:
             advice = "there is no backup to restore"
@@ -121,7 +121,7 @@ class AnnotationStore:
             raise self._set_aside() from None
 
     def _set_aside(self) -> StoreDamaged:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
         damaged = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
         for suffix in ("", "-wal", "-shm"):
             companion = Path(str(self.path) + suffix)

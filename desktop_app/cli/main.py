@@ -7,7 +7,6 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import annotation_commands, corpus_commands, search_commands
 from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail
 from desktop_app.cli.parsing import OneLineParser
@@ -15,10 +14,12 @@ from desktop_app.errors import ReaderError
 from desktop_app.paths import DataPaths, is_valid_user_name
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without its commands (and their modules), what a window launch needs."""
     parser = OneLineParser(
         prog="aigc-reader",
         description="A reader for Chinese interviews, roundtables and talks. Without a command, opens the window.",
+        add_help=with_commands,
     )
     parser.add_argument("--version", action="version", version=f"aigc-reader {__version__}")
     parser.add_argument("--data-dir", metavar="PATH",
@@ -28,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="start the window as usual, print the ms from process start to its first paint, exit")
     parser.add_argument("--self-test", action="store_true",
                         help="open every article, search and annotate in a temporary data dir, offscreen; exit 0 if all works")
+    if not with_commands:
+        return parser
+    from desktop_app.cli import annotation_commands, corpus_commands, search_commands
+
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     corpus_commands.register(commands)
     search_commands.register(commands)
@@ -35,12 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(argv: list[str]) -> argparse.Namespace:
+    # The window's launch, the common case, skips building the commands' parsers: global options
+    # alone parse it whole. Anything else (a command, --help, a typo) goes to the full parser.
+    launch, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if not rest:
+        launch.command = None
+        return launch
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
-    args = build_parser().parse_args(argv)
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
     if args.user is not None and not is_valid_user_name(args.user):
         return fail(f"invalid user name {args.user!r}: use letters, digits, '.', '_', '@' or '-'", 2)
     if args.self_test:

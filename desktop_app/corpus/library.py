@@ -7,13 +7,13 @@ by content hash, so a start only parses what changed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION
@@ -32,12 +32,25 @@ def _parse(article_id: str, data: bytes, origin: str) -> Article:
     return parse_bytes(article_id, data, origin)
 
 
-@dataclass(frozen=True)
-class ImportOutcome:
+class ImportOutcome(NamedTuple):
     path: Path
     article: Article | None
     error: str | None
     replaced: bool = False
+
+
+RACY_NS = 2_000_000_000  # file systems' clocks tick coarsely (FAT: 2 s); closer to now, a change could hide
+
+
+def _signature(path: Path, origin: str) -> list[object] | None:
+    """What stands for a source file's content in the cache: its size and modification time, as
+    for make and git, so that a start reads no source file and hashes nothing. None for a file
+    modified so recently that another change in the same clock tick would keep both (git's
+    "racily clean" case): such a file is parsed again next time."""
+    stat = path.stat()
+    if stat.st_mtime_ns > time.time_ns() - RACY_NS:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, origin]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -82,19 +95,19 @@ class Library:
         articles: dict[str, Article] = {}
         fresh: dict[str, dict[str, object]] = {}
         for article_id, (path, origin) in self._source_files().items():
-            data = path.read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
+            signature = _signature(path, origin)
             entry = cache.get(article_id)
-            if entry and entry.get("sha256") == digest and entry.get("origin") == origin:
+            if signature is not None and entry and entry.get("signature") == signature:
                 article = Article.from_cache(entry["article"])  # type: ignore[arg-type]
+                fresh[article_id] = entry
             else:
                 try:
-                    article = _parse(article_id, data, origin)
+                    article = _parse(article_id, path.read_bytes(), origin)
                 except ReaderError:
                     continue  # a bundled or imported file that no longer parses is skipped, not fatal
+                fresh[article_id] = {"signature": signature, "article": article.to_cache()}
             articles[article_id] = article
-            fresh[article_id] = {"sha256": digest, "origin": origin, "article": article.to_cache()}
-        if fresh != cache:
+        if fresh.keys() != cache.keys() or any(fresh[key] is not cache[key] for key in fresh):
             self._write_cache(fresh)
         return articles
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote")
 TEXT_SEPARATOR = "\n\n"
 
+# The parts of an article are tuples: the corpus cache builds thousands of them at every start,
+# and a tuple class costs a fraction of a frozen dataclass to define and to construct.
 
-@dataclass(frozen=True)
-class Block:
+
+class Block(NamedTuple):
     kind: str
     text: str
     speaker: str | None = None
@@ -26,21 +28,18 @@ class Block:
     level: int = 0  # heading level (1-6); 0 for other kinds
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     title: str
     block: int
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     name: str
     affiliation: str | None = None
     role: str | None = None  # "host", "guest" or None when the source does not say
 
 
-@dataclass(frozen=True)
-class Turn:
+class Turn(NamedTuple):
     speaker: str
     topic: int | None
     block: int

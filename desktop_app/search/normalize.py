@@ -5,8 +5,8 @@ match in folded text maps back to exact offsets in the original."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
 @lru_cache(maxsize=65536)
@@ -16,8 +16,7 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", char).casefold() if not c.isspace())
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(NamedTuple):
     text: str
     origins: tuple[int, ...]  # origins[i] = index in the original text of folded character i
 

@@ -1,107 +1,52 @@
 """The main window: library, reader, and the outline, search and annotations docks, with every
 action in a menu with its shortcut. A thin layer: reading, searching and annotating are the
-Qt-free core's; this file turns clicks and keys into its calls and shows the results."""
+Qt-free core's; this file turns clicks and keys into its calls and shows the results.
+
+Start-up comes in two steps, so that the last article is on screen as early as possible: the
+window's frame (reader, menus, the docks' frames at their saved places) with the article and its
+highlights, then, after that first paint, the docks' contents (``build_panels``). The panels'
+modules are imported there, not here, for the same reason.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QByteArray,
-    QItemSelection,
-    QModelIndex,
-    QPoint,
-    QSettings,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Slot,
-)
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QCheckBox,
-    QComboBox,
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLineEdit,
-    QListView,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
 
-from desktop_app.annotations.model import COLORS, Placed, now_iso
+from desktop_app.annotations.colors import COLORS
+from desktop_app.annotations.model import Placed
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.focus import speaker_focus_blocks
-from desktop_app.corpus.library import Library
+from desktop_app.corpus.library import Library, write_atomically
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
-from desktop_app.export.document import export_document
-from desktop_app.export.markdown import render_markdown
-from desktop_app.search.index import Hit, SearchIndex, import_engine
-from desktop_app.ui.annotation_model import AnnotationListModel
-from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, LibraryModel, SortRole
-from desktop_app.ui.outline_panel import OutlinePanel
-from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_label, colour_swatch, highlight_label
-from desktop_app.ui.search_panel import SearchPanel
-from desktop_app.ui.selection_toolbar import SelectionToolbar
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_swatch, highlight_label
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
 
-class AnnotationsPanel(QWidget):
-    """The annotations dock: the list, a filter, and an editor for the selected annotation."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("筛选批注"))
-        self.filter.setClearButtonEnabled(True)
-        self.whole_library = QCheckBox(self.tr("显示全部文章的批注"))
-        self.model = AnnotationListModel()
-        self.view = QListView()
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setSpacing(2)
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("笔记（Ctrl+Enter 保存）"))
-        self.note.setMaximumHeight(110)
-        self.colour = QComboBox()
-        for name in COLORS:
-            self.colour.addItem(colour_swatch(name), colour_label(name), name)
-        self.tags = QLineEdit()
-        self.tags.setPlaceholderText(self.tr("标签，用空格分开"))
-        self.save = QPushButton(self.tr("保存"))
-        self.delete = QPushButton(self.tr("删除"))
-        row = QHBoxLayout()
-        row.addWidget(self.colour)
-        row.addWidget(self.tags, 1)
-        row.addWidget(self.save)
-        row.addWidget(self.delete)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.whole_library)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.note)
-        layout.addLayout(row)
+    from desktop_app.search.index import Hit, SearchIndex
+    from desktop_app.ui.annotations_panel import AnnotationsPanel
+    from desktop_app.ui.library_panel import LibraryPanel
+    from desktop_app.ui.outline_panel import OutlinePanel
+    from desktop_app.ui.search_panel import SearchPanel
+    from desktop_app.ui.selection_toolbar import SelectionToolbar
 
 
 class MainWindow(QMainWindow):
+    """``build_panels_now=False`` leaves the docks empty until ``build_panels`` is called: the
+    launch does that right after the first paint; everything else wants the whole window at once."""
+
     def __init__(self, library: Library, annotations: Annotations, search_index: SearchIndex,
                  settings: QSettings | None = None,
-                 open_user: Callable[[str], Annotations] | None = None) -> None:
+                 open_user: Callable[[str], Annotations] | None = None, build_panels_now: bool = True) -> None:
         super().__init__()
         self.library = library
         self.annotations = annotations
@@ -110,79 +55,67 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("aigc-reader", f"reader-{annotations.user}")
         self.background = Background(self)
         self.highlight_colour = "yellow"
+        self.panels_built = False
         self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=annotations.user))
         self.setDockNestingEnabled(True)
 
         self.reader = ReaderView()
-        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.setAcceptDrops(False)  # files dropped on the text go to the window: an import
         self.setCentralWidget(self.reader)
         self.setAcceptDrops(True)
 
-        self.library_model = LibraryModel(library.articles(), annotations.counts_by_article())
-        self.library_proxy = QSortFilterProxyModel()
-        self.library_proxy.setSourceModel(self.library_model)
-        self.library_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.library_proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)  # title, source and date
-        self.library_proxy.setFilterKeyColumn(TITLE)
-        self.library_proxy.setSortRole(SortRole)
-        self.library_proxy.setSortLocaleAware(True)
-        self.library_filter = QLineEdit()
-        self.library_filter.setPlaceholderText(self.tr("筛选文章（标题、来源、日期）"))
-        self.library_filter.setClearButtonEnabled(True)
-        self.library_view = self._library_table()
-        library_panel = QWidget()
-        library_layout = QVBoxLayout(library_panel)
-        library_layout.setContentsMargins(4, 4, 4, 4)
-        library_layout.addWidget(self.library_filter)
-        library_layout.addWidget(self.library_view)
-
-        self.outline = OutlinePanel()
-        self.search_panel = SearchPanel(search_index, self._title_of, self.background)
-        self.annotations_panel = AnnotationsPanel()
-        self.library_dock = self._dock("library", self.tr("文库"), library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.outline_dock = self._dock("outline", self.tr("大纲"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.annotations_dock = self._dock("annotations", self.tr("批注"), self.annotations_panel,
-                                           Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_dock = self._dock("search", self.tr("搜索"), self.search_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.library_dock = self._dock("library", self.tr("文库"), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("outline", self.tr("大纲"), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.annotations_dock = self._dock("annotations", self.tr("批注"), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("search", self.tr("搜索"), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.annotations_dock.raise_()
-
-        self.find_bar = QLineEdit()
-        self.find_bar.setPlaceholderText(self.tr("在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）"))
-        self.find_bar.setClearButtonEnabled(True)
-        self.find_dock = self._dock("find", self.tr("查找"), self.find_bar, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.find_dock = self._dock("find", self.tr("查找"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.find_dock.hide()
 
         self._build_menus()
-        self._connect()
         self.resize(1280, 820)
         self._restore_settings()
+        if build_panels_now:
+            self.build_panels()
 
     # -- construction -----------------------------------------------------------------------
-    def _library_table(self) -> QTreeView:
-        view = QTreeView()
-        view.setModel(self.library_proxy)
-        view.setRootIsDecorated(False)
-        view.setUniformRowHeights(True)
-        view.setAlternatingRowColors(True)
-        view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the library's own order until a header is clicked
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SOURCE, 76)  # publishers' names are long; the tooltip has them whole
-        for column in (DATE, SPEAKERS, ANNOTATIONS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        return view
+    def build_panels(self) -> None:
+        """Fills the docks (library, outline, annotations, search, find) and wires them up; once."""
+        if self.panels_built:
+            return
+        from PySide6.QtWidgets import QLineEdit
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        from desktop_app.ui.annotations_panel import AnnotationsPanel
+        from desktop_app.ui.library_panel import LibraryPanel
+        from desktop_app.ui.outline_panel import OutlinePanel
+        from desktop_app.ui.search_panel import SearchPanel
+        from desktop_app.ui.selection_toolbar import SelectionToolbar
+
+        self.library_panel: LibraryPanel = LibraryPanel(self.library.articles(), self.annotations.counts_by_article())
+        self.outline: OutlinePanel = OutlinePanel()
+        self.annotations_panel: AnnotationsPanel = AnnotationsPanel()
+        self.search_panel: SearchPanel = SearchPanel(self.search_index, self._title_of, self.background)
+        self.find_bar: QLineEdit = QLineEdit()
+        self.find_bar.setPlaceholderText(self.tr("在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）"))
+        self.find_bar.setClearButtonEnabled(True)
+        for dock, panel in ((self.library_dock, self.library_panel), (self.outline_dock, self.outline),
+                            (self.annotations_dock, self.annotations_panel), (self.search_dock, self.search_panel),
+                            (self.find_dock, self.find_bar)):
+            dock.setWidget(panel)
+        self.selection_toolbar: SelectionToolbar = SelectionToolbar(self.reader.viewport())
+        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._connect()
+        self.panels_built = True
+        article = self.reader.article
+        if article is not None:
+            self.library_panel.select(article.id)
+            self.outline.show_article(article)
+            self.refresh_annotations()
+
+    def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{name}")
-        dock.setWidget(widget)
+        dock.setObjectName(f"dock-{name}")  # what saveState and restoreState know it by
         self.addDockWidget(area, dock)
         return dock
 
@@ -190,7 +123,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # A key pressed before the panels are built (they come right after the first paint) builds them first.
+        action.triggered.connect(lambda _checked=False: (self.build_panels(), slot()))  # type: ignore[operator]
         self._menus[menu_title].addAction(action)
         self.addAction(action)
         return action
@@ -231,14 +165,12 @@ class MainWindow(QMainWindow):
         self._action(help_, self.tr("键盘快捷键"), QKeySequence.StandardKey.HelpContents, self.on_shortcuts)
 
     def _connect(self) -> None:
-        self.library_view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
-        self.library_filter.textChanged.connect(self.library_proxy.setFilterFixedString)
+        self.library_panel.view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
         self.outline.block_chosen.connect(self.reader.scroll_to_block)
         self.outline.focus_requested.connect(self.on_focus_speaker)
         self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
         self.reader.highlight_clicked.connect(self.on_highlight_clicked)
         self.reader.customContextMenuRequested.connect(self.on_reader_context_menu)
-        self.selection_toolbar = SelectionToolbar(self.reader.viewport())
         self.reader.selection_finished.connect(self.on_selection_finished)
         self.reader.selectionChanged.connect(self.on_reader_selection_changed)
         self.selection_toolbar.colour_chosen.connect(self.highlight_in)
@@ -261,6 +193,8 @@ class MainWindow(QMainWindow):
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
+        from desktop_app.search.index import import_engine
+
         import_engine()  # on this (the GUI) thread: see its docstring
         articles = self.library.articles()
 
@@ -291,8 +225,9 @@ class MainWindow(QMainWindow):
         block = self.settings.value("lastBlock")
         if isinstance(last, str) and self.open_passage(last, int(block) if block not in (None, "") else None):
             return
-        if self.library_proxy.rowCount():
-            self.library_view.setCurrentIndex(self.library_proxy.index(0, 0))
+        articles = self.library.articles()
+        if articles:
+            self.show_article(articles[0].id)
 
     def save_settings(self) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
@@ -323,15 +258,12 @@ class MainWindow(QMainWindow):
 
     def open_passage(self, article_id: str, block: int | None) -> bool:
         """Shows the article and scrolls to the block (as an aigc-reader://open link asks)."""
-        row = self.library_model.row_of(article_id)
-        if row is None:
+        try:
+            self.library.get(article_id)
+        except ReaderError:
             return False
-        proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row, TITLE))
-        if not proxy_index.isValid():
-            self.library_filter.clear()
-            proxy_index = self.library_proxy.mapFromSource(self.library_model.index(row, TITLE))
         if self.reader.article is None or self.reader.article.id != article_id:
-            self.library_view.setCurrentIndex(proxy_index)
+            self.show_article(article_id)
         if block is not None:
             QTimer.singleShot(0, lambda: self.reader.scroll_to_block(block))
             self.reader.scroll_to_block(block)
@@ -342,7 +274,11 @@ class MainWindow(QMainWindow):
         if self.reader.focused_blocks is not None and self.reader.article is not None \
                 and self.reader.article.id != article_id:
             self.statusBar().clearMessage()  # the focus ends with its article
-        self.reader.show_article(article, [])  # refresh_annotations below draws the highlights, once
+        self.reader.show_article(article, [])  # the highlights are drawn below, once
+        if not self.panels_built:
+            self.reader.draw_highlights(self.annotations.list(article.id))
+            return
+        self.library_panel.select(article_id)
         self.outline.show_article(article)
         self.refresh_annotations()
 
@@ -350,8 +286,10 @@ class MainWindow(QMainWindow):
     def on_library_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
-            source = self.library_proxy.mapToSource(indexes[0])
-            self.show_article(self.library_model.article_at(source.row()).id)
+            panel = self.library_panel
+            chosen = panel.model.article_at(panel.proxy.mapToSource(indexes[0]).row()).id
+            if self.reader.article is None or self.reader.article.id != chosen:
+                self.show_article(chosen)
 
     @Slot(object)
     def on_focus_speaker(self, speaker: str | None) -> None:
@@ -402,7 +340,7 @@ class MainWindow(QMainWindow):
         else:
             items = self.annotations.list(article.id, search=panel.filter.text() or None)
         panel.model.set_items(items)
-        self.library_model.set_annotation_counts(self.annotations.counts_by_article())
+        self.library_panel.model.set_annotation_counts(self.annotations.counts_by_article())
         if article is not None:
             self.reader.draw_highlights(self.annotations.list(article.id))
         if select is not None:
@@ -610,6 +548,8 @@ class MainWindow(QMainWindow):
 
     # -- files ------------------------------------------------------------------------------
     def on_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("导入文章"), "",
                                                 self.tr("文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)"))
         if files:
@@ -618,7 +558,7 @@ class MainWindow(QMainWindow):
     def import_files(self, files: list[Path]) -> None:
         outcomes = self.library.import_paths(files)
         errors = [f"{o.path.name}: {o.error}" for o in outcomes if o.error]
-        self.library_model.set_articles(self.library.articles())
+        self.library_panel.model.set_articles(self.library.articles())
         if errors:
             QMessageBox.warning(self, self.tr("导入文章"), self.tr("以下文件没有导入：") + "\n" + "\n".join(errors))
         imported = [o.article.id for o in outcomes if o.article is not None]
@@ -627,11 +567,15 @@ class MainWindow(QMainWindow):
             self.start_background_loading()
 
     def export_text(self, format_: str, whole_library: bool) -> str:
+        from desktop_app.export.document import export_document
+
         article = self.reader.article
         article_id = None if whole_library or article is None else article.id
         return export_document(self.annotations, format_, article_id)[0]
 
     def on_export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         choices = {self.tr("Markdown，本文 (*.md)"): ("markdown", False),
                    self.tr("Markdown，全部文章 (*.md)"): ("markdown", True),
                    self.tr("Web Annotation JSON，本文 (*.json)"): ("json", False),
@@ -641,8 +585,6 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path), *choices.get(chosen, ("markdown", False)))
 
     def export_to(self, path: Path, format_: str, whole_library: bool) -> None:
-        from desktop_app.corpus.library import write_atomically
-
         try:
             write_atomically(path, self.export_text(format_, whole_library).encode("utf-8"))
         except OSError as error:
@@ -654,11 +596,16 @@ class MainWindow(QMainWindow):
         placed = self.selected_annotation()
         items = [placed] if placed else self.annotations_panel.model.items()
         if items:
+            from desktop_app.annotations.model import now_iso
+            from desktop_app.export.markdown import render_markdown
+
             QApplication.clipboard().setText(render_markdown(items, self.annotations.article_or_none, self.annotations.user,
                                                              now_iso()))
             self.statusBar().showMessage(self.tr("已复制为 Markdown"), 2000)
 
     def on_switch_user(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, accepted = QInputDialog.getText(self, self.tr("切换用户"), self.tr("用户名（字母、数字、. _ @ -）："),
                                               text=self.annotations.user)
         if accepted:

@@ -9,7 +9,7 @@ one for every character outside the Basic Multilingual Plane: Qt counts UTF-16 u
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -41,8 +41,7 @@ def _utf16_to_index(text: str, units: int) -> int:
     return len(text)
 
 
-@dataclass
-class Layout:
+class Layout(NamedTuple):
     """Where each article block starts in the document."""
 
     article: Article

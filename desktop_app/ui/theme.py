@@ -43,11 +43,18 @@ def light_palette() -> QPalette:
     })
 
 
+def use_fusion_style(app: QApplication) -> None:
+    """The themes' style. Setting a style is costly even when it is the same one, and re-polishes
+    every widget: the launch calls this before building any."""
+    if app.style().name() != "fusion":
+        app.setStyle("Fusion")
+
+
 def apply_theme(theme: str) -> bool:
     """Sets the application's palette; returns True when the result is dark."""
     app = QApplication.instance()
     dark = theme == "dark" or (theme == "system" and system_prefers_dark())
     if isinstance(app, QApplication):
-        app.setStyle("Fusion")
+        use_fusion_style(app)
         app.setPalette(dark_palette() if dark else light_palette())
     return dark

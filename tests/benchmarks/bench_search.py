@@ -14,7 +14,6 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -38,7 +37,7 @@ def generated_corpus(articles: list[Article], count: int, seed: int = 7) -> list
     for number in range(count):
         chosen: list[Block] = []
         while sum(len(b.text) for b in chosen) < 2000:  # about 2,000 characters an article
-            chosen.append(replace(generator.choice(blocks), topic=None))
+            chosen.append(generator.choice(blocks)._replace(topic=None))
         corpus.append(Article(id=f"gen_{number:05d}", title=f"生成文章 {number}", blocks=tuple(chosen),
                               speakers=tuple(speakers[:10])))
     return corpus

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -41,3 +42,20 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path) -> None:
     library.articles()
     library.cache_file.write_text("{not json", encoding="utf-8")
     assert len(Library(paths).articles()) == 5
+
+
+def test_a_same_size_change_right_after_caching_is_not_missed(tmp_path: Path) -> None:
+    # Two writes inside one tick of the file system's clock leave the same size and mtime behind.
+    sources = tmp_path / "sources"
+    shutil.copytree(SOURCES, sources)
+    paths = DataPaths(tmp_path / "data", "tester")
+    changed = sources / "002_24c868e8aabdd4fe.txt"
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original.replace("中国AIGC生态初现", "中国AIGC生态将现"), encoding="utf-8")
+    first = Library(paths, sources).get("002_24c868e8aabdd4fe")
+    assert first.topics[0].title.startswith("中国AIGC生态将现")
+    stat = changed.stat()
+    changed.write_text(original.replace("中国AIGC生态初现", "中国AIGC生态显现"), encoding="utf-8")
+    os.utime(changed, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same tick
+    assert changed.stat().st_size == stat.st_size
+    assert Library(paths, sources).get("002_24c868e8aabdd4fe").topics[0].title.startswith("中国AIGC生态显现")

@@ -39,28 +39,28 @@ def select_text(window: MainWindow, needle: str) -> None:
 
 def test_library_lists_every_article_and_click_opens_it(make_window, qtbot: QtBot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    qtmodeltester.check(window.library_model)
-    assert window.library_proxy.rowCount() == 5
+    qtmodeltester.check(window.library_panel.model)
+    assert window.library_panel.proxy.rowCount() == 5
     assert "tester" in window.windowTitle()
-    index = window.library_proxy.mapFromSource(window.library_model.index(window.library_model.row_of(A003), 0))
-    rect = window.library_view.visualRect(index)
-    qtbot.mouseClick(window.library_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    index = window.library_panel.proxy.mapFromSource(window.library_panel.model.index(window.library_panel.model.row_of(A003), 0))
+    rect = window.library_panel.view.visualRect(index)
+    qtbot.mouseClick(window.library_panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.article is not None and window.reader.article.id == A003
     shown = window.reader.toPlainText()
     assert "中国 AIGC 新机遇" in shown and "金磊" in shown and "我非常同意陈石总的看法" in shown
-    type_chinese(window.library_filter, "数字星球")
-    assert window.library_proxy.rowCount() < 5
+    type_chinese(window.library_panel.filter, "数字星球")
+    assert window.library_panel.proxy.rowCount() < 5
 
 
 def library_column(window: MainWindow, column: int) -> list[object]:
-    proxy = window.library_proxy
+    proxy = window.library_panel.proxy
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
 
 
 def test_library_columns_sort_by_a_header_click_and_count_annotations(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    header = window.library_view.header()
-    headers = [window.library_proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    header = window.library_panel.view.header()
+    headers = [window.library_panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["标题", "来源", "日期", "发言人", "批注"]
     speakers_column = headers.index("发言人")
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
@@ -74,11 +74,11 @@ def test_library_columns_sort_by_a_header_click_and_count_annotations(make_windo
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    row = window.library_proxy.mapFromSource(window.library_model.index(window.library_model.row_of(A003), 4)).row()
-    assert window.library_proxy.index(row, 4).data() == 1
+    row = window.library_panel.proxy.mapFromSource(window.library_panel.model.index(window.library_panel.model.row_of(A003), 4)).row()
+    assert window.library_panel.proxy.index(row, 4).data() == 1
     assert sum(library_column(window, 4)) == 1  # type: ignore[arg-type]
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.library_proxy.index(row, 4).data() == 0
+    assert window.library_panel.proxy.index(row, 4).data() == 0
 
 
 def test_reader_never_loads_resources(make_window) -> None:  # type: ignore[no-untyped-def]
@@ -251,7 +251,7 @@ def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_
     assert enter.isAccepted()
     drop = QDropEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, drop)
-    assert window.library_model.row_of("新文章") is not None
+    assert window.library_panel.model.row_of("新文章") is not None
     assert window.reader.article is not None and window.reader.article.id == "新文章"
     assert len(warnings) == 1 and "空.txt" in warnings[0]
 

@@ -54,7 +54,7 @@ def test_another_system_gets_the_window_in_english(language, make_window) -> Non
     window = make_window()
     assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
     assert window.library_dock.windowTitle() == "Library" and window.outline.focus_button.text() == "Only this speaker"
-    assert window.library_proxy.headerData(0, Qt.Orientation.Horizontal) == "Title"
+    assert window.library_panel.proxy.headerData(0, Qt.Orientation.Horizontal) == "Title"
     assert window.windowTitle().startswith("AIGC Reader — ")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
