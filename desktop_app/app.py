@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from desktop_app.annotations.service import Annotations
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
 from desktop_app.paths import DataPaths, resources_dir
-from desktop_app.search.index import SearchIndex
+
+if TYPE_CHECKING:
+    from desktop_app.search.index import SearchIndex
 
 
 def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None,
@@ -47,7 +50,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         return Annotations(AnnotationStore(other.annotations_db), library.get, name)
 
     window = MainWindow(library, Annotations(store, library.get, paths.user),
-                        SearchIndex(paths.index_dir, paths.cache_dir), open_user=open_user, build_panels_now=False)
+                        lambda: open_search_index(paths), open_user=open_user, build_panels_now=False)
     if open_at is not None:
         window.open_passage(*open_at)
 
@@ -66,3 +69,9 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     code = int(app.exec())
     window.annotations.store.close()
     return code
+
+
+def open_search_index(paths: DataPaths) -> SearchIndex:
+    from desktop_app.search.index import SearchIndex  # 5-10 ms of imports that the first paint need not wait for
+
+    return SearchIndex(paths.index_dir, paths.cache_dir)

@@ -41,7 +41,7 @@ def run_self_test() -> int:
         store = AnnotationStore(paths.annotations_db)
         try:
             window = MainWindow(library, Annotations(store, library.get, paths.user),
-                                SearchIndex(paths.index_dir, paths.cache_dir),
+                                lambda: SearchIndex(paths.index_dir, paths.cache_dir),
                                 QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
             window.show()
             app.processEvents()

@@ -51,7 +51,7 @@ def main() -> None:
         for quote, color, note, tags in HIGHLIGHTS:
             annotations.add_quote(ARTICLE, quote, color=color, note=note, tags=tags)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(library, annotations, SearchIndex(paths.index_dir, paths.cache_dir), settings)
+        window = MainWindow(library, annotations, lambda: SearchIndex(paths.index_dir, paths.cache_dir), settings)
         window.resize(1400, 860)
         window.show()
         window.open_passage(ARTICLE, None)

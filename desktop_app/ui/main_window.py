@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 
 from desktop_app.annotations.colors import COLORS
 from desktop_app.annotations.model import Placed
@@ -30,6 +30,7 @@ from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QLineEdit
 
     from desktop_app.search.index import Hit, SearchIndex
@@ -41,17 +42,18 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """``build_panels_now=False`` leaves the docks empty until ``build_panels`` is called: the
-    launch does that right after the first paint; everything else wants the whole window at once."""
+    """``build_panels_now=False`` leaves the docks empty and the menus without actions until
+    ``build_panels`` is called: the launch does that right after the first paint; everything
+    else wants the whole window at once."""
 
-    def __init__(self, library: Library, annotations: Annotations, search_index: SearchIndex,
+    def __init__(self, library: Library, annotations: Annotations, open_search_index: Callable[[], SearchIndex],
                  settings: QSettings | None = None,
                  open_user: Callable[[str], Annotations] | None = None, build_panels_now: bool = True) -> None:
         super().__init__()
         self.library = library
         self.annotations = annotations
         self.open_user = open_user
-        self.search_index = search_index
+        self.open_search_index = open_search_index  # called with the panels: its imports wait for the first paint
         self.settings = settings or QSettings("aigc-reader", f"reader-{annotations.user}")
         self.background = Background(self)
         self.highlight_colour = "yellow"
@@ -73,7 +75,11 @@ class MainWindow(QMainWindow):
         self.find_dock = self._dock("find", self.tr("查找"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.find_dock.hide()
 
-        self._build_menus()
+        menu_bar = self.menuBar()  # its menus now, so that the first paint has them; their actions come with the panels
+        self._menus = {title: menu_bar.addMenu(title)
+                       for title in (self.tr("文件(&F)"), self.tr("编辑(&E)"), self.tr("视图(&V)"), self.tr("帮助(&H)"))}
+        self.theme = "system"
+        self.theme_actions: dict[str, QAction] = {}
         self.resize(1280, 820)
         self._restore_settings()
         if build_panels_now:
@@ -92,6 +98,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.search_panel import SearchPanel
         from desktop_app.ui.selection_toolbar import SelectionToolbar
 
+        self.search_index: SearchIndex = self.open_search_index()
         self.library_panel: LibraryPanel = LibraryPanel(self.library.articles(), self.annotations.counts_by_article())
         self.outline: OutlinePanel = OutlinePanel()
         self.annotations_panel: AnnotationsPanel = AnnotationsPanel()
@@ -105,6 +112,7 @@ class MainWindow(QMainWindow):
             dock.setWidget(panel)
         self.selection_toolbar: SelectionToolbar = SelectionToolbar(self.reader.viewport())
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._build_menus()
         self._connect()
         self.panels_built = True
         article = self.reader.article
@@ -120,19 +128,19 @@ class MainWindow(QMainWindow):
         return dock
 
     def _action(self, menu_title: str, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        # A key pressed before the panels are built (they come right after the first paint) builds them first.
-        action.triggered.connect(lambda _checked=False: (self.build_panels(), slot()))  # type: ignore[operator]
+        action.triggered.connect(slot)
         self._menus[menu_title].addAction(action)
         self.addAction(action)
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._menus = {title: bar.addMenu(title)
-                       for title in (self.tr("文件(&F)"), self.tr("编辑(&E)"), self.tr("视图(&V)"), self.tr("帮助(&H)"))}
+        from PySide6.QtGui import QKeySequence
+
         file_, edit, view, help_ = self._menus
         self.import_action = self._action(file_, self.tr("导入文章…"), QKeySequence.StandardKey.Open, self.on_import)
         self.export_action = self._action(file_, self.tr("导出批注…"), "Ctrl+E", self.on_export)
@@ -153,10 +161,10 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(view, self.tr("原始大小"), "Ctrl+0", lambda: self.on_zoom(0))
         self.focus_action = self._action(view, self.tr("只看所选发言人"), "Ctrl+Shift+O", self.on_toggle_focus)
         theme_menu = self._menus[view].addMenu(self.tr("主题"))
-        self.theme_actions = {}
         for theme, label in zip(THEMES, (self.tr("跟随系统"), self.tr("浅色"), self.tr("深色")), strict=True):
             action = theme_menu.addAction(label)
             action.setCheckable(True)
+            action.setChecked(theme == self.theme)
             action.triggered.connect(lambda _checked=False, chosen=theme: self.set_theme(chosen))
             self.theme_actions[theme] = action
         self._menus[view].addSeparator()
@@ -183,6 +191,8 @@ class MainWindow(QMainWindow):
         panel.whole_library.toggled.connect(lambda _on: self.refresh_annotations())
         panel.save.clicked.connect(self.on_save_annotation)
         panel.delete.clicked.connect(self.on_delete_annotation)
+        from PySide6.QtGui import QAction, QKeySequence
+
         save_note = QAction(self)
         save_note.setShortcut(QKeySequence("Ctrl+Return"))
         save_note.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -350,12 +360,17 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(self.annotations.can_undo)
         self.redo_action.setEnabled(self.annotations.can_redo)
 
+    def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # not at the top: only a failure needs it, never the start-up
+
+        QMessageBox.warning(self, title, text)
+
     def _run(self, action: object) -> object:
         """Runs a core call; a ReaderError becomes a message box, never a crash."""
         try:
             return action()  # type: ignore[operator]
         except ReaderError as error:
-            QMessageBox.warning(self, self.tr("AIGC 阅读器"), str(error))
+            self._warn(self.tr("AIGC 阅读器"), str(error))
             return None
 
     def on_highlight(self, whole_sentences: bool) -> None:
@@ -537,6 +552,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         apply_theme(theme)
+        self.theme = theme
         self.settings.setValue("theme", theme)
         for name, action in self.theme_actions.items():
             action.setChecked(name == theme)
@@ -560,7 +576,7 @@ class MainWindow(QMainWindow):
         errors = [f"{o.path.name}: {o.error}" for o in outcomes if o.error]
         self.library_panel.model.set_articles(self.library.articles())
         if errors:
-            QMessageBox.warning(self, self.tr("导入文章"), self.tr("以下文件没有导入：") + "\n" + "\n".join(errors))
+            self._warn(self.tr("导入文章"), self.tr("以下文件没有导入：") + "\n" + "\n".join(errors))
         imported = [o.article.id for o in outcomes if o.article is not None]
         if imported:
             self.open_passage(imported[-1], None)
@@ -588,7 +604,7 @@ class MainWindow(QMainWindow):
         try:
             write_atomically(path, self.export_text(format_, whole_library).encode("utf-8"))
         except OSError as error:
-            QMessageBox.warning(self, self.tr("导出批注"), self.tr("无法写入 {path}：{reason}").format(path=path, reason=error.strerror or error))
+            self._warn(self.tr("导出批注"), self.tr("无法写入 {path}：{reason}").format(path=path, reason=error.strerror or error))
             return
         self.statusBar().showMessage(self.tr("已导出到 {path}").format(path=path), 4000)
 
@@ -616,7 +632,7 @@ class MainWindow(QMainWindow):
         if self.open_user is None or name == self.annotations.user:
             return False
         if not is_valid_user_name(name):
-            QMessageBox.warning(self, self.tr("切换用户"), self.tr("用户名“{name}”不可用：请只用字母、数字和 . _ @ -").format(name=name))
+            self._warn(self.tr("切换用户"), self.tr("用户名“{name}”不可用：请只用字母、数字和 . _ @ -").format(name=name))
             return False
         opened = self._run(lambda: self.open_user(name))  # type: ignore[misc]
         if not isinstance(opened, Annotations):

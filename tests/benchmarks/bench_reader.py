@@ -40,7 +40,7 @@ def main() -> None:
         step = len(fifty.plain_text) // 50
         for number in range(50):
             book.add(fifty.id, number * step, number * step + 10)
-        window = MainWindow(library, book, SearchIndex(paths.index_dir, paths.cache_dir),
+        window = MainWindow(library, book, lambda: SearchIndex(paths.index_dir, paths.cache_dir),
                             QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
         window.show()
         app.processEvents()

@@ -33,7 +33,7 @@ def make_window(qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path:
             return Annotations(opened, library.get, name)
 
         window = MainWindow(library, Annotations(store, library.get, data_paths.user),
-                            SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings, open_user)
+                            lambda: SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings, open_user)
         qtbot.addWidget(window)
         window.show()
         window.activateWindow()
