@@ -39,13 +39,13 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     library = Library(paths)
     try:
         paths.ensure_private_dir(paths.user_dir)
-        store = AnnotationStore(paths.annotations_db)
+        store = AnnotationStore(paths.annotations_db, backup_on_open=False)
     except ReaderError as error:
         QMessageBox.critical(None, QCoreApplication.translate("App", "AIGC 阅读器"), str(error))
         print(f"aigc-reader: error: {error}", file=sys.stderr)
         return 1
     def open_user(name: str) -> Annotations:
-        other = DataPaths(paths.root, name)
+        other = paths.for_user(name)
         other.ensure_private_dir(other.user_dir)
         return Annotations(AnnotationStore(other.annotations_db), library.get, name)
 
@@ -56,6 +56,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
 
     def on_first_paint() -> None:
         painted = elapsed_ms()
+        store.refresh_backup()
         window.build_panels()
         if probe:
             print(f"{painted:.0f}", flush=True)

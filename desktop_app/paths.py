@@ -53,11 +53,20 @@ class DataPaths:
 
     root: Path
     user: str
+    cache_root: Path | None = None  # None: the data dir's cache/
 
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike[str] | None, user: str | None) -> DataPaths:
-        chosen = data_dir or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
-        return cls(Path(chosen).expanduser().resolve(), user or default_user())
+        """A data dir that is asked for (--data-dir, $AIGC_READER_DATA_DIR) holds everything,
+        caches included; by default, data and caches go to the platform's per-user folders."""
+        chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+        if chosen:
+            return cls(Path(chosen).expanduser().resolve(), user or default_user())
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve(), user or default_user(),
+                   Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)).resolve())
+
+    def for_user(self, user: str) -> DataPaths:
+        return DataPaths(self.root, user, self.cache_root)
 
     @property
     def library_dir(self) -> Path:
@@ -71,7 +80,7 @@ class DataPaths:
     @property
     def cache_dir(self) -> Path:
         """Derived data (parsed corpus, search index, jieba cache): safe to delete."""
-        return self.root / "cache"
+        return self.cache_root or self.root / "cache"
 
     @property
     def index_dir(self) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_startup import BARE  # noqa: E402
+from bench_startup import BARE, FIRST_ARTICLE  # noqa: E402
 
 PYINSTALLER = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR"]
 
@@ -54,17 +54,24 @@ def main() -> None:
         data = work / "data"
         probe = [str(app / "aigc-reader"), "--data-dir", str(data), "--startup-probe"]
         first_paint_ms(probe)  # the first start fills the corpus cache, as a first launch does
-        apps, hellos = [], []
+        article_text = work / "article.txt"  # what the app shows first, for the hello-world to show too
+        article_text.write_text(subprocess.run(
+            [str(app / "aigc-reader"), "--data-dir", str(data), "show", FIRST_ARTICLE, "--text"], capture_output=True,
+            text=True, encoding="utf-8", check=True).stdout, encoding="utf-8")
+        apps, hellos, hellos_with_article = [], [], []
         for _ in range(args.runs):
             apps.append(first_paint_ms(probe))
             hellos.append(first_paint_ms([str(hello / "hello")]))
+            hellos_with_article.append(first_paint_ms([str(hello / "hello"), str(article_text)]))
         app_size, hello_size = size_mib(app), size_mib(hello)
         print(f"build time (build.spec, from clean): {build_s:.0f} s")
         print(f"bundle size: {app_size:.0f} MiB against {hello_size:.0f} MiB for the hello-world: "
               f"{app_size / hello_size:.2f}x (goal: 1.3x)")
-        print(f"frozen cold start to first paint: median {statistics.median(apps):.0f} ms against "
-              f"{statistics.median(hellos):.0f} ms: {statistics.median(apps) / statistics.median(hellos):.2f}x "
-              f"(goal: 1.5x)")
+        app_ms = statistics.median(apps)
+        print(f"frozen cold start to first paint: median {app_ms:.0f} ms (best {min(apps):.0f}) against "
+              f"{statistics.median(hellos):.0f} ms (best {min(hellos):.0f}): {app_ms / statistics.median(hellos):.2f}x "
+              f"(goal: 1.5x); against the hello-world showing the same article's text, "
+              f"{statistics.median(hellos_with_article):.0f} ms: {app_ms / statistics.median(hellos_with_article):.2f}x")
 
 
 if __name__ == "__main__":

@@ -106,3 +106,10 @@ def test_the_frozen_app_works_and_writes_nothing_inside_itself(bundle: Path, tmp
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     assert listing(bundle) == before  # caches and data went to the data dir, not the app's folder
     assert (data / "cache" / "index").is_dir()
+
+    home = bundle.parent.parent / "home"  # without --data-dir: the per-user data and cache dirs
+    listed = run(bundle, "search", "北美的商业", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert (home / "cache" / "aigc-reader" / "index").is_dir() and (home / "data" / "aigc-reader").is_dir()
+    assert not (home / "data" / "aigc-reader" / "cache").exists()
+    assert listing(bundle) == before

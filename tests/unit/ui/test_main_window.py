@@ -339,3 +339,45 @@ def test_floating_toolbar_highlights_a_dragged_selection(make_window, qtbot: QtB
     qtbot.keyClick(window.annotations_panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     notes = {p.annotation.anchor.quote: p.annotation.note for p in window.annotations.list(A003)}
     assert notes["震撼和冲击"] == "最直观的感受"
+
+
+def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qtbot: QtBot, data_paths: DataPaths,  # type: ignore[no-untyped-def]
+                                                                              library: Library, tmp_path: Path) -> None:
+    data_paths.ensure_private_dir(data_paths.user_dir)
+    store = AnnotationStore(data_paths.annotations_db)
+    annotations = Annotations(store, library.get, data_paths.user)
+    article = library.get(A003)
+    start = article.plain_text.index("我非常同意陈石总的看法")
+    annotations.add(A003, start, start + 5, color="green")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("lastArticle", A003)
+    opened: list[str] = []
+
+    def open_search_index() -> SearchIndex:
+        opened.append("index")
+        return SearchIndex(data_paths.index_dir, data_paths.cache_dir)
+
+    window = MainWindow(library, annotations, open_search_index, settings, build_panels_now=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    # The first paint: the last article with its highlight, the docks framed but empty, no index yet.
+    assert window.reader.article is not None and window.reader.article.id == A003
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.layout_map.document_position(start) + 1)
+    assert cursor.charFormat().background().color().name() == "#c8f0c0"
+    assert window.library_dock.widget() is None and opened == []
+    menus = window.menuBar().actions()
+    assert [menu.text() for menu in menus] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+    assert all(not menu.menu().actions() for menu in menus)  # their actions come with the panels
+    reader_geometry = window.reader.geometry()
+    window.build_panels()
+    QApplication.processEvents()
+    assert opened == ["index"] and window.library_dock.widget() is window.library_panel
+    assert window.reader.geometry() == reader_geometry  # nothing moves when the panels arrive
+    current = window.library_panel.view.currentIndex()
+    assert window.library_panel.model.article_at(window.library_panel.proxy.mapToSource(current).row()).id == A003
+    assert window.annotations_panel.model.rowCount() == 1 and window.outline.isVisible()
+    assert window.highlight_action.shortcut().toString() == "H"
+    window.close()
+    store.close()
