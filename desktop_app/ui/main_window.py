@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
 from desktop_app.annotations.colors import COLORS
 from desktop_app.annotations.model import Placed
@@ -572,6 +572,7 @@ class MainWindow(QMainWindow):
             self.import_files([Path(f) for f in files])
 
     def import_files(self, files: list[Path]) -> None:
+        self.build_panels()  # a drop can come before they are (right at start-up)
         outcomes = self.library.import_paths(files)
         errors = [f"{o.path.name}: {o.error}" for o in outcomes if o.error]
         self.library_panel.model.set_articles(self.library.articles())

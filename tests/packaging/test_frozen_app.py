@@ -108,8 +108,9 @@ def test_the_frozen_app_works_and_writes_nothing_inside_itself(bundle: Path, tmp
     assert (data / "cache" / "index").is_dir()
 
     home = bundle.parent.parent / "home"  # without --data-dir: the per-user data and cache dirs
-    listed = run(bundle, "search", "北美的商业", "--json")
-    assert listed.returncode == 0, listed.stderr
-    assert (home / "cache" / "aigc-reader" / "index").is_dir() and (home / "data" / "aigc-reader").is_dir()
+    searched = run(bundle, "search", "北美的商业", "--json")
+    listed = run(bundle, "annotate", "list", "--json")
+    assert searched.returncode == 0 and listed.returncode == 0, searched.stderr + listed.stderr
+    assert (home / "cache" / "aigc-reader" / "index").is_dir() and (home / "data" / "aigc-reader" / "users").is_dir()
     assert not (home / "data" / "aigc-reader" / "cache").exists()
     assert listing(bundle) == before
