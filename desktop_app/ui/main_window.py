@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         if article is not None:
             self.library_panel.select(article.id)
             self.outline.show_article(article)
-            self.refresh_annotations()
+            self.refresh_annotations(redraw=False)  # the first paint drew them
 
     def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -342,7 +342,9 @@ class MainWindow(QMainWindow):
             self.reader.select_span(base + start, base + end)
 
     # -- annotating -------------------------------------------------------------------------
-    def refresh_annotations(self, select: str | None = None) -> None:
+    def refresh_annotations(self, select: str | None = None, redraw: bool = True) -> None:
+        """Lists the annotations and redraws the article's highlights (``redraw=False`` when they
+        are already drawn, as when the panels arrive after the first paint)."""
         panel = self.annotations_panel
         article = self.reader.article
         if panel.whole_library.isChecked() or article is None:
@@ -351,7 +353,7 @@ class MainWindow(QMainWindow):
             items = self.annotations.list(article.id, search=panel.filter.text() or None)
         panel.model.set_items(items)
         self.library_panel.model.set_annotation_counts(self.annotations.counts_by_article())
-        if article is not None:
+        if article is not None and redraw:
             self.reader.draw_highlights(self.annotations.list(article.id))
         if select is not None:
             row = panel.model.row_of(select)
