@@ -19,7 +19,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
 from desktop_app.annotations.colors import COLORS
-from desktop_app.annotations.model import Placed
+from desktop_app.annotations.model import Placed, now_iso
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.corpus.library import Library, write_atomically
@@ -284,10 +284,10 @@ class MainWindow(QMainWindow):
         if self.reader.focused_blocks is not None and self.reader.article is not None \
                 and self.reader.article.id != article_id:
             self.statusBar().clearMessage()  # the focus ends with its article
-        self.reader.show_article(article, [])  # the highlights are drawn below, once
         if not self.panels_built:
-            self.reader.draw_highlights(self.annotations.list(article.id))
+            self.reader.show_article(article, self.annotations.list(article.id))
             return
+        self.reader.show_article(article, [])  # refresh_annotations below draws the highlights, once
         self.library_panel.select(article_id)
         self.outline.show_article(article)
         self.refresh_annotations()
@@ -615,7 +615,6 @@ class MainWindow(QMainWindow):
         placed = self.selected_annotation()
         items = [placed] if placed else self.annotations_panel.model.items()
         if items:
-            from desktop_app.annotations.model import now_iso
             from desktop_app.export.markdown import render_markdown
 
             QApplication.clipboard().setText(render_markdown(items, self.annotations.article_or_none, self.annotations.user,
