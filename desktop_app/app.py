@@ -19,21 +19,20 @@ if TYPE_CHECKING:
 def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None,
             probe: bool = False) -> int:
     """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link);
-    ``probe`` prints the milliseconds from process start to the first paint and quits once the
-    panels are built (their time goes to stderr)."""
-    from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+    ``probe`` prints the milliseconds from process start to the first paint and, once the panels
+    are built (their time goes to stderr), closes the window as a user would: its layout and
+    last article are saved, so the next launch is a returning user's."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.process_clock import elapsed_ms
     from desktop_app.ui.first_paint import after_first_paint
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.theme import use_fusion_style
+    from desktop_app.ui.theme import fusion_application
     from desktop_app.ui.translations import install_translations
 
-    app = QApplication.instance() or QApplication(list(argv))
+    app = fusion_application(argv)
     app.setApplicationName("aigc-reader")
-    use_fusion_style(app)
     install_translations(app, QLocale.system())
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
     library = Library(paths)
@@ -41,27 +40,33 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         paths.ensure_private_dir(paths.user_dir)
         store = AnnotationStore(paths.annotations_db, backup_on_open=False)
     except ReaderError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, QCoreApplication.translate("App", "AIGC 阅读器"), str(error))
         print(f"aigc-reader: error: {error}", file=sys.stderr)
         return 1
+
     def open_user(name: str) -> Annotations:
         other = paths.for_user(name)
         other.ensure_private_dir(other.user_dir)
         return Annotations(AnnotationStore(other.annotations_db), library.get, name)
 
-    window = MainWindow(library, Annotations(store, library.get, paths.user),
-                        lambda: open_search_index(paths), open_user=open_user, build_panels_now=False)
+    settings_file = paths.window_settings_file
+    settings = (QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file
+                else QSettings("aigc-reader", f"reader-{paths.user}"))
+    window = MainWindow(library, Annotations(store, library.get, paths.user), lambda: open_search_index(paths),
+                        settings, open_user=open_user, build_panels_now=False)
     if open_at is not None:
         window.open_passage(*open_at)
 
     def on_first_paint() -> None:
-        painted = elapsed_ms()
+        if probe:
+            print(f"{elapsed_ms():.0f}", flush=True)
         store.refresh_backup()
         window.build_panels()
         if probe:
-            print(f"{painted:.0f}", flush=True)
             print(f"aigc-reader: panels ready at {elapsed_ms():.0f} ms", file=sys.stderr, flush=True)
-            app.quit()
+            window.close()
         else:
             QTimer.singleShot(100, window.start_background_loading)  # once the panels have been painted
 

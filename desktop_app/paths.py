@@ -78,6 +78,12 @@ class DataPaths:
         return self.root / "users" / self.user
 
     @property
+    def window_settings_file(self) -> Path | None:
+        """Where the window keeps its layout, theme, text size and last article: in an asked-for
+        data dir (which holds everything), else None: the platform's settings store."""
+        return self.user_dir / "window.ini" if self.cache_root is None else None
+
+    @property
     def cache_dir(self) -> Path:
         """Derived data (parsed corpus, search index, jieba cache): safe to delete."""
         return self.cache_root or self.root / "cache"

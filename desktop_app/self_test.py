@@ -16,7 +16,6 @@ def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import markdown
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from desktop_app.annotations.service import Annotations
     from desktop_app.annotations.store import AnnotationStore
@@ -24,6 +23,7 @@ def run_self_test() -> int:
     from desktop_app.paths import DataPaths
     from desktop_app.search.index import SearchIndex
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.theme import fusion_application
 
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -35,7 +35,7 @@ def run_self_test() -> int:
 
     with tempfile.TemporaryDirectory(prefix="aigc-self-test-") as folder:
         paths = DataPaths(Path(folder), "self-test")
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = fusion_application(sys.argv[:1])
         library = Library(paths)
         paths.ensure_private_dir(paths.user_dir)
         store = AnnotationStore(paths.annotations_db)

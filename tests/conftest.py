@@ -16,6 +16,12 @@ from desktop_app.paths import DataPaths  # noqa: E402
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
 
+@pytest.fixture(scope="session")
+def qapp_args(pytestconfig: pytest.Config) -> list[str]:
+    """The window's tests run in the style the app asks Qt for (see ui/theme.py)."""
+    return [pytestconfig.getini("qt_qapp_name"), "-style", "fusion"]
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> DataPaths:
     return DataPaths(tmp_path / "data", "tester")

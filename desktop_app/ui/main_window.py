@@ -5,7 +5,9 @@ Qt-free core's; this file turns clicks and keys into its calls and shows the res
 Start-up comes in two steps, so that the last article is on screen as early as possible: the
 window's frame (reader, menus, the docks' frames at their saved places) with the article and its
 highlights, then, after that first paint, the docks' contents (``build_panels``). The panels'
-modules are imported there, not here, for the same reason.
+modules are imported there, not here, for the same reason. So is Qt's namespace (``Qt.…``):
+PySide creates its ~95 enums all at once on first use, ~15 ms, and a window whose layout is
+restored from the last session needs none of them before the first paint.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPoint, QSettings, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from desktop_app.ui.selection_toolbar import SelectionToolbar
 
 
+READER_MIN_WIDTH = 420  # px: about 20 characters at the default size, with the margins
+
+
 class MainWindow(QMainWindow):
     """``build_panels_now=False`` leaves the docks empty and the menus without actions until
     ``build_panels`` is called: the launch does that right after the first paint; everything
@@ -63,17 +68,18 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderView()
         self.reader.setAcceptDrops(False)  # files dropped on the text go to the window: an import
+        # The docks give way before the text does: a layout saved on a wider screen, restored on a
+        # narrower one, would otherwise keep the docks' widths and squeeze the article to a sliver.
+        self.reader.setMinimumWidth(READER_MIN_WIDTH)
         self.setCentralWidget(self.reader)
         self.setAcceptDrops(True)
 
-        self.library_dock = self._dock("library", self.tr("文库"), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.outline_dock = self._dock("outline", self.tr("大纲"), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.annotations_dock = self._dock("annotations", self.tr("批注"), Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_dock = self._dock("search", self.tr("搜索"), Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.annotations_dock, self.search_dock)
-        self.annotations_dock.raise_()
-        self.find_dock = self._dock("find", self.tr("查找"), Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.find_dock.hide()
+        # Placed by _restore_settings: where the last session left them, or by default.
+        self.library_dock = self._dock("library", self.tr("文库"))
+        self.outline_dock = self._dock("outline", self.tr("大纲"))
+        self.annotations_dock = self._dock("annotations", self.tr("批注"))
+        self.search_dock = self._dock("search", self.tr("搜索"))
+        self.find_dock = self._dock("find", self.tr("查找"))
 
         menu_bar = self.menuBar()  # its menus now, so that the first paint has them; their actions come with the panels
         self._menus = {title: menu_bar.addMenu(title)
@@ -90,6 +96,7 @@ class MainWindow(QMainWindow):
         """Fills the docks (library, outline, annotations, search, find) and wires them up; once."""
         if self.panels_built:
             return
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLineEdit
 
         from desktop_app.ui.annotations_panel import AnnotationsPanel
@@ -111,6 +118,7 @@ class MainWindow(QMainWindow):
                             (self.find_dock, self.find_bar)):
             dock.setWidget(panel)
         self.selection_toolbar: SelectionToolbar = SelectionToolbar(self.reader.viewport())
+        self.reader.allow_keyboard_selection()
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._build_menus()
         self._connect()
@@ -121,11 +129,30 @@ class MainWindow(QMainWindow):
             self.outline.show_article(article)
             self.refresh_annotations(redraw=False)  # the first paint drew them
 
-    def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, title: str) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # what saveState and restoreState know it by
-        self.addDockWidget(area, dock)
         return dock
+
+    def _place_docks_by_default(self, docks: list[QDockWidget]) -> None:
+        """Library and outline on the left, annotations and search tabbed on the right, find at
+        the bottom and hidden: a first run's layout, or that of docks the saved one lacks."""
+        from PySide6.QtCore import Qt
+
+        areas = {self.library_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+                 self.outline_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+                 self.annotations_dock: Qt.DockWidgetArea.RightDockWidgetArea,
+                 self.search_dock: Qt.DockWidgetArea.RightDockWidgetArea,
+                 self.find_dock: Qt.DockWidgetArea.BottomDockWidgetArea}
+        for dock in docks:
+            self.addDockWidget(areas[dock], dock)
+        if self.annotations_dock in docks and self.search_dock in docks:
+            self.tabifyDockWidget(self.annotations_dock, self.search_dock)
+            self.annotations_dock.raise_()
+        if self.find_dock in docks:
+            self.find_dock.hide()
+        if self.library_dock in docks and self.annotations_dock in docks:  # room for the library's columns
+            self.resizeDocks([self.library_dock, self.annotations_dock], [440, 360], Qt.Orientation.Horizontal)
 
     def _action(self, menu_title: str, text: str, shortcut: QKeySequence | str | None, slot: object) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
@@ -191,6 +218,7 @@ class MainWindow(QMainWindow):
         panel.whole_library.toggled.connect(lambda _on: self.refresh_annotations())
         panel.save.clicked.connect(self.on_save_annotation)
         panel.delete.clicked.connect(self.on_delete_annotation)
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QAction, QKeySequence
 
         save_note = QAction(self)
@@ -224,9 +252,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = self.settings.value("windowState")
         if isinstance(state, QByteArray):
-            self.restoreState(state)
-        else:  # first run: room for the library's columns and the annotations beside the text
-            self.resizeDocks([self.library_dock, self.annotations_dock], [440, 360], Qt.Orientation.Horizontal)
+            self.restoreState(state)  # places the docks it names, though none was added yet
+        docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock, self.find_dock]
+        unplaced = [dock for dock in docks if self.layout().indexOf(dock) < 0]
+        if unplaced:
+            self._place_docks_by_default(unplaced)
         theme = self.settings.value("theme", "system")
         self.set_theme(theme if theme in THEMES else "system")
         size = self.settings.value("pointSize", DEFAULT_POINT_SIZE)

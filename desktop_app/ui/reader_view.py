@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QMouseEvent, QPalette, QPixmap, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.corpus.model import Article
-from desktop_app.ui.reader_document import Layout, build_document
+from desktop_app.ui.reader_document import Layout, build_document, solid_brush
 
 CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
                      "Microsoft YaHei", "Sans Serif"]
@@ -61,8 +61,6 @@ class ReaderView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         font = QFont()
         font.setFamilies(CJK_FONT_FAMILIES)
         self.setFont(font)
@@ -72,6 +70,15 @@ class ReaderView(QTextBrowser):
         self.layout_map: Layout | None = None
         self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
         self.focused_blocks: set[int] | None = None  # what show_only left visible (None: all)
+
+    def allow_keyboard_selection(self) -> None:
+        """Selection by keyboard as well as by mouse (and no links to follow). Not in the
+        constructor: the flags are enums of Qt's namespace, which the window spares its first
+        paint (see main_window); until then a read-only browser selects by mouse."""
+        from PySide6.QtCore import Qt
+
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
     def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt's name
         return None  # no images, no style sheets, nothing from disk or network
@@ -101,11 +108,11 @@ class ReaderView(QTextBrowser):
             return
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
+        clear = QTextCharFormat()
+        clear.setBackground(solid_brush(QColor(0, 0, 0, 0)))  # transparent
         for start, end, _ in self._highlights:
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            clear = QTextCharFormat()
-            clear.setBackground(Qt.GlobalColor.transparent)
             cursor.mergeCharFormat(clear)
         colours = HIGHLIGHT_COLOURS_DARK if self._is_dark() else HIGHLIGHT_COLOURS
         spans = []
@@ -119,7 +126,7 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(colours.get(item.annotation.color, colours["yellow"])))
+            fmt.setBackground(solid_brush(QColor(colours.get(item.annotation.color, colours["yellow"]))))
             cursor.mergeCharFormat(fmt)
             spans.append((start, end, item.annotation.id))
         cursor.endEditBlock()
@@ -232,6 +239,8 @@ class ReaderView(QTextBrowser):
 
     # -- clicks -----------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt
+
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self.textCursor().hasSelection():
             self.selection_finished.emit()

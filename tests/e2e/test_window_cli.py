@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from desktop_app.annotations.model import Anchor, Annotation
@@ -35,3 +38,34 @@ def test_the_window_backs_the_annotations_up_once_it_has_painted(tmp_path: Path)
     result = run_cli(tmp_path, "--startup-probe", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.code == 0, result.stderr
     assert [a.note for a in read_backup(backup_path_for(database))] == ["备份我"]
+
+
+# Runs the command line with every Python enum that PySide creates announced on stdout, in order
+# with the probe's figure.
+ENUM_SPY = """
+import enum, sys
+create = enum.EnumType._create_
+def announce(cls, class_name, *args, **kwargs):
+    print("enum", class_name, flush=True)
+    return create(cls, class_name, *args, **kwargs)
+enum.EnumType._create_ = announce
+from desktop_app.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_returning_users_first_paint_needs_none_of_qts_namespace_enums(tmp_path: Path) -> None:
+    # PySide creates all ~95 enums of Qt's namespace at its first use, ~15 ms: a returning user's
+    # launch (layout saved by the last session) must not pay them before the article is on screen.
+    command = [sys.executable, "-c", ENUM_SPY, "--data-dir", str(tmp_path), "--user", "tester", "--startup-probe"]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "users" / "tester" / "window.ini").is_file()  # the probe closed the window as a user does
+    again = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120)
+    assert again.returncode == 0, again.stderr
+    lines = again.stdout.splitlines()
+    painted = next(i for i, line in enumerate(lines) if line.isdigit())
+    before, after = set(lines[:painted]), set(lines[painted:])
+    assert "enum DockWidgetArea" not in before and "enum GlobalColor" not in before
+    assert "enum DockWidgetArea" in after  # the panels, built after the paint, do use them

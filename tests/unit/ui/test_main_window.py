@@ -16,7 +16,7 @@ from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
 from desktop_app.paths import DataPaths
 from desktop_app.search.index import SearchIndex
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.main_window import READER_MIN_WIDTH, MainWindow
 from desktop_app.ui.search_panel import HitRole
 
 A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"
@@ -209,6 +209,50 @@ def test_zoom_and_settings_survive_a_restart(make_window, qtbot: QtBot) -> None:
     again = make_window()
     assert again.reader.article is not None and again.reader.article.id == A003
     assert again.reader.point_size == before + 1
+
+
+def test_the_dock_layout_survives_a_restart(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    docks = ("library_dock", "outline_dock", "annotations_dock", "search_dock", "find_dock")
+    right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.dockWidgetArea(window.library_dock) == Qt.DockWidgetArea.LeftDockWidgetArea  # first run
+    assert window.dockWidgetArea(window.find_dock) == bottom and window.find_dock.isHidden()
+    window.addDockWidget(right, window.library_dock)  # the user drags the library to the right
+    window.outline_dock.hide()
+    window.close()
+    # The next start places the docks from the saved layout alone (none is added by default).
+    again = make_window()
+    assert again.dockWidgetArea(again.library_dock) == right
+    assert again.outline_dock.isHidden() and again.find_dock.isHidden() and again.search_dock.isVisible()
+    assert all(again.layout().indexOf(getattr(again, name)) >= 0 for name in docks)
+
+
+def test_a_layout_saved_on_a_wider_screen_leaves_the_text_room(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.width() > 1000  # the first run's window; the offscreen screen is 800 px wide
+    window.close()
+    again = make_window()  # its saved geometry is fitted to the screen; the docks keep their widths
+    assert again.width() < 1000 and again.reader.width() >= READER_MIN_WIDTH
+
+
+def test_a_dock_the_saved_layout_lacks_gets_its_default_place(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # A layout saved by a version without the find dock (or with another name for it).
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+    old = QMainWindow()
+    for name in ("library", "outline", "annotations", "search"):
+        dock = QDockWidget(name, old)
+        dock.setObjectName(f"dock-{name}")
+        old.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("windowState", old.saveState())
+    settings.sync()
+    window = make_window()
+    assert window.dockWidgetArea(window.library_dock) == Qt.DockWidgetArea.RightDockWidgetArea  # as saved
+    assert window.dockWidgetArea(window.find_dock) == Qt.DockWidgetArea.BottomDockWidgetArea  # by default
+    assert window.find_dock.isHidden() and not window.find_dock.isFloating()
+    window.on_find()
+    assert window.find_dock.isVisible() and window.find_bar.hasFocus()
 
 
 def test_export_writes_markdown_of_this_article(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
