@@ -23,7 +23,6 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     are built (their time goes to stderr), closes the window as a user would: its layout and
     last article are saved, so the next launch is a returning user's."""
     from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
-    from PySide6.QtGui import QIcon
 
     from desktop_app.process_clock import elapsed_ms
     from desktop_app.ui.first_paint import after_first_paint
@@ -34,7 +33,6 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     app = fusion_application(argv)
     app.setApplicationName("aigc-reader")
     install_translations(app, QLocale.system())
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
     library = Library(paths)
     try:
         paths.ensure_private_dir(paths.user_dir)
@@ -62,6 +60,9 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     def on_first_paint() -> None:
         if probe:
             print(f"{elapsed_ms():.0f}", flush=True)
+        from PySide6.QtGui import QIcon  # the icon too can wait for the text to be on screen
+
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
         store.refresh_backup()
         window.build_panels()
         if probe:

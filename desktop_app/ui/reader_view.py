@@ -9,14 +9,18 @@ Signals:
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QMouseEvent, QPalette, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.corpus.model import Article
 from desktop_app.ui.reader_document import Layout, build_document, solid_brush
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon, QMouseEvent
 
 CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
                      "Microsoft YaHei", "Sans Serif"]
@@ -41,6 +45,8 @@ def highlight_label(colour: str) -> str:
 
 def colour_swatch(colour: str) -> QIcon:
     """A small square of the highlight colour (emoji squares need a colour-emoji font)."""
+    from PySide6.QtGui import QIcon, QPixmap  # for the menus, which come after the first paint
+
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(HIGHLIGHT_COLOURS.get(colour, "#fff0a0")))
     return QIcon(pixmap)
