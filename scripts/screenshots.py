@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QLocale, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.annotations.service import Annotations  # noqa: E402
 from desktop_app.annotations.store import AnnotationStore  # noqa: E402
@@ -25,6 +24,7 @@ from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
 from desktop_app.search.index import SearchIndex  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
+from desktop_app.ui.theme import fusion_application  # noqa: E402
 from desktop_app.ui.translations import install_translations  # noqa: E402
 
 ARTICLE = "003_dc324faea7d1abe7"
@@ -40,7 +40,7 @@ def settle(milliseconds: int = 300) -> None:
 
 
 def main() -> None:
-    app = QApplication(sys.argv[:1])
+    app = fusion_application(sys.argv[:1])
     english = "--english" in sys.argv
     install_translations(app, QLocale(QLocale.Language.English if english else QLocale.Language.Chinese))
     with tempfile.TemporaryDirectory() as folder:

@@ -14,7 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.annotations.service import Annotations  # noqa: E402
 from desktop_app.annotations.store import AnnotationStore  # noqa: E402
@@ -22,10 +21,11 @@ from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
 from desktop_app.search.index import SearchIndex  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
+from desktop_app.ui.theme import fusion_application  # noqa: E402
 
 
 def main() -> None:
-    app = QApplication(sys.argv[:1])
+    app = fusion_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder), "bench")
         library = Library(paths)
