@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -22,6 +23,10 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     ``probe`` prints the milliseconds from process start to the first paint and, once the panels
     are built (their time goes to stderr), closes the window as a user would: its layout and
     last article are saved, so the next launch is a returning user's."""
+    missing = missing_display()
+    if missing:
+        print(f"aigc-reader: error: {missing}", file=sys.stderr)
+        return 1
     from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
 
     from desktop_app.process_clock import elapsed_ms
@@ -76,6 +81,17 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     code = int(app.exec())
     window.annotations.store.close()
     return code
+
+
+def missing_display() -> str | None:
+    """Why the window cannot open here, when that is plain beforehand: on Linux, without a display
+    Qt aborts the process with a screenful of plugin messages (and a core dump)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+            "the commands work without one: aigc-reader --help")
 
 
 def open_search_index(paths: DataPaths) -> SearchIndex:

@@ -1,4 +1,4 @@
-"""The window's command-line switches, in a real process: --self-test and --startup-probe."""
+"""The window from the command line, in a real process: --self-test, --startup-probe, no display."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.annotations.store import AnnotationStore, backup_path_for, read_backup
@@ -69,3 +71,13 @@ def test_a_returning_users_first_paint_needs_none_of_qts_namespace_enums(tmp_pat
     before, after = set(lines[:painted]), set(lines[painted:])
     assert "enum DockWidgetArea" not in before and "enum GlobalColor" not in before
     assert "enum DockWidgetArea" in after  # the panels, built after the paint, do use them
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere the platform always has a screen")
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
+    environment = {key: value for key, value in os.environ.items()
+                   if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "AIGC_READER_DATA_DIR"}}
+    result = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path)], capture_output=True,
+                            text=True, env=environment, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith("aigc-reader: error: no display") and result.stderr.count("\n") == 1
