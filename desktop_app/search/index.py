@@ -81,11 +81,13 @@ def _segment_batch(texts: list[str]) -> list[str]:
 
 
 def _segment_all(folded_texts: list[str]) -> list[str]:
-    if len(folded_texts) < PARALLEL_THRESHOLD:
-        return _segment_batch(folded_texts)
     import multiprocessing
 
-    # fork: the children inherit jieba's loaded dictionary instead of loading it again.
+    # fork only: the children inherit jieba's loaded dictionary instead of loading it again, and
+    # the frozen app need not be re-executed (build.spec leaves PyInstaller's spawn support out).
+    # Where there is no fork (Windows), one process does it all.
+    if len(folded_texts) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        return _segment_batch(folded_texts)
     workers = 2
     chunk = max(1, len(folded_texts) // (workers * 8))
     batches = [folded_texts[i : i + chunk] for i in range(0, len(folded_texts), chunk)]

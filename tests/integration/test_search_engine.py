@@ -184,3 +184,14 @@ def test_searching_while_indexing_is_safe(tmp_path: Path, corpus: dict[str, Arti
     reader.join()
     assert errors == []
     assert index.search("北美的商业")
+
+
+def test_a_big_update_segments_in_forked_workers_with_the_same_results(
+        tmp_path: Path, corpus: dict[str, Article], built: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.search import index as index_module
+
+    monkeypatch.setattr(index_module, "PARALLEL_THRESHOLD", 1)  # the five articles go to the process pool
+    parallel = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    parallel.update(corpus.values())
+    for query in ("大模型", "北美的商业", "speaker:陈石 中国", "数据"):
+        assert [(h.article, h.block) for h in parallel.search(query)] == [(h.article, h.block) for h in built.search(query)]

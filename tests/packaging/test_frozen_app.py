@@ -114,3 +114,20 @@ def test_the_frozen_app_works_and_writes_nothing_inside_itself(bundle: Path, tmp
     assert (home / "cache" / "aigc-reader" / "index").is_dir() and (home / "data" / "aigc-reader" / "users").is_dir()
     assert not (home / "data" / "aigc-reader" / "cache").exists()
     assert listing(bundle) == before
+
+
+def test_the_frozen_app_indexes_a_big_library_in_forked_workers(bundle: Path, tmp_path: Path) -> None:
+    # Over PARALLEL_THRESHOLD blocks the index segments them in a forked process pool, which the
+    # frozen app must run without PyInstaller's multiprocessing hook (build.spec leaves it out).
+    article = tmp_path / "big_interview.md"
+    article.write_text("# 一次很长的访谈\n\n" + "\n\n".join(
+        f"第{number}段：大模型正在改变内容生产，这是第{number}个观察。" for number in range(450)) + "\n", encoding="utf-8")
+    data = tmp_path / "data"
+    imported = run(bundle, "--data-dir", str(data), "import", str(article), executable="aigc-reader-cli")
+    assert imported.returncode == 0, imported.stderr
+    indexed = run(bundle, "--data-dir", str(data), "index", "--json", executable="aigc-reader-cli")
+    assert indexed.returncode == 0, indexed.stderr
+    assert len(json.loads(indexed.stdout)["added"]) == 6
+    found = run(bundle, "--data-dir", str(data), "search", "第437个观察", "--json", executable="aigc-reader-cli")
+    assert found.returncode == 0, found.stderr
+    assert [hit["article"] for hit in json.loads(found.stdout)] == ["big_interview"]
