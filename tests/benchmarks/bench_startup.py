@@ -75,7 +75,9 @@ def main() -> None:
                "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config")}
         env.setdefault("QT_QPA_PLATFORM", offscreen_platform(home))
         env.pop("AIGC_READER_DATA_DIR", None)
-        app = [sys.executable, "-m", "desktop_app", "--startup-probe"]
+        installed = Path(sys.executable).with_name("aigc-reader")  # what a user runs, where it is installed
+        app = [str(installed)] if installed.exists() else [sys.executable, "-m", "desktop_app"]
+        app.append("--startup-probe")
         # As scripts/setup.sh leaves an install: bytecode compiled (with PYTHONDONTWRITEBYTECODE
         # set, an edited module would otherwise be compiled again at every launch).
         subprocess.run([sys.executable, "-m", "compileall", "-q", "desktop_app"], cwd=ROOT, check=True)
