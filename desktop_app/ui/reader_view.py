@@ -208,6 +208,8 @@ class ReaderView(QTextBrowser):
         if self.layout_map is None:
             return None
         position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        if self.layout_map.starts and position < self.layout_map.starts[0]:
+            return None  # the title and the article's details: the top, no block yet
         return self.layout_map.block_of_position(position)
 
     # -- focus on a speaker -----------------------------------------------------------------

@@ -211,6 +211,20 @@ def test_zoom_and_settings_survive_a_restart(make_window, qtbot: QtBot) -> None:
     assert again.reader.point_size == before + 1
 
 
+def test_the_reading_position_survives_a_restart(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, 30)
+    assert window.reader.first_visible_block() == 30
+    window.close()
+    again = make_window()
+    assert again.reader.article.id == A003 and again.reader.first_visible_block() == 30
+    again.open_passage(A000, None)  # a fresh article opens at its title
+    assert again.reader.verticalScrollBar().value() == 0 and again.reader.first_visible_block() is None
+    again.close()
+    third = make_window()  # closed at the title: it opens there again, not at the first paragraph
+    assert third.reader.article.id == A000 and third.reader.verticalScrollBar().value() == 0
+
+
 def test_the_dock_layout_survives_a_restart(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     docks = ("library_dock", "outline_dock", "annotations_dock", "search_dock", "find_dock")
