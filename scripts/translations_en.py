@@ -26,6 +26,7 @@ ENGLISH = {
     "保存": "Save",
     "删除": "Delete",
     "AIGC 阅读器": "AIGC Reader",
+    "原文": "Original article",
     "黄色": "yellow", "绿色": "green", "蓝色": "blue", "粉色": "pink", "紫色": "purple",
     "标题": "Title", "来源": "Source", "日期": "Date", "发言人": "Speakers", "批注": "Annotations",
     "{count} 位发言人": "{count} speakers",

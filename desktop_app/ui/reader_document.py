@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop_app.corpus.model import Article
@@ -104,16 +105,28 @@ def _paragraph(top: float, bottom: float, indent: int = 0) -> QTextBlockFormat:
     return fmt
 
 
+def _link(point_size: float, colour: QColor, href: str) -> QTextCharFormat:
+    fmt = _char(point_size, colour)
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(href)
+    fmt.setToolTip(href)  # where the click will go, before it goes
+    fmt.setFontUnderline(True)
+    return fmt
+
+
 def build_document(document: QTextDocument, article: Article, point_size: float, text_colour: QColor,
-                   muted_colour: QColor) -> Layout:
+                   muted_colour: QColor, link_colour: QColor) -> Layout:
     document.clear()
     cursor = QTextCursor(document)
     cursor.setBlockFormat(_paragraph(0, 4))
     cursor.insertText(article.title, _char(point_size * 1.6, text_colour, bold=True))
     details = " · ".join(part for part in (article.publisher, article.date) if part)
-    if details:
+    source = article.source_url if article.source_url and article.source_url.startswith(("https://", "http://")) else None
+    if details or source:
         cursor.insertBlock(_paragraph(0, 12), _char(point_size * 0.9, muted_colour))
-        cursor.insertText(details)
+        cursor.insertText(details + (" · " if details and source else ""))
+        if source:  # the one link in the reader: it opens in the system's browser when clicked
+            cursor.insertText(QCoreApplication.translate("Reader", "原文"), _link(point_size * 0.9, link_colour, source))
     turn_starts = {turn.block: turn.speaker for turn in article.turns}
     body = _char(point_size, text_colour)
     starts = []

@@ -20,6 +20,7 @@ from desktop_app.corpus.model import Article
 from desktop_app.ui.reader_document import Layout, build_document, solid_brush
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QIcon, QMouseEvent
 
 CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
@@ -64,8 +65,9 @@ class ReaderView(QTextBrowser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setOpenLinks(False)
+        self.setOpenLinks(False)  # the view never navigates: a clicked link goes to open_link
         self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self.open_link)
         self.setReadOnly(True)
         font = QFont()
         font.setFamilies(CJK_FONT_FAMILIES)
@@ -78,13 +80,22 @@ class ReaderView(QTextBrowser):
         self.focused_blocks: set[int] | None = None  # what show_only left visible (None: all)
 
     def allow_keyboard_selection(self) -> None:
-        """Selection by keyboard as well as by mouse (and no links to follow). Not in the
+        """Selection by keyboard as well as by mouse; links clicked with the mouse. Not in the
         constructor: the flags are enums of Qt's namespace, which the window spares its first
-        paint (see main_window); until then a read-only browser selects by mouse."""
+        paint (see main_window); until then a read-only browser selects and clicks by mouse."""
         from PySide6.QtCore import Qt
 
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+
+    def open_link(self, url: QUrl) -> None:
+        """A clicked web link (the article's source) opens in the system's browser; anything
+        else is ignored."""
+        if url.scheme() in ("http", "https"):
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(url)
 
     def loadResource(self, kind: int, name: object) -> object:  # noqa: N802 - Qt's name
         return None  # no images, no style sheets, nothing from disk or network
@@ -100,7 +111,8 @@ class ReaderView(QTextBrowser):
         palette = QApplication.palette()  # the widget's own copy updates only later, on an event
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        self.layout_map = build_document(self.document(), article, self.point_size, text, muted)
+        link = palette.color(QPalette.ColorRole.Link)
+        self.layout_map = build_document(self.document(), article, self.point_size, text, muted, link)
         self._highlights = []
         self.draw_highlights(placed)
         if self.focused_blocks is not None:  # zoom and theme rebuild the document; the focus stays

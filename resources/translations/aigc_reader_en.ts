@@ -44,7 +44,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/app.py" line="39" />
+        <location filename="../../desktop_app/app.py" line="48" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -52,32 +52,32 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="27" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="32" />
         <source>黄色</source>
         <translation>yellow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="27" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="32" />
         <source>绿色</source>
         <translation>green</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="28" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="33" />
         <source>蓝色</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="28" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="33" />
         <source>粉色</source>
         <translation>pink</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="29" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="34" />
         <source>紫色</source>
         <translation>purple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="39" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="44" />
         <source>高亮为{colour}</source>
         <translation>Highlight in {colour}</translation>
     </message>
@@ -136,321 +136,321 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59" />
-        <location filename="../../desktop_app/ui/main_window.py" line="626" />
+        <location filename="../../desktop_app/ui/main_window.py" line="66" />
+        <location filename="../../desktop_app/ui/main_window.py" line="674" />
         <source>AIGC 阅读器 — {user}</source>
         <translation>AIGC Reader — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="67" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="68" />
+        <location filename="../../desktop_app/ui/main_window.py" line="79" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="69" />
+        <location filename="../../desktop_app/ui/main_window.py" line="80" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="70" />
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="100" />
+        <location filename="../../desktop_app/ui/main_window.py" line="114" />
         <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
         <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="135" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="137" />
+        <location filename="../../desktop_app/ui/main_window.py" line="172" />
         <source>导入文章…</source>
         <translation>Import articles…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="138" />
+        <location filename="../../desktop_app/ui/main_window.py" line="173" />
         <source>导出批注…</source>
         <translation>Export annotations…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="139" />
+        <location filename="../../desktop_app/ui/main_window.py" line="174" />
         <source>复制所选批注为 Markdown</source>
         <translation>Copy selected annotations as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="140" />
+        <location filename="../../desktop_app/ui/main_window.py" line="175" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141" />
+        <location filename="../../desktop_app/ui/main_window.py" line="176" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142" />
+        <location filename="../../desktop_app/ui/main_window.py" line="177" />
         <source>撤销批注改动</source>
         <translation>Undo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143" />
+        <location filename="../../desktop_app/ui/main_window.py" line="178" />
         <source>重做批注改动</source>
         <translation>Redo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144" />
+        <location filename="../../desktop_app/ui/main_window.py" line="179" />
         <source>高亮所选文字</source>
         <translation>Highlight selection</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145" />
+        <location filename="../../desktop_app/ui/main_window.py" line="180" />
         <source>高亮所选文字（整句）</source>
         <translation>Highlight selection (whole sentences)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147" />
+        <location filename="../../desktop_app/ui/main_window.py" line="182" />
         <source>在本文中查找</source>
         <translation>Find in article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="184" />
         <source>查找上一个</source>
         <translation>Find previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150" />
+        <location filename="../../desktop_app/ui/main_window.py" line="185" />
         <source>搜索全部文章</source>
         <translation>Search all articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="151" />
+        <location filename="../../desktop_app/ui/main_window.py" line="186" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152" />
+        <location filename="../../desktop_app/ui/main_window.py" line="187" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153" />
+        <location filename="../../desktop_app/ui/main_window.py" line="188" />
         <source>原始大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <location filename="../../desktop_app/ui/main_window.py" line="189" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155" />
+        <location filename="../../desktop_app/ui/main_window.py" line="190" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="157" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165" />
+        <location filename="../../desktop_app/ui/main_window.py" line="200" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <location filename="../../desktop_app/ui/main_window.py" line="245" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304" />
+        <location filename="../../desktop_app/ui/main_window.py" line="344" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="311" />
+        <location filename="../../desktop_app/ui/main_window.py" line="351" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358" />
+        <location filename="../../desktop_app/ui/main_window.py" line="405" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="365" />
+        <location filename="../../desktop_app/ui/main_window.py" line="412" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="373" />
+        <location filename="../../desktop_app/ui/main_window.py" line="420" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="385" />
+        <location filename="../../desktop_app/ui/main_window.py" line="432" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="478" />
+        <location filename="../../desktop_app/ui/main_window.py" line="525" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="485" />
+        <location filename="../../desktop_app/ui/main_window.py" line="532" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="511" />
+        <location filename="../../desktop_app/ui/main_window.py" line="558" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="553" />
-        <location filename="../../desktop_app/ui/main_window.py" line="563" />
+        <location filename="../../desktop_app/ui/main_window.py" line="601" />
+        <location filename="../../desktop_app/ui/main_window.py" line="612" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="554" />
+        <location filename="../../desktop_app/ui/main_window.py" line="602" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="563" />
+        <location filename="../../desktop_app/ui/main_window.py" line="612" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="579" />
+        <location filename="../../desktop_app/ui/main_window.py" line="628" />
         <source>Markdown，本文 (*.md)</source>
         <translation>Markdown, this article (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="580" />
+        <location filename="../../desktop_app/ui/main_window.py" line="629" />
         <source>Markdown，全部文章 (*.md)</source>
         <translation>Markdown, all articles (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="581" />
+        <location filename="../../desktop_app/ui/main_window.py" line="630" />
         <source>Web Annotation JSON，本文 (*.json)</source>
         <translation>Web Annotation JSON, this article (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="582" />
+        <location filename="../../desktop_app/ui/main_window.py" line="631" />
         <source>Web Annotation JSON，全部文章 (*.json)</source>
         <translation>Web Annotation JSON, all articles (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="583" />
-        <location filename="../../desktop_app/ui/main_window.py" line="591" />
+        <location filename="../../desktop_app/ui/main_window.py" line="632" />
+        <location filename="../../desktop_app/ui/main_window.py" line="640" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="583" />
+        <location filename="../../desktop_app/ui/main_window.py" line="632" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="591" />
+        <location filename="../../desktop_app/ui/main_window.py" line="640" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="593" />
+        <location filename="../../desktop_app/ui/main_window.py" line="642" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="604" />
+        <location filename="../../desktop_app/ui/main_window.py" line="652" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="609" />
-        <location filename="../../desktop_app/ui/main_window.py" line="619" />
+        <location filename="../../desktop_app/ui/main_window.py" line="657" />
+        <location filename="../../desktop_app/ui/main_window.py" line="667" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="609" />
+        <location filename="../../desktop_app/ui/main_window.py" line="657" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="619" />
+        <location filename="../../desktop_app/ui/main_window.py" line="667" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="631" />
+        <location filename="../../desktop_app/ui/main_window.py" line="679" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="637" />
+        <location filename="../../desktop_app/ui/main_window.py" line="685" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="638" />
+        <location filename="../../desktop_app/ui/main_window.py" line="686" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="639" />
+        <location filename="../../desktop_app/ui/main_window.py" line="687" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="639" />
+        <location filename="../../desktop_app/ui/main_window.py" line="687" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
@@ -508,6 +508,14 @@
         <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
         <source>只显示所选发言人的发言和他们回答的问题</source>
         <translation>Show only the selected speaker's turns and the questions they answer</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../desktop_app/ui/reader_document.py" line="128" />
+        <source>原文</source>
+        <translation>Original article</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,35 @@ def test_reader_never_loads_resources(make_window) -> None:  # type: ignore[no-u
     assert window.reader.loadResource(2, "https://example.com/a.png") is None
 
 
+def test_the_source_link_opens_in_the_browser_only_when_clicked(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Browser(QObject):  # stands in for the system's browser
+        opened: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.opened.append(url.toString())
+
+    browser = Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        window = make_window()
+        window.open_passage(A000, None)
+        assert browser.opened == []  # showing the article loads nothing
+        found = window.reader.document().find("原文")
+        assert found.charFormat().isAnchor()
+        cursor = window.reader.textCursor()
+        cursor.setPosition(found.selectionStart() + 1)
+        point = window.reader.cursorRect(cursor).center()
+        qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert browser.opened == [window.reader.article.source_url]
+        assert window.reader.article.id == A000 and window.reader.document().find("原文").charFormat().isAnchor()
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+
+
 def test_highlight_with_h_saves_draws_and_undoes(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_passage(A003, None)
