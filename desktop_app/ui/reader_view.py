@@ -54,6 +54,7 @@ def colour_swatch(colour: str) -> QIcon:
 
 
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 13.0, 8.0, 32.0
+SCROLL_MARGIN = 8  # px left above a block scrolled to the top
 SENTENCE_ENDS = "。！？；!?;"
 
 
@@ -202,13 +203,18 @@ class ReaderView(QTextBrowser):
     def scroll_to_block(self, block: int) -> None:
         if self.layout_map is None or not 0 <= block < len(self.layout_map.starts):
             return
-        # The document lays itself out lazily; asking for the block's rectangle lays it out up to there.
+        self.verticalScrollBar().setValue(max(0, int(self._block_top(block)) - SCROLL_MARGIN))
+
+    def _block_top(self, block: int) -> float:
+        """Where an article block begins in the laid-out document (with its speaker's name line,
+        for the first block of a turn). Asking lays the document out up to there: it lays itself
+        out lazily."""
+        assert self.layout_map is not None
         text_block = self.document().findBlock(self.layout_map.starts[block])
         previous = text_block.previous()
-        if previous.isValid() and not previous.text().strip() == "" and self._is_speaker_line(previous):
-            text_block = previous  # show the speaker's name with the turn
-        top = self.document().documentLayout().blockBoundingRect(text_block).top()
-        self.verticalScrollBar().setValue(max(0, int(top) - 8))
+        if previous.isValid() and self._is_speaker_line(previous):
+            text_block = previous
+        return self.document().documentLayout().blockBoundingRect(text_block).top()
 
     def _is_speaker_line(self, text_block: object) -> bool:
         """True for the name line the layout puts before a turn (it is no article block)."""
@@ -217,12 +223,22 @@ class ReaderView(QTextBrowser):
             self.layout_map.starts[0] if self.layout_map.starts else 0)
 
     def first_visible_block(self) -> int | None:
-        if self.layout_map is None:
+        """The article block at the top of the view; None above the first one (the title and
+        the article's details). Found from the blocks' laid-out positions, not by a hit test:
+        until the lazy layout is done, a hit test answers from a layout still under way."""
+        if self.layout_map is None or not self.layout_map.starts:
             return None
-        position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
-        if self.layout_map.starts and position < self.layout_map.starts[0]:
-            return None  # the title and the article's details: the top, no block yet
-        return self.layout_map.block_of_position(position)
+        top = self.verticalScrollBar().value() + SCROLL_MARGIN + 1  # + 1: scroll positions are whole pixels
+        if self._block_top(0) > top:
+            return None
+        low, high = 0, len(self.layout_map.starts) - 1
+        while low < high:  # the last block that begins at or above the top of the view
+            middle = (low + high + 1) // 2
+            if self._block_top(middle) <= top:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
     # -- focus on a speaker -----------------------------------------------------------------
     def show_only(self, blocks: set[int] | None) -> None:

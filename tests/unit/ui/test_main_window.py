@@ -254,6 +254,23 @@ def test_the_reading_position_survives_a_restart(make_window) -> None:  # type: 
     assert third.reader.article.id == A000 and third.reader.verticalScrollBar().value() == 0
 
 
+def test_closing_before_the_layout_is_done_keeps_the_true_reading_position(qtbot: QtBot, data_paths: DataPaths,  # type: ignore[no-untyped-def]
+                                                                          library: Library, tmp_path: Path) -> None:
+    # A launch closed at once (as --startup-probe does): the document is still being laid out.
+    data_paths.ensure_private_dir(data_paths.user_dir)
+    store = AnnotationStore(data_paths.annotations_db)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, Annotations(store, library.get, data_paths.user),
+                        lambda: SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings, build_panels_now=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.build_panels()
+    window.close()
+    assert window.reader.verticalScrollBar().value() == 0 and settings.value("lastBlock") == ""
+    store.close()
+
+
 def test_the_dock_layout_survives_a_restart(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     docks = ("library_dock", "outline_dock", "annotations_dock", "search_dock", "find_dock")
