@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
                             (self.find_dock, self.find_bar)):
             dock.setWidget(panel)
         self.selection_toolbar: SelectionToolbar = SelectionToolbar(self.reader.viewport())
-        self.reader.allow_keyboard_selection()
+        self.reader.allow_keyboard_selection_and_links()
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._build_menus()
         self._connect()

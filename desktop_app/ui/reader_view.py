@@ -80,7 +80,7 @@ class ReaderView(QTextBrowser):
         self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
         self.focused_blocks: set[int] | None = None  # what show_only left visible (None: all)
 
-    def allow_keyboard_selection(self) -> None:
+    def allow_keyboard_selection_and_links(self) -> None:
         """Selection by keyboard as well as by mouse; links clicked with the mouse. Not in the
         constructor: the flags are enums of Qt's namespace, which the window spares its first
         paint (see main_window); until then a read-only browser selects and clicks by mouse."""
@@ -212,7 +212,7 @@ class ReaderView(QTextBrowser):
         assert self.layout_map is not None
         text_block = self.document().findBlock(self.layout_map.starts[block])
         previous = text_block.previous()
-        if previous.isValid() and self._is_speaker_line(previous):
+        if previous.isValid() and previous.text().strip() and self._is_speaker_line(previous):
             text_block = previous
         return self.document().documentLayout().blockBoundingRect(text_block).top()
 
@@ -226,19 +226,22 @@ class ReaderView(QTextBrowser):
         """The article block at the top of the view; None above the first one (the title and
         the article's details). Found from the blocks' laid-out positions, not by a hit test:
         until the lazy layout is done, a hit test answers from a layout still under way."""
-        if self.layout_map is None or not self.layout_map.starts:
+        if self.layout_map is None:
             return None
+        count = len(self.layout_map.starts)
+        # Hidden blocks (a focus on one speaker) have no place in the layout: only the shown count.
+        shown = range(count) if self.focused_blocks is None else sorted(b for b in self.focused_blocks if 0 <= b < count)
         top = self.verticalScrollBar().value() + SCROLL_MARGIN + 1  # + 1: scroll positions are whole pixels
-        if self._block_top(0) > top:
+        if not shown or self._block_top(shown[0]) > top:
             return None
-        low, high = 0, len(self.layout_map.starts) - 1
+        low, high = 0, len(shown) - 1
         while low < high:  # the last block that begins at or above the top of the view
             middle = (low + high + 1) // 2
-            if self._block_top(middle) <= top:
+            if self._block_top(shown[middle]) <= top:
                 low = middle
             else:
                 high = middle - 1
-        return low
+        return shown[low]
 
     # -- focus on a speaker -----------------------------------------------------------------
     def show_only(self, blocks: set[int] | None) -> None:

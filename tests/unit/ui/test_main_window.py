@@ -191,6 +191,13 @@ def test_focus_on_a_speaker_shows_only_their_turns_and_the_questions(make_window
     assert "朱雷" in window.statusBar().currentMessage()
     shown = window.reader.document().toPlainText()
     assert "震撼和冲击" in shown  # toPlainText keeps hidden text; visibility is per block
+    # Next turn, twice: the view lands on 朱雷's turns, each after the other (the reading position
+    # is found among the shown blocks alone).
+    turns = [turn.block for turn in window.reader.article.turns if turn.speaker == "朱雷"]
+    qtbot.mouseClick(outline.next_turn, Qt.MouseButton.LeftButton)
+    first = window.reader.first_visible_block()
+    qtbot.mouseClick(outline.next_turn, Qt.MouseButton.LeftButton)
+    assert first in turns and window.reader.first_visible_block() in turns[turns.index(first) + 1:]
     # The focus follows another speaker chosen in the list, and a highlight still lands right.
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith("陈石"))
     qtbot.mouseClick(outline.speakers_view.viewport(), Qt.MouseButton.LeftButton,
