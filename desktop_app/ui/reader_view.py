@@ -8,7 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Signal
@@ -218,9 +218,11 @@ class ReaderView(QTextBrowser):
 
     def _is_speaker_line(self, text_block: object) -> bool:
         """True for the name line the layout puts before a turn (it is no article block)."""
-        position = text_block.position()  # type: ignore[attr-defined]
-        return self.layout_map is not None and position not in self.layout_map.starts and position > (
-            self.layout_map.starts[0] if self.layout_map.starts else 0)
+        if self.layout_map is None or not self.layout_map.starts:
+            return False
+        starts, position = self.layout_map.starts, text_block.position()  # type: ignore[attr-defined]
+        found = bisect_left(starts, position)  # on every scroll step: no scan of the list
+        return position > starts[0] and not (found < len(starts) and starts[found] == position)
 
     def first_visible_block(self) -> int | None:
         """The article block at the top of the view; None above the first one (the title and
