@@ -72,7 +72,8 @@ def fusion_application(argv: Sequence[str]) -> QApplication:
 
 def apply_theme(theme: str) -> bool:
     """Sets the application's palette; returns True when the result is dark."""
-    dark = theme == "dark" or (theme == "system" and system_prefers_dark())
+    desktop_is_dark = system_prefers_dark()  # read before the first palette of ours replaces the desktop's
+    dark = theme == "dark" or (theme == "system" and desktop_is_dark)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setPalette(dark_palette() if dark else light_palette())

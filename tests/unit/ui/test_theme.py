@@ -51,3 +51,7 @@ def test_the_system_theme_follows_the_desktops_palette(qapp: QApplication, monke
     monkeypatch.setattr(theme, "_desktop_is_dark", None)
     qapp.setPalette(theme.light_palette())
     assert apply_theme("system") is False
+    # A saved "dark" applied at launch must not pass for the desktop's choice later.
+    monkeypatch.setattr(theme, "_desktop_is_dark", None)
+    assert apply_theme("dark") is True
+    assert apply_theme("system") is False
