@@ -134,6 +134,7 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(clear)
         colours = HIGHLIGHT_COLOURS_DARK if self._is_dark() else HIGHLIGHT_COLOURS
+        brushes = {name: solid_brush(QColor(value)) for name, value in colours.items()}
         spans = []
         for item in placed:
             p = item.placement
@@ -145,7 +146,7 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(solid_brush(QColor(colours.get(item.annotation.color, colours["yellow"]))))
+            fmt.setBackground(brushes.get(item.annotation.color, brushes["yellow"]))
             cursor.mergeCharFormat(fmt)
             spans.append((start, end, item.annotation.id))
         cursor.endEditBlock()
