@@ -54,9 +54,8 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         other.ensure_private_dir(other.user_dir)
         return Annotations(AnnotationStore(other.annotations_db), library.get, name)
 
-    settings_file = paths.window_settings_file
-    settings = (QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file
-                else QSettings("aigc-reader", f"reader-{paths.user}"))
+    settings_file = paths.window_settings_file  # None: the window's own default, the platform's store
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
     window = MainWindow(library, Annotations(store, library.get, paths.user), lambda: open_search_index(paths),
                         settings, open_user=open_user, build_panels_now=False)
     if open_at is not None:
