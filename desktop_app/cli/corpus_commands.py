@@ -83,7 +83,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print_json([
             {"path": str(o.path), "id": o.article.id if o.article else None, "title": o.article.title if o.article else None,
-             "replaced": o.replaced, "error": o.error}
+             "replaced": o.replaced, "error": o.error, **(o.article.import_report_json() if o.article else {})}
             for o in outcomes
         ])
     else:

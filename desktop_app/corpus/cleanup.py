@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
+from desktop_app.corpus.clippers import unwrap_clipping
 from desktop_app.corpus.formats import Metadata, normalise_date
+from desktop_app.corpus.model import RemovedBlock
+from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock
 
 _CAPTION = re.compile(r"^(?:图片来源|图片来自|图源|图片由|题图来源|封面来源|来源：网络)\s*[:：]?")
@@ -22,6 +27,18 @@ _PROMO = re.compile(
 )
 _PROMO_HEADING = re.compile(r"^(?:推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|END\b)")
 _TAIL_SCAN = 0.6  # promotion is only looked for in the last 40% of an article
+_LEGAL = re.compile(
+    r"声明[:：]|仅提供信息存储空间|版权(?:归|所有)|未经(?:许可|授权)|严禁|(?:不代表|不表明|并不表明|不构成).{0,12}(?:立场|观点|建议)|责任编辑|免责|"
+    r"All Rights Reserved|Copyright|©"
+)
+_CREDITS = re.compile(r"^(?:排版|审核|校对|责编|编辑|监制|美编|视觉|设计|统筹|图片|封面)\s*[:：｜|]")
+_TRAILING_NAVIGATION = re.compile(r"\s*(?:返回[^，。！？\s]{1,8}[，,]?\s*)?(?:查看更多|阅读原文|返回(?:首页|顶部|列表页?))\s*$")
+_SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
+_RUNNING_TEXT = 150  # a paragraph this long is running text, whatever it contains
+
+
+# The rules' names, as reported by ``import --json`` and kept with the article.
+CAPTION, CLIPPER, METADATA, TAIL = "caption", "clipper wrapper", "metadata", "promotion tail"
 
 
 def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
@@ -31,8 +48,10 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
         text = block.text.strip()
         near_top = index < 4
         if near_top and block.kind == "heading" and block.level == 1 and not kept:
-            meta.title = text or meta.title  # the document's own heading beats a slug in front matter
-            continue
+            chosen = _choose_title(meta.title, text)
+            if chosen == text or _same_title(meta.title, text) or not han_count(text):
+                meta.title = chosen
+                continue  # the heading is the title (or a clipper's junk heading such as '# Ai40')
         if near_top and block.hrefs and _is_link_line(block):
             meta.source_url = meta.source_url or _first_remote(block.hrefs)
             continue
@@ -47,6 +66,22 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
             continue
         kept.append(block)
     return kept
+
+
+def _same_title(declared: str | None, heading: str) -> bool:
+    if not declared:
+        return False
+    bare = [re.sub(r"[\W_]+", "", value) for value in (declared, heading)]
+    return bare[0] in bare[1] or bare[1] in bare[0] or fuzz.ratio(*bare) >= 80
+
+
+def _choose_title(declared: str | None, heading: str) -> str:
+    """The document's own first heading keeps the title's punctuation, which a front-matter slug
+    loses (``AIGC如此火爆,有何机会-10位…``); a heading that is not the same title wins only when it
+    says more (a clipper's ``# Ai40`` loses to the declared title)."""
+    if not declared or _same_title(declared, heading):
+        return heading or declared or ""
+    return heading if han_count(heading) > han_count(declared) else declared
 
 
 def _first_remote(hrefs: list[str]) -> str | None:
@@ -69,28 +104,83 @@ def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
     ]
 
 
-def _is_tail_junk(block: RawBlock) -> bool:
+def _is_tail_junk(block: RawBlock, mostly_han: bool) -> bool:
     text = block.text.strip()
-    if not text or _URL.search(text) or _DATED_LINE.match(text):
+    if not text or _DATED_LINE.match(text) or _TRAILING_NAVIGATION.fullmatch(text):
         return True
     if block.hrefs and block.link_chars >= 0.8 * len(text):
         return True  # a link list, 'jump to …' and the like
+    if _LEGAL.search(text) and len(text) <= 400:
+        return True  # platform and copyright notices
+    if mostly_han and not han_count(text):
+        return True  # an English legal notice or a share widget under a Chinese article
+    if len(text) >= _RUNNING_TEXT:
+        return False  # running text is the article, whatever link or word it contains
+    if _URL.search(text) or _CREDITS.match(text):
+        return True
     if block.bold_only and len(text) <= 20:
         return True  # promotion headings ('…开放合作啦！', '联系我们') and dangling section titles
+    if len(text) <= 16 and not _SENTENCE_END.search(text) and block.kind != "paragraph":
+        return True  # 热点新闻, 大家都在看: page furniture
+    if block.kind == "list_item" and len(text) <= 40 and not _SENTENCE_END.search(text):
+        return True  # a related-article list
     return _PROMO_HEADING.match(text) is not None or (len(text) <= 80 and _PROMO.search(text) is not None)
 
 
-def trim_tail(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Cuts promotion, social links and related-article lists from the end of the article."""
+def trim_tail(blocks: list[RawBlock], removed: list[RemovedBlock] | None = None) -> list[RawBlock]:
+    """Cuts promotion, social links, notices and related-article lists from the end of the
+    article; a long paragraph of running text is never cut, only navigation glued to its end."""
     end = len(blocks)
-    floor = int(len(blocks) * _TAIL_SCAN)
-    while end > floor and _is_tail_junk(blocks[end - 1]):
+    body = "".join(block.text for block in blocks)
+    # The floor is counted in characters: a page's furniture is many short blocks, and counting
+    # blocks let a long related list push the floor into it.
+    floor, read = 0, 0
+    while floor < len(blocks) and read < _TAIL_SCAN * len(body):
+        read += len(blocks[floor].text)
+        floor += 1
+    mostly_han = han_count(body) >= 0.3 * max(1, len(body))
+    while end > floor and _is_tail_junk(blocks[end - 1], mostly_han):
         end -= 1
-    return blocks[:end]
+        if removed is not None:
+            removed.append(RemovedBlock(blocks[end].text, TAIL))
+    kept = blocks[:end]
+    for block in kept[floor:]:
+        _strip_trailing_navigation(block)
+    return kept
 
 
-def clean(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
-    """The whole cleaning pass: metadata out, noise out, tail trimmed."""
-    blocks = drop_noise(blocks)
-    blocks = extract_metadata(blocks, meta)
-    return trim_tail(blocks)
+def _strip_trailing_navigation(block: RawBlock) -> None:
+    """'（本文来源：经济日报）返回搜狐，查看更多': the link back to the site is not the article's."""
+    found = _TRAILING_NAVIGATION.search(block.text)
+    if not found or found.start() == 0:
+        return
+    cut = len(block.text) - found.start()
+    while cut and block.runs:
+        last = block.runs[-1]
+        if len(last.text) <= cut:
+            cut -= len(last.text)
+            block.runs.pop()
+        else:
+            last.text = last.text[: len(last.text) - cut].rstrip()
+            cut = 0
+
+
+def _missing(before: list[RawBlock], after: list[RawBlock]) -> list[RawBlock]:
+    kept = {id(block) for block in after}
+    return [block for block in before if id(block) not in kept]
+
+
+def clean(blocks: list[RawBlock], meta: Metadata, removed: list[RemovedBlock] | None = None) -> list[RawBlock]:
+    """The whole cleaning pass: clipper wrappers and metadata out, noise out, tail trimmed.
+
+    Args:
+        removed: when given, receives every block that was taken out, with its rule.
+    """
+    removed = [] if removed is None else removed
+    kept = drop_noise(blocks)
+    removed.extend(RemovedBlock(block.text, CAPTION) for block in _missing(blocks, kept) if block.text.strip())
+    unwrapped, wrappers = unwrap_clipping(kept, meta)
+    removed.extend(RemovedBlock(block.text, CLIPPER) for block in wrappers)
+    extracted = extract_metadata(unwrapped, meta)
+    removed.extend(RemovedBlock(block.text, METADATA) for block in _missing(unwrapped, extracted))
+    return trim_tail(extracted, removed)

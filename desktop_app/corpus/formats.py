@@ -7,13 +7,14 @@ Formats: Jekyll-style front matter followed by HTML or Markdown; HTML; a plain-t
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
 import markdown
 
+from desktop_app.corpus.front_matter import first_text, split_front_matter
 from desktop_app.corpus.html_reader import read_html
+from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock
 
 
@@ -33,8 +34,10 @@ class SourceDocument:
     meta: Metadata
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _HTML_HINT = re.compile(r"<(?:html|body|div|p|article|section|h[1-6]|span|br)\b[^>]*>", re.I)
+_LEADING_TAG = re.compile(r"\A\s*<(?:!--|!doctype|[a-z][a-z0-9]*\b)", re.I)
+_HASHTAG_LINE = re.compile(r"^#[^\s#][^\n]*$", re.M)
+_TAG_TOKEN = re.compile(r"#([^\s#]+)")
 _MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[=-]{3,}\s*$|>\s|\s*[*+-]\s)|\*\*[^*\n]+\*\*|!?\[[^\]\n]*\]\([^)\s]+\)", re.M)
 _DUMP_HEADER = re.compile(r"^(标题|链接|来源|作者|日期|时间|发布时间|正文)\s*[:：]\s*(.*)$")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -51,27 +54,6 @@ def normalise_date(value: str | None) -> str | None:
         return None
     year, month, day = found.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"
-
-
-def _parse_front_matter(text: str) -> dict[str, object]:
-    """Reads the flat ``key: value`` pairs of front matter (nested keys are ignored)."""
-    values: dict[str, object] = {}
-    for line in text.splitlines():
-        found = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
-        if not found:
-            continue
-        key, raw = found.group(1).lower(), found.group(2).strip()
-        if raw.startswith("["):
-            try:
-                values[key] = [str(item) for item in json.loads(raw)]
-                continue
-            except ValueError:
-                values[key] = [part.strip(" '\"") for part in raw.strip("[]").split(",") if part.strip()]
-                continue
-        if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
-            raw = raw[1:-1]
-        values[key] = raw
-    return values
 
 
 def _markdown_to_blocks(text: str) -> tuple[list[RawBlock], dict[str, str]]:
@@ -122,13 +104,26 @@ def _read_dump(text: str) -> SourceDocument:
     return SourceDocument("text-dump", _plain_lines_to_blocks(lines[body_start:]), meta)
 
 
+_PLACEHOLDER = re.compile(r"@|copyright|©|all rights reserved|版权所有|^name\b|^admin$|^unknown$", re.I)
+
+
+def _publisher(value: str | None) -> str | None:
+    """A name worth showing as the author or publisher: not an e-mail, a copyright line or a
+    template placeholder (``name, email@…``)."""
+    value = " ".join((value or "").split())
+    if not value or len(value) > 40 or _PLACEHOLDER.search(value):
+        return None
+    return value
+
+
 def _from_html_meta(meta: Metadata, html_meta: dict[str, str]) -> None:
     meta.title = meta.title or html_meta.get("og:title") or html_meta.get("title")
-    meta.source_url = meta.source_url or html_meta.get("og:url") or html_meta.get("canonical")
+    meta.source_url = meta.source_url or html_meta.get("og:url") or html_meta.get("canonical") or html_meta.get("url")
     meta.date = meta.date or normalise_date(
         html_meta.get("article:published_time") or html_meta.get("date") or html_meta.get("pubdate")
     )
-    meta.publisher = meta.publisher or html_meta.get("og:site_name") or html_meta.get("author")
+    meta.publisher = meta.publisher or _publisher(html_meta.get("og:site_name")) or _publisher(
+        html_meta.get("author")) or _publisher(html_meta.get("sitename"))
 
 
 def _is_dump(text: str) -> bool:
@@ -138,29 +133,58 @@ def _is_dump(text: str) -> bool:
     )
 
 
+def _front_matter_meta(values: dict[str, object]) -> Metadata:
+    meta = Metadata()
+    meta.title = first_text(values, "title")
+    meta.date = normalise_date(first_text(values, "date", "published", "pubdate", "created", "date_saved", "saved_date"))
+    meta.source_url = first_text(values, "original_url", "source", "url", "link", "canonical")
+    if meta.source_url and not meta.source_url.startswith(("http://", "https://")):
+        meta.source_url = None
+    meta.publisher = _publisher(first_text(values, "publisher", "author", "site", "show"))
+    tags = values.get("tags") or []
+    meta.tags = [str(tag) for tag in tags] if isinstance(tags, list) else [str(tags)]
+    return meta
+
+
+def _take_hashtag_lines(text: str, meta: Metadata) -> str:
+    """A line of ``#tag`` words (Obsidian, Omnivore) is the clip's tags, not a heading: Python-
+    Markdown would read ``#Omnivore`` as a first-level heading."""
+    def take(found: re.Match[str]) -> str:
+        line = found.group(0)
+        tokens = _TAG_TOKEN.findall(line)
+        if tokens and not _TAG_TOKEN.sub("", line).strip():
+            meta.tags.extend(token for token in tokens if token not in meta.tags)
+            return ""
+        return line
+
+    return _HASHTAG_LINE.sub(take, text)
+
+
+def _looks_like_html(text: str) -> bool:
+    """HTML when the document opens with a tag; Markdown with inline HTML (a stray ``<br />``, an
+    ``<iframe>`` or ``<blockquote>`` in a clip) stays Markdown."""
+    return _LEADING_TAG.match(text) is not None or (
+        _HTML_HINT.search(text[:20000]) is not None and _MARKDOWN_HINT.search(text) is None
+    )
+
+
 def read_source(text: str) -> SourceDocument:
     """Reads a decoded source of any supported format."""
+    from desktop_app.corpus.web_page import is_whole_page, read_web_page
+
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    meta = Metadata()
-    front = _FRONT_MATTER.match(text)
-    if front:
-        values = _parse_front_matter(front.group(1))
-        meta.title = str(values.get("title") or "") or None
-        meta.date = normalise_date(str(values.get("date") or ""))
-        meta.source_url = str(values.get("source") or values.get("url") or values.get("link") or "") or None
-        meta.publisher = str(values.get("publisher") or values.get("author") or "") or None
-        tags = values.get("tags") or []
-        meta.tags = [str(tag) for tag in tags] if isinstance(tags, list) else [str(tags)]
-        text = text[front.end() :]
+    values, text = split_front_matter(text)
+    meta = _front_matter_meta(values) if values is not None else Metadata()
     if _is_dump(text):
         document = _read_dump(text)
         document.meta.tags = meta.tags
         return document
-    if _HTML_HINT.search(text[:20000]):
-        html = read_html(text)
+    if _looks_like_html(text):
+        page = read_web_page(text) if is_whole_page(text) else None
+        html = page or read_html(text)
         _from_html_meta(meta, html.meta)
-        return SourceDocument("html", html.blocks, meta)
+        return SourceDocument("web-page" if page else "html", html.blocks, meta)
     if _MARKDOWN_HINT.search(text):
-        blocks, _ = _markdown_to_blocks(text)
+        blocks, _ = _markdown_to_blocks(_take_hashtag_lines(text, meta))
         return SourceDocument("markdown", blocks, meta)
     return SourceDocument("text", _plain_lines_to_blocks(text.splitlines()), meta)

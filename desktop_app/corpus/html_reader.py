@@ -25,7 +25,7 @@ _BLOCKS = {
 }
 _BOLD = {"strong", "b"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 
 @dataclass

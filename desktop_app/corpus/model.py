@@ -39,6 +39,13 @@ class Speaker(NamedTuple):
     role: str | None = None  # "host", "guest" or None when the source does not say
 
 
+class RemovedBlock(NamedTuple):
+    """A block of the source that cleaning took out, and the rule that did."""
+
+    text: str
+    rule: str
+
+
 class Turn(NamedTuple):
     speaker: str
     topic: int | None
@@ -58,6 +65,7 @@ class Article:
     publisher: str | None = None
     tags: tuple[str, ...] = ()
     origin: str = "bundled"  # "bundled" or "imported"
+    removed: tuple[RemovedBlock, ...] = ()
 
     @cached_property
     def _layout(self) -> tuple[str, tuple[int, ...]]:
@@ -127,6 +135,15 @@ class Article:
             ],
         }
 
+    def import_report_json(self) -> dict[str, Any]:
+        """What an import found, so that a user sees at once whether the outline came out."""
+        return {
+            "speakers": [s.name for s in self.speakers],
+            "turns": len(self.turns),
+            "topics": len(self.topics),
+            "removed_blocks": len(self.removed),
+        }
+
     def outline_json(self) -> dict[str, Any]:
         counts = self.turn_counts()
         return {
@@ -154,6 +171,7 @@ class Article:
             "publisher": self.publisher,
             "tags": list(self.tags),
             "origin": self.origin,
+            "removed": [[r.text, r.rule] for r in self.removed],
         }
 
     @classmethod
@@ -170,4 +188,5 @@ class Article:
             publisher=data["publisher"],
             tags=tuple(data["tags"]),
             origin=data["origin"],
+            removed=tuple(RemovedBlock(*r) for r in data.get("removed", ())),
         )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
 
 from desktop_app.corpus.cleanup import clean
 from desktop_app.corpus.decode import decode_text
 from desktop_app.corpus.formats import read_source
-from desktop_app.corpus.model import Article
+from desktop_app.corpus.model import Article, RemovedBlock
 from desktop_app.corpus.structure import build_article
 from desktop_app.errors import ImportRejected
 
@@ -21,10 +23,12 @@ def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:
         ImportRejected: nothing readable is left after cleaning.
     """
     source = read_source(text)
-    blocks = clean(source.blocks, source.meta)
+    removed: list[RemovedBlock] = []
+    blocks = clean(source.blocks, source.meta, removed)
     if not blocks:
         raise ImportRejected("no article text found in the file")
-    return build_article(article_id, blocks, source.meta, source.format, origin)
+    article = build_article(article_id, blocks, source.meta, source.format, origin)
+    return dataclasses.replace(article, removed=tuple(removed))
 
 
 def parse_bytes(article_id: str, data: bytes, origin: str = "bundled") -> Article:
