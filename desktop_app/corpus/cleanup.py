@@ -22,15 +22,19 @@ _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 _URL = re.compile(r"https?://|www\.[a-z0-9-]+\.", re.I)
 _DATED_LINE = re.compile(r"^\S.{0,24}\s\d{4}-\d{2}-\d{2}(?:\s\d{1,2}:\d{2}(?::\d{2})?)?$")
 _PROMO = re.compile(
-    r"请关注|扫码|关注我们|点击阅读原文|阅读原文|跳转到|开放合作|欢迎转发|欢迎投稿|商务合作|版权声明|"
-    r"原文链接|推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|点赞|在看|转载请"
+    r"请关注|請關注|扫码|掃碼|扫描|掃描|关注我们|關注我們|点击|點擊|阅读原文|跳转到|开放合作|欢迎转发|欢迎投稿|商务合作|版权声明|"
+    r"原文链接|推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|点赞|在看|转载请|下单|解锁|订阅|訂閱|订户|訂戶|会员|會員|"
+    r"支持我们|支持我們|抽奖|抽獎|二维码|二維碼|长按|長按|微信群|公众号|公眾號|滑动|滑動|看下一个|招聘|👇|↓"
 )
 _PROMO_HEADING = re.compile(r"^(?:推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|END\b)")
 _TAIL_SCAN = 0.6  # promotion is only looked for in the last 40% of an article
 _LEGAL = re.compile(
-    r"声明[:：]|仅提供信息存储空间|版权(?:归|所有)|未经(?:许可|授权)|严禁|(?:不代表|不表明|并不表明|不构成).{0,12}(?:立场|观点|建议)|责任编辑|免责|"
+    r"声明[:：]|仅提供信息存储空间|版权(?:归|所有)|版權(?:歸|所有)|未经(?:许可|授权)|未經(?:許可|授權)|严禁|嚴禁|"
+    r"(?:不代表|不表明|并不表明|不构成|不構成).{0,12}(?:立场|立場|观点|觀點|建议|建議)|责任编辑|責任編輯|免责|免責|"
     r"All Rights Reserved|Copyright|©"
 )
+# Who the author or the publisher is, in a box after the article.
+_ABOUT = re.compile(r"作者(?:本名|简介|簡介|為|为|是)|(?:旗下|致力于|致力於|专注于|專注於).{0,30}(?:品牌|平台|媒体|媒體|内容|內容|信息|資訊|服务|服務)")
 _CREDITS = re.compile(r"^(?:排版|审核|校对|责编|编辑|监制|美编|视觉|设计|统筹|图片|封面)\s*[:：｜|]")
 _TRAILING_NAVIGATION = re.compile(r"\s*(?:返回[^，。！？\s]{1,8}[，,]?\s*)?(?:查看更多|阅读原文|返回(?:首页|顶部|列表页?))\s*$")
 _SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
@@ -95,12 +99,22 @@ def _is_link_line(block: RawBlock) -> bool:
     return bool(_DOMAIN.match(linked)) and len(text) - len(linked) <= 4
 
 
+# A clipped player's or reader's controls, left in the text wherever the app put them.
+_CONTROLS = re.compile(
+    r"^(?:[\U0001F300-\U0001FAFF\u25b6\u23ef\ufe0f\s]*(?:Play|Listen|Click to expand|Show more|Show less|Read more|"
+    r"展开全文|展开|收起|阅读全文|閱讀全文|查看全文|播放)\b.*|Click to expand|Show (?:more|less)|Read more|展开全文|收起全文)$",
+    re.I,
+)
+
+
 def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Drops image-only blocks, empty blocks and image captions anywhere in the article."""
+    """Drops image-only blocks, empty blocks, image captions and clipped controls anywhere."""
     return [
         block
         for block in blocks
-        if block.text.strip() and not (_CAPTION.match(block.text.strip()) and len(block.text) <= 60)
+        if block.text.strip()
+        and not (_CAPTION.match(block.text.strip()) and len(block.text) <= 60)
+        and not (len(block.text) <= 120 and _CONTROLS.match(block.text.strip()))
     ]
 
 
@@ -110,8 +124,8 @@ def _is_tail_junk(block: RawBlock, mostly_han: bool) -> bool:
         return True
     if block.hrefs and block.link_chars >= 0.8 * len(text):
         return True  # a link list, 'jump to …' and the like
-    if _LEGAL.search(text) and len(text) <= 400:
-        return True  # platform and copyright notices
+    if (_LEGAL.search(text) or _ABOUT.search(text)) and len(text) <= 400:
+        return True  # platform and copyright notices, author and publisher boxes
     if mostly_han and not han_count(text):
         return True  # an English legal notice or a share widget under a Chinese article
     if len(text) >= _RUNNING_TEXT:
@@ -120,11 +134,11 @@ def _is_tail_junk(block: RawBlock, mostly_han: bool) -> bool:
         return True
     if block.bold_only and len(text) <= 20:
         return True  # promotion headings ('…开放合作啦！', '联系我们') and dangling section titles
-    if len(text) <= 16 and not _SENTENCE_END.search(text) and block.kind != "paragraph":
-        return True  # 热点新闻, 大家都在看: page furniture
+    if len(text) <= 30 and not _SENTENCE_END.search(text):
+        return True  # 热点新闻, 大家都在看, a column's name, a related headline: page furniture
     if block.kind == "list_item" and len(text) <= 40 and not _SENTENCE_END.search(text):
         return True  # a related-article list
-    return _PROMO_HEADING.match(text) is not None or (len(text) <= 80 and _PROMO.search(text) is not None)
+    return _PROMO_HEADING.match(text) is not None or _PROMO.search(text) is not None
 
 
 def trim_tail(blocks: list[RawBlock], removed: list[RemovedBlock] | None = None) -> list[RawBlock]:

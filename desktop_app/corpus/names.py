@@ -22,8 +22,24 @@ _ORGANISATION = re.compile(r"(?:组|公司|研究院|研究所|资本|团队|实
 _AFTER_SPACE = re.compile(f"^(.*\\S)\\s+([{HAN}]{{2,4}})$")
 
 
+_TRANSLITERATED = re.compile(f"^[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+$")
+
+
 def looks_like_person_name(text: str) -> bool:
-    return bool(_PERSON_NAME.match(text))
+    return bool(_PERSON_NAME.match(text) or _TRANSLITERATED.match(text))
+
+
+def split_titled_label(label: str) -> tuple[str, str] | None:
+    """(name, affiliation) for a label that sets the name off by a space or a job title
+    (``某公司CEO 张三``, ``小冰公司首席执行官李笛``); None otherwise."""
+    label = label.strip(_TRIM)
+    if looks_like_person_name(label):
+        return None
+    for pattern in (_AFTER_SPACE, _AFTER_TITLE):
+        found = pattern.match(label)
+        if found and found.group(1).strip(_TRIM):
+            return found.group(2), found.group(1).strip(_TRIM)
+    return None
 
 
 @lru_cache(maxsize=1)

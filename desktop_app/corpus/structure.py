@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from desktop_app.corpus.formats import Metadata
 from desktop_app.corpus.model import Article, Block, Speaker, Topic, Turn
-from desktop_app.corpus.names import split_label
+from desktop_app.corpus.names import split_label, split_titled_label
+from desktop_app.corpus.speaker_acceptance import (
+    GUEST_ROLE_WORDS,
+    HOST_ROLE_WORDS,
+    accept_labels,
+    interviewee,
+)
+from desktop_app.corpus.speaker_labels import LabelCandidate, find_label
 from desktop_app.corpus.raw import RawBlock
 from desktop_app.corpus.title import derive_title
 
@@ -40,6 +47,7 @@ class _Item:
     question: bool = False  # a heading that is an interviewer's question
     topic_title: str | None = None
     label_affiliation: str | None = None
+    label_name: str | None = None  # set for labels found in the general shapes (speaker_labels)
 
 
 def _label_of(block: RawBlock) -> tuple[str, str | None] | None:
@@ -62,14 +70,30 @@ def _is_plain_heading(text: str) -> bool:
     return 2 <= len(text) <= 30 and text[-1] not in _TERMINAL and not re.match(r"^\d", text)
 
 
+def _general_labels(blocks: list[RawBlock]) -> dict[int, LabelCandidate]:
+    """The blocks that open a turn in one of the general label shapes, accepted for the article."""
+    candidates = {index: found for index, block in enumerate(blocks)
+                  if _label_of(block) is None and (found := find_label(block)) is not None}
+    accepted = accept_labels(list(candidates.values()))
+    return {index: found for index, found in candidates.items() if found.label in accepted}
+
+
 def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
     items: list[_Item] = []
+    general = _general_labels(blocks)
     index = 0
     while index < len(blocks):
         block = blocks[index]
         text = block.text.strip()
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         index += 1
+        candidate = general.get(index - 1)
+        if candidate is not None:
+            items.append(_Item("label", candidate.label, label_affiliation=candidate.affiliation,
+                               label_name=candidate.name))
+            if candidate.rest:
+                items.append(_Item("paragraph" if block.kind == "heading" else block.kind, candidate.rest))
+            continue
         marker = _QUESTION_MARKER.match(text) if block.bold_only and len(text) <= 120 else None
         if marker and (marker.group(1) or not marker.group(2)):
             if marker.group(2):
@@ -114,11 +138,15 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
 def _accept_labels(items: list[_Item]) -> dict[str, tuple[str, str | None]]:
     """Maps each accepted label to (name, affiliation). Labels that do not name a person are
     accepted only when they recur (``源码资本研究组``), so a one-off bold lead-in is not a speaker."""
-    labels = [item.text for item in items if item.kind == "label"]
+    accepted = {}
+    for item in items:
+        if item.kind == "label" and item.label_name is not None:
+            titled = None if item.label_affiliation else split_titled_label(item.label_name)
+            accepted[item.text] = titled or (item.label_name, item.label_affiliation)
+    labels = [item.text for item in items if item.kind == "label" and item.label_name is None]
     alone = {label: split_label(label) for label in dict.fromkeys(labels)}
     # Names that are certain without context: a bare name, or one set off by a space.
     known = {name for label, (name, _, is_person) in alone.items() if is_person and (name == label or " " in label)}
-    accepted = {}
     for label in dict.fromkeys(labels):
         name, affiliation, is_person = split_label(label, known)
         if is_person or labels.count(label) >= 2:
@@ -170,6 +198,8 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
     section_headings: list[int] = []
     speaker: str | None = None
     pending: str | None = None
+    answerer = _answerer(items, labels, meta.title or "")
+    same_turn_possible = False  # no heading since the last turn began
     for position, item in enumerate(items):
         if talk and position == talk[0]:
             speaker = pending = talk[1]
@@ -177,23 +207,28 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         if item.kind == "label":
             if item.text in labels:
                 name, affiliation = labels[item.text]
+                name = answerer if name in GUEST_ROLE_WORDS else name
                 affiliations[name] = affiliations.get(name) or item.label_affiliation or affiliation
-                speaker = pending = name
+                # The same speaker labelled twice with nobody between is still one turn.
+                continuing = same_turn_possible and turns and turns[-1][0] == name and pending is None
+                speaker, pending = name, (None if continuing else name)
                 continue
             item = _Item("paragraph", item.text + "：")
         if item.kind == "heading":
             (question_headings if item.question else section_headings).append(len(blocks))
+            same_turn_possible = False
             if not talk:
                 speaker = pending = None
         elif pending:
             turns.append((pending, len(blocks)))
             pending = None
+            same_turn_possible = True
         blocks.append((item, None if item.kind == "heading" else speaker))
 
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != "heading"]
-    host = _find_host(turns, blocks)
+    host = next((name for name in speakers_in_order if _is_host_role(name)), None) or _find_host(turns, blocks)
 
     # Topics: interviewer questions, else the host's keywords, else section headings.
     topic_starts: list[tuple[int, str]] = []
@@ -238,6 +273,20 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         tags=tuple(meta.tags),
         origin=origin,
     )
+
+
+def _is_host_role(name: str) -> bool:
+    """A role word, a reporter, or a publication asking in its own name (``《人物》：``)."""
+    return name in HOST_ROLE_WORDS or name.endswith(("记者", "記者", "主持人")) or (
+        name.startswith("《") and name.endswith("》"))
+
+
+def _answerer(items: list[_Item], labels: dict[str, tuple[str, str | None]], title: str) -> str:
+    """The name behind ``答``/``A`` labels: the interviewee the title or introduction names."""
+    if not any(name in GUEST_ROLE_WORDS for name, _ in labels.values()):
+        return ""
+    first = next((i for i, item in enumerate(items) if item.kind == "label" and item.text in labels), len(items))
+    return interviewee(title, [item.text for item in items[:first] if item.kind != "label"][:12])
 
 
 def _find_host(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> str | None:

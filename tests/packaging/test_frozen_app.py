@@ -131,3 +131,28 @@ def test_the_frozen_app_indexes_a_big_library_in_forked_workers(bundle: Path, tm
     found = run(bundle, "--data-dir", str(data), "search", "第437个观察", "--json", executable="aigc-reader-cli")
     assert found.returncode == 0, found.stderr
     assert [hit["article"] for hit in json.loads(found.stdout)] == ["big_interview"]
+
+
+def test_the_frozen_app_extracts_a_saved_web_page_and_reads_front_matter(bundle: Path, tmp_path: Path) -> None:
+    # trafilatura, jusText, courlan and htmldate read data files next to their modules: a bundle
+    # without them fails only here, at the first web page a user imports.
+    paragraphs = "".join(f"<p>第{n}段正文：记者在现场看到，新的生产线已经投入使用，工人们正在调试设备。</p>" for n in range(12))
+    page = tmp_path / "saved_page.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>工厂复工记_财经_某某网</title>"
+        "<meta property='og:url' content='https://news.example.com/a/1'></head><body>"
+        "<nav><a href='/'>首页</a><a href='/news'>新闻</a><a href='/login'>登录</a></nav>"
+        f"<article><h1>工厂复工记</h1><p>2024-05-13 09:00</p>{paragraphs}</article>"
+        "<footer><p>京ICP备12345678号 版权所有 © 某某网</p><p>热门推荐</p></footer></body></html>", encoding="utf-8")
+    clip = tmp_path / "clip.md"
+    clip.write_text("---\ntitle: |\n  对话张三：一次长谈\nauthor: |\n  某某\ndate_saved: 2023-07-04 12:27:51\n---\n\n"
+                    "张三：我们先从头说起，这件事情其实很简单。\n\n记者：那么后来呢？\n\n张三：后来就慢慢做起来了。\n",
+                    encoding="utf-8")
+    data = tmp_path / "data"
+    imported = run(bundle, "--data-dir", str(data), "import", str(page), str(clip), "--json", executable="aigc-reader-cli")
+    assert imported.returncode == 0, imported.stderr
+    reports = {entry["id"]: entry for entry in json.loads(imported.stdout)}
+    assert reports["saved_page"]["title"] == "工厂复工记"
+    assert reports["clip"]["title"] == "对话张三：一次长谈" and reports["clip"]["speakers"] == ["张三", "记者"]
+    text = run(bundle, "--data-dir", str(data), "show", "saved_page", "--text", executable="aigc-reader-cli").stdout
+    assert "第11段正文" in text and "ICP" not in text and "登录" not in text

@@ -1,0 +1,135 @@
+"""Which label candidates of an article really name speakers, decided as a careful reader would.
+
+A candidate counts when it is a role word (``问``, ``Q``, ``记者``, ``主持人``), when it recurs,
+when jieba's tagger calls it a person (``nr``) in an article that is a dialogue, when it opens a
+quotation with the speaker's affiliation (``名字（身份）：「…」``), or when it has the shape of the
+article's other accepted labels (a meeting transcript's one-off ``### 名字：`` headings). A
+generic noun phrase followed by an explanation (``技术进步：……``, ``商业模式：``), a one-off bold
+lead-in, a quotation inside prose (``唐僧说：``) and a biography list are not speakers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from desktop_app.corpus.speaker_labels import LabelCandidate
+
+HOST_ROLE_WORDS = frozenset({
+    "问", "問", "Q", "记者", "記者", "主持人", "主持", "提问", "提問", "再问", "再問", "追问", "追問",
+    "采访者", "採訪者", "访问者", "訪問者",
+})
+GUEST_ROLE_WORDS = frozenset({"答", "A", "受访者", "受訪者"})
+FALLBACK_INTERVIEWEE = "受访者"
+# Words that introduce a note, a credit or a field, never a person speaking.
+_NOT_SPEAKERS = frozenset({
+    "注", "註", "备注", "備註", "按", "编者按", "編者按", "编按", "PS", "P.S", "附", "附注", "附註", "提示", "来源", "來源",
+    "作者", "编辑", "編輯", "责编", "責編", "图", "圖", "文", "摄影", "攝影", "原标题", "原標題", "地址", "电话", "電話",
+    "时间", "時間", "地点", "地點", "日期", "链接", "連結", "网址", "網址", "邮箱", "题目", "標題", "标题", "关键词", "關鍵詞",
+    "答案", "结论", "結論", "总结", "總結", "例如", "比如", "注意", "声明", "聲明", "简介", "簡介", "摘要", "导语", "導語",
+    "背景", "问题", "問題", "优点", "缺点", "優點", "缺點", "目标", "目標", "方法", "步骤", "步驟", "结果", "結果", "原因",
+    "TL", "TL; DR", "TLDR", "Note", "NB", "Tips", "Tip", "Update", "Source", "Via", "Tags",
+})
+_QUOTE_OPENERS = "「“『\"‘"
+_MEDIA = re.compile(r"^《[^》]{1,12}》$")
+_NAME_LIKE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|《[^》]{1,12}》"
+    r"|[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,3})$"
+)
+_STYLE_SHARE = 0.6
+_STYLE_MIN = 4
+
+
+@lru_cache(maxsize=1)
+def _posseg():  # type: ignore[no-untyped-def]
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@lru_cache(maxsize=4096)
+def is_person_name(name: str) -> bool:
+    """jieba's tagger reads the whole label as one person's name (``nr``)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", name):
+        return False
+    words = list(_posseg().cut(name))
+    return len(words) == 1 and words[0].flag.startswith("nr")
+
+
+def _style(candidate: LabelCandidate) -> tuple[bool, bool, bool]:
+    return candidate.bold, not candidate.rest, candidate.colon
+
+
+def accept_labels(candidates: Sequence[LabelCandidate]) -> set[str]:
+    """The labels (as written) of the candidates that name speakers."""
+    if not candidates:
+        return set()
+    counts = Counter(candidate.name for candidate in candidates)
+    accepted: set[str] = set()
+    people: set[str] = set()  # one-off labels that name a person: speakers only in a dialogue
+    for candidate in candidates:
+        name = candidate.name
+        if name in _NOT_SPEAKERS or candidate.label in _NOT_SPEAKERS or not _NAME_LIKE.match(name):
+            continue
+        if name in HOST_ROLE_WORDS or name in GUEST_ROLE_WORDS:
+            accepted.add(candidate.label)
+        elif counts[name] >= 2:
+            accepted.add(candidate.label)
+        elif candidate.affiliation and candidate.rest[:1] in _QUOTE_OPENERS:
+            accepted.add(candidate.label)  # '**曾志豪（傳媒人）：** 「…」': a quoted speaker
+        elif candidate.colon and candidate.kind != "list_item" and is_person_name(name):
+            people.add(candidate.label)
+    # A person's name before a colon is a speaker when others hold a conversation around it (a
+    # press conference's one interjection); without one it is a biography or a quotation list.
+    if any(counts[c.name] >= 2 for c in candidates if c.label in accepted):
+        accepted |= people
+    accepted |= _same_style_as_accepted(candidates, accepted)
+    # One label alone is a quotation or a lead-in, not a dialogue.
+    occurrences = sum(1 for candidate in candidates if candidate.label in accepted)
+    return accepted if occurrences >= 2 else set()
+
+
+def _same_style_as_accepted(candidates: Sequence[LabelCandidate], accepted: set[str]) -> set[str]:
+    """A transcript labels every speaker the same way: once most labels of one shape are
+    accepted, the one-off names of that shape are speakers too (a meeting's ``### 名字：``)."""
+    by_style: dict[tuple[bool, bool, bool], list[LabelCandidate]] = {}
+    for candidate in candidates:
+        by_style.setdefault(_style(candidate), []).append(candidate)
+    more: set[str] = set()
+    for style, group in by_style.items():
+        bold, alone, colon = style
+        if not (bold and (alone or not colon)) or len(group) < _STYLE_MIN:
+            continue
+        share = sum(1 for candidate in group if candidate.label in accepted) / len(group)
+        if share >= _STYLE_SHARE:
+            more |= {
+                candidate.label for candidate in group
+                if candidate.name not in _NOT_SPEAKERS and re.fullmatch(r"[\u4e00-\u9fff·]{2,6}|[A-Za-z]{2,20}", candidate.name)
+            }
+    return more
+
+
+_INTERVIEW_TITLE = re.compile(
+    r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話)[^，。：:｜|]{0,12}?([\u4e00-\u9fff·]{2,4})(?=[：:，,｜|\s]|$)"
+)
+_NAME_PREFIX = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[｜|：:]")
+
+
+def interviewee(title: str, intro: Sequence[str]) -> str:
+    """Who answers when the labels are only ``答``/``A``: the person the title or introduction
+    names (``对话汤道生``, ``汪民安｜再读福柯``), else "受访者"."""
+    for text in (title, *intro):
+        for pattern in (_NAME_PREFIX, _INTERVIEW_TITLE):
+            found = pattern.search(text)
+            if found and found.group(1) not in _NOT_SPEAKERS:
+                return found.group(1)
+    for text in (title, *intro):
+        for word in _posseg().cut(text):
+            if word.flag.startswith("nr") and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.word):
+                return word.word
+    return FALLBACK_INTERVIEWEE
