@@ -37,7 +37,10 @@ _LEGAL = re.compile(
 _ABOUT = re.compile(r"作者(?:本名|简介|簡介|為|为|是)|(?:旗下|致力于|致力於|专注于|專注於).{0,30}(?:品牌|平台|媒体|媒體|内容|內容|信息|資訊|服务|服務)")
 _CREDITS = re.compile(r"^(?:排版|审核|校对|责编|编辑|监制|美编|视觉|设计|统筹|图片|封面)\s*[:：｜|]")
 _TRAILING_NAVIGATION = re.compile(r"\s*(?:返回[^，。！？\s]{1,8}[，,]?\s*)?(?:查看更多|阅读原文|返回(?:首页|顶部|列表页?))\s*$")
+_SENTENCE_MARK = re.compile(r"[。！？!?…]")
 _SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
+# A table-of-contents entry: a headline with its author in brackets ('加沙来信（程靖）').
+_CONTENTS_ENTRY = re.compile(r"^.{2,60}[（(][^（）()。！？!?]{1,15}[）)]$")
 _RUNNING_TEXT = 150  # a paragraph this long is running text, whatever it contains
 
 
@@ -130,11 +133,11 @@ def _is_tail_junk(block: RawBlock, mostly_han: bool) -> bool:
         return True  # an English legal notice or a share widget under a Chinese article
     if len(text) >= _RUNNING_TEXT:
         return False  # running text is the article, whatever link or word it contains
-    if _URL.search(text) or _CREDITS.match(text):
+    if _URL.search(text) or _CREDITS.match(text) or _CONTENTS_ENTRY.match(text):
         return True
     if block.bold_only and len(text) <= 20:
         return True  # promotion headings ('…开放合作啦！', '联系我们') and dangling section titles
-    if len(text) <= 30 and not _SENTENCE_END.search(text):
+    if len(text) <= 30 and not _SENTENCE_MARK.search(text):
         return True  # 热点新闻, 大家都在看, a column's name, a related headline: page furniture
     if block.kind == "list_item" and len(text) <= 40 and not _SENTENCE_END.search(text):
         return True  # a related-article list

@@ -175,13 +175,25 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
     clause that names the person (``量子位主编金磊与 4 位从业者…``). Returns (affiliation, in roster)."""
     for text in intro:
         roster = re.match(f"^(.{{2,60}}?)\\s*{re.escape(name)}\\s*[；;。，,]?$", text)
-        if roster:
+        if roster and not _NOT_AN_AFFILIATION.search(roster.group(1).strip()):
             return roster.group(1).strip(), True
+    for text in intro:
+        listed = re.match(f"^{re.escape(name)}\\s*[，,：:]\\s*([^。；;\\n]{{2,40}})", text)
+        if listed:  # a show's roster: '罗丹妮，图书编辑，《三联生活周刊》出版总监'
+            return listed.group(1).strip(" ，,"), True
     for text in intro:
         clause = re.search(f"([^，。；、：\\s]{{2,20}}?){re.escape(name)}", text)
         if clause:
-            return clause.group(1), False
+            affiliation = _INTRODUCING.split(clause.group(1))[-1]
+            if len(affiliation) >= 2 and not _NOT_AN_AFFILIATION.search(affiliation):
+                return affiliation, False
     return None, False
+
+
+# The verb that introduces a person ('访谈清华大学人文学院教授汪民安'): the affiliation follows it.
+_INTRODUCING = re.compile(r"访谈|訪談|对话|對話|专访|專訪|采访|採訪|邀请|邀請|来自|來自|包括|分别是|分別是|以及|和|与|與|及")
+# A clause that is not a title or an organisation: an age, a connective, a quotation's tail.
+_NOT_AN_AFFILIATION = re.compile(r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]")
 
 
 def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, source_format: str,
