@@ -117,6 +117,7 @@ def _same_style_as_accepted(candidates: Sequence[LabelCandidate], accepted: set[
 _INTERVIEW_TITLE = re.compile(
     r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話)[^，。：:｜|]{0,12}?([\u4e00-\u9fff·]{2,4})(?=[：:，,｜|\s]|$)"
 )
+_FUNCTION_CHARS = "的了是和与與及在这這那"
 _NAME_PREFIX = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[｜|：:]")
 
 
@@ -126,8 +127,10 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
     for text in (title, *intro):
         for pattern in (_NAME_PREFIX, _INTERVIEW_TITLE):
             found = pattern.search(text)
-            if found and found.group(1) not in _NOT_SPEAKERS:
-                return found.group(1)
+            name = found.group(1) if found else ""
+            if name and name not in _NOT_SPEAKERS and name[0] not in _FUNCTION_CHARS and (
+                    text is title or is_person_name(name)):
+                return name
     for text in (title, *intro):
         for word in _posseg().cut(text):
             if word.flag.startswith("nr") and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.word):

@@ -1,0 +1,86 @@
+"""Speaker labels in the shapes real transcripts use, and the labels a careful reader would not
+take for speakers. Each article here is new to the pipeline: the rules are about shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.corpus.model import Article
+from desktop_app.corpus.pipeline import parse_text
+
+
+def turns(article: Article) -> list[str]:
+    return [turn.speaker for turn in article.turns]
+
+
+def dialogue(first: str, second: str, label: str = "{name}：{text}") -> str:
+    lines = ["这是一篇访谈的导语，介绍了两位对谈者的背景和这次谈话的缘起。", ""]
+    for number in range(3):
+        lines += [label.format(name=first, text=f"第{number}个问题是什么？"), ""]
+        lines += [label.format(name=second, text=f"这是第{number}个回答，内容相当充实，也有细节。"), ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("label", [
+    "{name}：{text}", "{name}:{text}", "**{name}**：{text}", "**{name}：**{text}", "**{name}** ：{text}",
+    "**{name}：**\n\n{text}", "### {name}：\n\n{text}", "[00:12:30] {name}：{text}", "18:35:36 {name}：{text}",
+    "- {name}：{text}",
+])
+def test_every_label_shape_gives_the_same_turns(label: str) -> None:
+    article = parse_text("shapes", dialogue("主持人", "张三", label), "imported")
+    assert turns(article) == ["主持人", "张三"] * 3
+    assert all("：" not in article.blocks[turn.block].text[:4] for turn in article.turns)  # the label is not text
+    assert article.speaker("主持人").role == "host" and article.speaker("张三").role == "guest"  # type: ignore[union-attr]
+
+
+def test_traditional_and_english_names() -> None:
+    assert turns(parse_text("tw", dialogue("記者", "唐鳳"), "imported")) == ["記者", "唐鳳"] * 3
+    assert turns(parse_text("en", dialogue("Chris Dixon", "Fred Ehrsam", "**{name}**：{text}"), "imported")) == [
+        "Chris Dixon", "Fred Ehrsam"] * 3
+
+
+def test_a_label_with_its_affiliation() -> None:
+    article = parse_text("aff", dialogue("张三（某公司CEO）", "李四（某大学教授）"), "imported")
+    assert article.speaker("张三").affiliation == "某公司CEO"  # type: ignore[union-attr]
+    assert article.speaker("李四").affiliation == "某大学教授"  # type: ignore[union-attr]
+
+
+def test_answers_belong_to_the_interviewee_the_title_names() -> None:
+    article = parse_text("qa", "# 对话汤道生：云的下一步\n\n" + dialogue("问", "答"), "imported")
+    assert turns(article) == ["问", "汤道生"] * 3
+    anonymous = parse_text("qa2", dialogue("Q", "A"), "imported")
+    assert turns(anonymous) == ["Q", "受访者"] * 3
+
+
+def test_a_media_name_asks_the_questions() -> None:
+    article = parse_text("media", dialogue("晚点", "汪滔", "**{name}**：{text}"), "imported")
+    assert article.speaker("晚点").role == "host"  # type: ignore[union-attr]
+
+
+def test_the_same_speaker_labelled_twice_in_a_row_is_one_turn() -> None:
+    text = dialogue("主持人", "张三") + "\n张三：我再补充一点，这一点同样重要。\n"
+    assert turns(parse_text("twice", text, "imported")) == ["主持人", "张三"] * 3
+
+
+def test_lead_ins_quotations_and_biographies_are_not_speakers() -> None:
+    lead_ins = ("技术进步：从2017年Transformer的诞生开始，模型越来越大。\n\n商业模式：订阅和广告并存，各有利弊。\n\n"
+                "产品体验：用户最在意的是速度和准确。\n\n王志文说：这件事还要再看看。\n")
+    assert parse_text("leads", lead_ins, "imported").speakers == ()
+    biographies = "".join(f"**{name}（{english}）：** {name}與拜登的淵源可以追溯到多年前，曾任要職。\n\n"
+                          for name, english in (("布林肯", "Antony Blinken"), ("沙利文", "Jake Sullivan"),
+                                                ("坎貝爾", "Kurt Campbell"), ("賴斯", "Susan Rice")))
+    assert parse_text("bios", "美國之音介紹了拜登的團隊。\n\n" + biographies, "imported").speakers == ()
+
+
+def test_a_quote_roundup_names_each_quoted_person() -> None:
+    roundup = "".join(f"**{name}（{role}）：** 「{name}寫道，這是最後一篇。」\n\n"
+                      for name, role in (("曾志豪", "傳媒人"), ("劉細良", "時事評論員"), ("邁克", "專欄作家")))
+    article = parse_text("roundup", "多位作者撰文告別。\n\n" + roundup, "imported")
+    assert [(s.name, s.affiliation) for s in article.speakers] == [
+        ("曾志豪", "傳媒人"), ("劉細良", "時事評論員"), ("邁克", "專欄作家")]
+
+
+def test_a_meeting_labels_one_off_speakers_the_same_way() -> None:
+    names = ["唐鳳", "陳敦基", "唐鳳", "王晉元", "唐鳳", "周文生", "唐鳳", "翟本喬"]
+    text = "\n\n".join(f"### {name}：\n\n我想就這個議題說幾句，謝謝大家。" for name in names)
+    assert turns(parse_text("meeting", text, "imported")) == names
