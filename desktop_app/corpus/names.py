@@ -43,7 +43,8 @@ def split_titled_label(label: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=1)
-def _posseg():  # type: ignore[no-untyped-def]
+def pos_tagger():  # type: ignore[no-untyped-def]
+    """jieba's part-of-speech tagger, loaded once (about a second) and only when asked for."""
     import jieba
     import jieba.posseg
 
@@ -53,7 +54,7 @@ def _posseg():  # type: ignore[no-untyped-def]
 
 def _name_by_pos_tags(label: str) -> tuple[str, str] | None:
     """Last resort: jieba's part-of-speech tags mark person names (nr)."""
-    words = list(_posseg().cut(label))
+    words = list(pos_tagger().cut(label))
     if words and words[-1].flag.startswith("nr") and looks_like_person_name(words[-1].word):
         name = words[-1].word
         return name, label[: -len(name)]

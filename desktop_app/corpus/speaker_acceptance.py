@@ -10,12 +10,12 @@ lead-in, a quotation inside prose (``唐僧说：``) and a biography list are no
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from desktop_app.corpus.names import pos_tagger
 from desktop_app.corpus.speaker_labels import LabelCandidate
 
 HOST_ROLE_WORDS = frozenset({
@@ -43,21 +43,12 @@ _STYLE_SHARE = 0.6
 _STYLE_MIN = 4
 
 
-@lru_cache(maxsize=1)
-def _posseg():  # type: ignore[no-untyped-def]
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
-
-
 @lru_cache(maxsize=4096)
 def is_person_name(name: str) -> bool:
     """jieba's tagger reads the whole label as one person's name (``nr``)."""
     if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", name):
         return False
-    words = list(_posseg().cut(name))
+    words = list(pos_tagger().cut(name))
     return len(words) == 1 and words[0].flag.startswith("nr")
 
 
@@ -132,7 +123,7 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
                     text is title or is_person_name(name)):
                 return name
     for text in (title, *intro):
-        for word in _posseg().cut(text):
+        for word in pos_tagger().cut(text):
             if word.flag.startswith("nr") and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.word):
                 return word.word
     return FALLBACK_INTERVIEWEE
