@@ -3,7 +3,8 @@ Web Clipper, mirror bots, scraper metadata lists) turned into metadata instead o
 
 The wrappers are recognised by what they are, not by the app's name: a line that is only a link
 to the original or back to a list, a ``key: value`` metadata line, a tag line, a transcoding
-notice, a "for reference only" disclaimer, a ``Full Content`` divider. They are looked for only
+notice, a "for reference only" disclaimer, a ``Full Content`` divider, a "click the picture to
+order" line. They are looked for only
 before the article's first paragraph of running text, where clippers put them.
 """
 
@@ -29,6 +30,7 @@ _META_LINE = re.compile(
 _TRANSCODED = re.compile(r"^本文由.{0,40}(?:转码|剪藏|保存|生成)")
 _DISCLAIMER = re.compile(r"仅供(?:查阅|学习|参考|交流|个人)|自动备份|备份存档")
 _DIVIDER = re.compile(r"^(?:Full Content|Content|Highlights?|正文|全文|原文)\s*[:：]?$", re.I)
+_HEAD_PROMOTION = re.compile(r"点击(?:上|下)?(?:图|方|蓝字|关注)|點擊(?:上|下)?(?:圖|方|藍字|關注)|一键下单|一鍵下單|关注我们|設為星標|设为星标")
 _URL = re.compile(r"https?://\S+")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 
@@ -92,4 +94,4 @@ def _is_wrapper(block: RawBlock, text: str, meta: Metadata) -> bool:
         return True
     if _DIVIDER.match(text):
         return True
-    return len(text) <= 60 and _DISCLAIMER.search(text) is not None
+    return len(text) <= 60 and (_DISCLAIMER.search(text) is not None or _HEAD_PROMOTION.search(text) is not None)
