@@ -15,7 +15,7 @@ import markdown
 from desktop_app.corpus.front_matter import first_text, split_front_matter
 from desktop_app.corpus.html_reader import read_html
 from desktop_app.corpus.page_title import han_count
-from desktop_app.corpus.raw import RawBlock
+from desktop_app.corpus.raw import RawBlock, is_cjk
 
 
 @dataclass
@@ -56,13 +56,36 @@ def normalise_date(value: str | None) -> str | None:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_QUOTE_PREFIX = re.compile(r"^(?:\s{0,3}>\s?)+")
+
+
+def _keep_cjk_line_breaks(text: str) -> str:
+    """Chinese is never hard-wrapped: a line break next to Chinese text inside a paragraph is the
+    author's (a roster, a poem, turns a clipper put on separate lines), so it stays a break (a
+    Markdown hard break); hard-wrapped Latin text still flows."""
+    lines = text.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        following = lines[index + 1]
+        if fenced or not line.strip() or not following.strip() or _SETEXT_UNDERLINE.match(following):
+            continue
+        before = line.rstrip()[-1:]
+        after = _QUOTE_PREFIX.sub("", following).lstrip()[:1]
+        if (before and is_cjk(before)) or (after and is_cjk(after)):
+            lines[index] = line.rstrip() + "  "
+    return "\n".join(lines)
+
+
 def _markdown_to_blocks(text: str) -> tuple[list[RawBlock], dict[str, str]]:
     # Python-Markdown leaves escapes such as \| \& \~ alone; turn every ASCII escape into an
     # entity so that it reads as the bare character and is never taken for markup.
     escaped = _ASCII_ESCAPE.sub(lambda m: f"&#{ord(m.group(1))};", text)
     # Converters write an em dash as '---' inside a line ('体系------OpenAI'); it is no rule.
     escaped = _INLINE_DASHES.sub(lambda m: "—" * (len(m.group(0)) // 3), escaped)
-    document = read_html(markdown.markdown(escaped, output_format="html"))
+    document = read_html(markdown.markdown(_keep_cjk_line_breaks(escaped), output_format="html"))
     return document.blocks, document.meta
 
 

@@ -22,6 +22,26 @@ _ORGANISATION = re.compile(r"(?:组|公司|研究院|研究所|资本|团队|实
 _AFTER_SPACE = re.compile(f"^(.*\\S)\\s+([{HAN}]{{2,4}})$")
 
 
+# The most common surnames (simplified and traditional forms), and compound ones. Used only to
+# read a three-character label the tagger split into pieces ('张小珺') as a full name.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范"
+    "金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪"
+    "庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
+    "滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣"
+    "巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+    "張劉陳楊黃趙吳許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒孫馬羅鄭謝湯溫龐顏聶魯嚴龔萬錢賴藍駱鮑寧閻顧賀龍蔣餘"
+)
+_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "夏侯", "皇甫", "尉迟", "公孙", "慕容")
+
+
+def surname_first(name: str) -> bool:
+    """A three-character name that starts with a common surname (or four with a compound one)."""
+    if len(name) == 4 and name.startswith(_COMPOUND_SURNAMES):
+        return True
+    return len(name) == 3 and name[0] in _SURNAMES
+
+
 _TRANSLITERATED = re.compile(f"^[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+$")
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from desktop_app.corpus.names import pos_tagger
+from desktop_app.corpus.names import looks_like_person_name, pos_tagger, split_titled_label, surname_first
 from desktop_app.corpus.speaker_labels import LabelCandidate
 
 HOST_ROLE_WORDS = frozenset({
@@ -32,12 +32,16 @@ _NOT_SPEAKERS = frozenset({
     "答案", "结论", "結論", "总结", "總結", "例如", "比如", "注意", "声明", "聲明", "简介", "簡介", "摘要", "导语", "導語",
     "背景", "问题", "問題", "优点", "缺点", "優點", "缺點", "目标", "目標", "方法", "步骤", "步驟", "结果", "結果", "原因",
     "TL", "TL; DR", "TLDR", "Note", "NB", "Tips", "Tip", "Update", "Source", "Via", "Tags",
+    "优势", "劣势", "優勢", "劣勢", "特点", "特點", "亮点", "亮點", "槽点", "价格", "價格", "配置", "建议", "建議", "观点", "觀點",
+    "理由", "参考", "參考", "资料", "資料", "出处", "出處", "导读", "導讀", "前言", "后记", "後記", "引言", "说明", "說明",
+    "第一", "第二", "第三", "第四", "第五", "首先", "其次", "最后", "最後", "另外", "此外", "其一", "其二", "其三",
+    "定义", "定義", "场景", "場景", "案例", "示例", "例子",
 })
 _QUOTE_OPENERS = "「“『\"‘"
 _MEDIA = re.compile(r"^《[^》]{1,12}》$")
 _NAME_LIKE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|《[^》]{1,12}》"
-    r"|[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,3})$"
+    r"|[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,3})(?:\s?\d{1,2})?$"
 )
 _STYLE_SHARE = 0.6
 _STYLE_MIN = 4
@@ -49,15 +53,23 @@ def is_person_name(name: str) -> bool:
     if not re.fullmatch(r"[\u4e00-\u9fff·]{2,8}", name):
         return False
     words = list(pos_tagger().cut(name))
-    return len(words) == 1 and words[0].flag.startswith("nr")
+    if len(words) == 1:
+        return words[0].flag.startswith("nr")
+    # The tagger knows surnames better than given names: '李想' is 李/nr + 想/v, '张小珺' 张 小 珺.
+    return (words[0].flag.startswith("nr") and len(words[0].word) == 1 and len(name) <= 3) or surname_first(name)
 
 
 def _style(candidate: LabelCandidate) -> tuple[bool, bool, bool]:
     return candidate.bold, not candidate.rest, candidate.colon
 
 
-def accept_labels(candidates: Sequence[LabelCandidate]) -> set[str]:
-    """The labels (as written) of the candidates that name speakers."""
+def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection[str] = ()) -> set[str]:
+    """The labels (as written) of the candidates that name speakers.
+
+    Args:
+        other_labels: labels of the same article found by the bundled sources' own shape (a bold
+            line ending in a colon), which tell that the article is a dialogue.
+    """
     if not candidates:
         return set()
     counts = Counter(candidate.name for candidate in candidates)
@@ -80,9 +92,34 @@ def accept_labels(candidates: Sequence[LabelCandidate]) -> set[str]:
     if any(counts[c.name] >= 2 for c in candidates if c.label in accepted):
         accepted |= people
     accepted |= _same_style_as_accepted(candidates, accepted)
+    accepted |= _titled_forms_of_accepted(candidates, accepted)
+    names = {candidate.name for candidate in candidates if candidate.label in accepted}
+    if len(names | {label for label in other_labels if label not in names}) == 1 and not _speaks_alone(next(iter(names))):
+        return set()  # one recurring phrase ('优势：' 'Note:') is a list's field, not a dialogue
     # One label alone is a quotation or a lead-in, not a dialogue.
     occurrences = sum(1 for candidate in candidates if candidate.label in accepted)
     return accepted if occurrences >= 2 else set()
+
+
+def _speaks_alone(name: str) -> bool:
+    """A name that is a speaker even with nobody else labelled: a person, a role, a Latin name."""
+    return (name in HOST_ROLE_WORDS or name in GUEST_ROLE_WORDS or is_person_name(name) or looks_like_person_name(name)
+            or re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+", name) is not None)
+
+
+def _titled_forms_of_accepted(candidates: Sequence[LabelCandidate], accepted: set[str]) -> set[str]:
+    """'某公司CEO 张三：' the first time, '张三：' after: the first label is the same speaker's."""
+    names = {candidate.name for candidate in candidates if candidate.label in accepted}
+    more = set()
+    for candidate in candidates:
+        if candidate.label in accepted or not candidate.colon:
+            continue
+        titled = split_titled_label(candidate.name)
+        if (titled and titled[0] in names) or any(
+                candidate.name.endswith(name) and len(candidate.name) - len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name)
+                for name in names):
+            more.add(candidate.label)
+    return more
 
 
 def _same_style_as_accepted(candidates: Sequence[LabelCandidate], accepted: set[str]) -> set[str]:

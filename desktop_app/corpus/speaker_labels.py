@@ -5,7 +5,8 @@ Shapes recognised at the start of a paragraph, list item, quote or heading:
 ``**名字** ：``), a label with an affiliation (``张三（某公司CEO）：``, ``BARON (BMWi):``), a label
 alone on its line or as a heading (``### 名字：``), a bold name opening a quoted transcript turn
 (``<blockquote><b>名字</b> …``), with a timestamp before it (``[00:12:30] 张三：``,
-``18:35:36 张三：``). Whether a candidate really names a speaker is decided for the whole article
+``18:35:36 张三：``), a name and a timestamp alone on a line (``说话人1 00:05``, as meeting-minute
+apps export), a bracketed name (``【主持人】……``), numbered questions (``Q3：``). Whether a candidate really names a speaker is decided for the whole article
 (``speaker_acceptance``): here only its shape is read.
 """
 
@@ -25,6 +26,12 @@ _NOT_IN_LABEL = re.compile(r"[。！？!?，,、；;“”\"「」『』…/=<>\
 _SPEECH_VERB = re.compile(r"(?:说|說|表示|指出|认为|認為|称|稱|问道|問道|回答|写道|寫道|强调|強調|透露|提到|坦言|笑言|直言|介绍|介紹)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\-]*(?:\s[A-Z][A-Za-z.'\-]*){0,3}$")
+# 'Speaker 1 00:05' / '张三 01:23:45' alone on a line: how meeting-minute and podcast apps export.
+_STAMPED_NAME = re.compile(
+    r"^(?P<name>[\u4e00-\u9fffA-Za-z·][\u4e00-\u9fffA-Za-z·' ]{0,14}?(?:\s?\d{1,2})?)\s*[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$"
+)
+_BRACKETED = re.compile(r"^【(?P<label>[^】]{1,16})】\s*[：:]?\s*(?P<rest>\S.*)$", re.S)
+_NUMBERED_QA = re.compile(r"^([QA])\s?\d{1,2}$")
 _NAME_ALONE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})$")
 
 
@@ -64,6 +71,15 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
     text = block.text.strip()
     if not text or len(text) < 2:
         return None
+    stamped = _STAMPED_NAME.match(text) if block.kind != "heading" or len(text) <= 30 else None
+    if stamped and _shape_ok(stamped.group("name").rstrip("0123456789 ") or "x1"):
+        name = stamped.group("name").strip()
+        return LabelCandidate(name, name, None, "", True, False, block.kind)
+    bracketed = _BRACKETED.match(text)
+    if bracketed and _shape_ok(bracketed.group("label")):
+        label = bracketed.group("label").strip()
+        name, affiliation = _split_affiliation(label)
+        return LabelCandidate(label, name, affiliation, bracketed.group("rest").strip(), True, True, block.kind)
     stamp = _TIMESTAMP.match(text)
     body = text[stamp.end() :] if stamp else text
     lead = block.leading_bold
@@ -73,6 +89,9 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
         rest = body[colon.end() :].strip(" *_\u3000")
         bold = block.kind == "heading" or (bool(lead) and _clean_label(lead).startswith(label[:2]))
         name, affiliation = _split_affiliation(label)
+        numbered = _NUMBERED_QA.match(name)
+        if numbered:  # 'Q3：' asks the third question; the asker is Q
+            return LabelCandidate(label, numbered.group(1), affiliation, rest, bold, True, block.kind)
         if _shape_ok(label) and _shape_ok(name):
             return LabelCandidate(label, name, affiliation, rest, bold, True, block.kind)
         return None

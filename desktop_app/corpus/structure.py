@@ -72,9 +72,10 @@ def _is_plain_heading(text: str) -> bool:
 
 def _general_labels(blocks: list[RawBlock]) -> dict[int, LabelCandidate]:
     """The blocks that open a turn in one of the general label shapes, accepted for the article."""
+    own_shape = [label for block in blocks if (label := _label_of(block)) is not None]
     candidates = {index: found for index, block in enumerate(blocks)
                   if _label_of(block) is None and (found := find_label(block)) is not None}
-    accepted = accept_labels(list(candidates.values()))
+    accepted = accept_labels(list(candidates.values()), {name for name, _ in own_shape})
     return {index: found for index, found in candidates.items() if found.label in accepted}
 
 
@@ -240,7 +241,10 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != "heading"]
-    host = next((name for name in speakers_in_order if _is_host_role(name)), None) or _find_host(turns, blocks)
+    declared = _roster_roles(intro, speakers_in_order)
+    host = (next((name for name in speakers_in_order if _is_host_role(name)), None)
+            or next((name for name in speakers_in_order if declared.get(name) == "host"), None)
+            or _find_host(turns, blocks))
 
     # Topics: interviewer questions, else the host's keywords, else section headings.
     topic_starts: list[tuple[int, str]] = []
@@ -266,7 +270,10 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         in_roster = False
         if not affiliation:
             affiliation, in_roster = _introduced_affiliation(name, intro)
-        role = "host" if name == host else ("guest" if host or in_roster or question_headings else None)
+        if host is None and affiliation and _is_host_role(affiliation):
+            host = name  # '主持人 张三：'
+        role = declared.get(name) or (
+            "host" if name == host else ("guest" if host or in_roster or question_headings else None))
         speakers.append(Speaker(name, affiliation, role))
 
     final_blocks = tuple(
@@ -301,12 +308,54 @@ def _answerer(items: list[_Item], labels: dict[str, tuple[str, str | None]], tit
     return interviewee(title, [item.text for item in items[:first] if item.kind != "label"][:12])
 
 
+# A show's roster: '【本期主播】' / '主持人：' then the names, '【本期嘉宾】' then the guests'.
+_ROSTER_HEADING = re.compile(
+    r"^[【\[（(]?\s*(?:本期|本集|本節目|本节目)?\s*(?P<role>主播|主持人?|Hosts?|嘉宾|嘉賓|來賓|来宾|Guests?)\s*[】\]）)]?\s*[:：]?\s*(?P<rest>.*)$",
+    re.I | re.S,
+)
+
+
+def _roster_roles(intro: list[str], names: list[str]) -> dict[str, str]:
+    """Roles a show's notes declare before the transcript."""
+    roles: dict[str, str] = {}
+    section: str | None = None
+    for text in intro:
+        heading = _ROSTER_HEADING.match(text)
+        if heading and len(heading.group("role")) + 6 >= len(text) - len(heading.group("rest")):
+            section = "guest" if re.match(r"嘉|來|来|guest", heading.group("role"), re.I) else "host"
+            text = heading.group("rest")
+        elif len(text) > 80:
+            section = None  # running text ends the roster
+        if section:
+            for name in names:
+                if re.match(f"^\\s*{re.escape(name)}\\s*(?:[，,、：:（(\\s]|$)", text) or re.search(
+                        f"(?:^|[、，,\\s]){re.escape(name)}(?:[、，,\\s]|$)", text):
+                    roles.setdefault(name, section)
+    return roles
+
+
+def _asks(text: str) -> bool:
+    return bool(re.search(r"[？?]", text)) or re.match(r"(?:谈谈|談談|说说|說說|讲讲|講講|聊聊|请|請|介绍一下|介紹一下)", text) is not None
+
+
 def _find_host(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> str | None:
-    """The speaker whose turns are mostly questions (at least two turns, 60% ending in ？)."""
+    """The speaker whose turns are mostly questions: at least two turns, 60% ending in ？; else,
+    when exactly one speaker asks in 70% of their turns and nobody else in more than 30%, that one."""
     asked: dict[str, list[bool]] = {}
+    asking: dict[str, list[bool]] = {}
     boundaries = [start for _, start in turns] + [len(blocks)]
     for (name, start), end in zip(turns, boundaries[1:], strict=True):
-        last = next((b.text for b, _ in reversed(blocks[start:end]) if b.kind != "heading"), "")
+        texts = [b.text for b, _ in blocks[start:end] if b.kind != "heading"]
+        last = texts[-1] if texts else ""
         asked.setdefault(name, []).append(last.rstrip()[-1:] in "？?")
+        asking.setdefault(name, []).append(any(_asks(text) for text in texts))
     hosts = [name for name, flags in asked.items() if len(flags) >= 2 and sum(flags) >= 0.6 * len(flags)]
-    return hosts[0] if len(hosts) == 1 else None
+    if len(hosts) == 1:
+        return hosts[0]
+    if hosts:
+        return None
+    shares = {name: sum(flags) / len(flags) for name, flags in asking.items() if len(flags) >= 2}
+    likely = [name for name, share in shares.items() if share >= 0.7]
+    if len(likely) == 1 and all(share <= 0.3 for name, share in shares.items() if name != likely[0]):
+        return likely[0]
+    return None
