@@ -23,6 +23,7 @@ _BLOCKS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td",
     "th", "dt", "dd", "dl", "figure", "figcaption", "hr", "body", "html",
 }
+_EMBEDDED = {"audio", "video", "iframe", "object", "embed", "canvas", "svg"}
 _BOLD = {"strong", "b"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
@@ -82,6 +83,8 @@ class _Reader(HTMLParser):
             return
         hidden = "hidden" in values or _HIDDEN_STYLE.search(values.get("style", "")) is not None
         if self._skip_depth or tag in _SKIPPED or hidden:
+            if not self._skip_depth and tag in _EMBEDDED:
+                self._flush()  # a player or an embed stands between what comes before and after it
             self._skip_depth += 1
             self._stack.append(tag)
             return
