@@ -257,6 +257,8 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
                 topic_starts.append((start, keyword))
     if not topic_starts:
         topic_starts = [(i, blocks[i][0].text) for i in section_headings if blocks[i][0].level == 2]
+    if not topic_starts and host:
+        topic_starts = _host_questions(turns, blocks, host)
     topic_of_block: list[int | None] = []
     current: int | None = None
     starts = dict((start, number) for number, (start, _) in enumerate(topic_starts))
@@ -292,6 +294,22 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         tags=tuple(meta.tags),
         origin=origin,
     )
+
+
+_QUESTION_TOPIC_CHARS = 40
+
+
+def _host_questions(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]], host: str) -> list[tuple[int, str]]:
+    """Each question the host asks opens a topic (an interview without section headings): the
+    question itself, shortened to a line of the outline."""
+    topics = []
+    for name, start in turns:
+        text = blocks[start][0].text
+        question = re.search(r"[^。！？!?]*[？?]", text)
+        if name == host and question:
+            title = question.group(0).strip()
+            topics.append((start, title if len(title) <= _QUESTION_TOPIC_CHARS else title[: _QUESTION_TOPIC_CHARS - 1] + "…"))
+    return topics
 
 
 def _is_host_role(name: str) -> bool:
