@@ -45,6 +45,11 @@ def surname_first(name: str) -> bool:
 _TRANSLITERATED = re.compile(f"^[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}})+$")
 
 
+def is_transliterated_name(text: str) -> bool:
+    """A foreign name written in Han with the middle dot: ``杰里米·格兰瑟姆``."""
+    return bool(_TRANSLITERATED.match(text))
+
+
 def looks_like_person_name(text: str) -> bool:
     return bool(_PERSON_NAME.match(text) or _TRANSLITERATED.match(text))
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from desktop_app.corpus.names import looks_like_person_name, pos_tagger, split_titled_label, surname_first
+from desktop_app.corpus.names import is_transliterated_name, pos_tagger, split_titled_label, surname_first
 from desktop_app.corpus.speaker_labels import LabelCandidate
 
 HOST_ROLE_WORDS = frozenset({
@@ -103,7 +103,7 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
 
 def _speaks_alone(name: str) -> bool:
     """A name that is a speaker even with nobody else labelled: a person, a role, a Latin name."""
-    return (name in HOST_ROLE_WORDS or name in GUEST_ROLE_WORDS or is_person_name(name) or looks_like_person_name(name)
+    return (name in HOST_ROLE_WORDS or name in GUEST_ROLE_WORDS or is_person_name(name) or is_transliterated_name(name)
             or re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+", name) is not None)
 
 

@@ -84,3 +84,38 @@ def test_a_meeting_labels_one_off_speakers_the_same_way() -> None:
     names = ["唐鳳", "陳敦基", "唐鳳", "王晉元", "唐鳳", "周文生", "唐鳳", "翟本喬"]
     text = "\n\n".join(f"### {name}：\n\n我想就這個議題說幾句，謝謝大家。" for name in names)
     assert turns(parse_text("meeting", text, "imported")) == names
+
+
+def test_meeting_minutes_put_the_name_and_a_timestamp_on_their_own_line() -> None:
+    text = "\n\n".join(f"{name} 00:0{n}:1{n}\n\n{line}" for n, (name, line) in enumerate([
+        ("说话人1", "大家好，我们开始今天的会议。"), ("说话人2", "好的，我先汇报一下进度。"),
+        ("说话人1", "进度有延误吗？"), ("说话人2", "有一点，下周可以赶上。")]))
+    assert turns(parse_text("minutes", text, "imported")) == ["说话人1", "说话人2"] * 2
+
+
+def test_bracketed_names_and_numbered_questions() -> None:
+    assert turns(parse_text("brackets", dialogue("主持人", "张三", "【{name}】{text}"), "imported")) == ["主持人", "张三"] * 3
+    numbered = "\n\n".join(f"Q{n}：第{n}个问题是什么？\n\nA{n}：这是第{n}个回答，内容充实。" for n in range(1, 4))
+    article = parse_text("numbered", "# 对话汤道生\n\n" + numbered, "imported")
+    assert turns(article) == ["Q", "汤道生"] * 3
+    assert [topic.title for topic in article.topics] == [f"第{n}个问题是什么？" for n in range(1, 4)]
+
+
+def test_the_first_label_with_a_title_is_the_same_speaker() -> None:
+    text = "某公司CEO 张三：我先说两句，这是开场。\n\n主持人：第一个问题是什么？\n\n张三：这是回答。\n\n主持人：还有呢？\n\n张三：还有这些。"
+    article = parse_text("titled", text, "imported")
+    assert turns(article) == ["张三", "主持人", "张三", "主持人", "张三"]
+    assert article.speaker("张三").affiliation == "某公司CEO"  # type: ignore[union-attr]
+
+
+def test_a_recurring_field_name_alone_is_not_a_dialogue() -> None:
+    review = "\n\n".join(f"型号{n}：一款不错的产品。\n\n特色：续航很长，屏幕也好。" for n in range(3))
+    assert parse_text("review", review, "imported").speakers == ()
+
+
+def test_a_show_notes_roster_declares_hosts_and_guests_line_by_line() -> None:
+    notes = ("> 【本期主播】\n> 傅适野，媒体人\n> 冷建国，媒体人\n\n> 【本期嘉宾】\n> 罗丹妮，图书编辑\n\n"
+             + "\n\n".join(f"**{name}：**这一段是{name}的发言，讲了很多。" for name in ["傅适野", "罗丹妮", "冷建国", "罗丹妮"]))
+    article = parse_text("show", notes, "imported")
+    assert [(s.name, s.affiliation, s.role) for s in article.speakers] == [
+        ("傅适野", "媒体人", "host"), ("罗丹妮", "图书编辑", "guest"), ("冷建国", "媒体人", "host")]
