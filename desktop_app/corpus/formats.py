@@ -183,12 +183,17 @@ def _take_hashtag_lines(text: str, meta: Metadata) -> str:
     return _HASHTAG_LINE.sub(take, text)
 
 
+_ANY_TAG = re.compile(r"</?[a-z][a-z0-9]*\b[^>]*>", re.I)
+
+
 def _looks_like_html(text: str) -> bool:
-    """HTML when the document opens with a tag; Markdown with inline HTML (a stray ``<br />``, an
-    ``<iframe>`` or ``<blockquote>`` in a clip) stays Markdown."""
-    return _LEADING_TAG.match(text) is not None or (
-        _HTML_HINT.search(text[:20000]) is not None and _MARKDOWN_HINT.search(text) is None
-    )
+    """HTML when the document is mostly markup; Markdown with inline HTML (a stray ``<br />``, an
+    ``<iframe>`` or ``<blockquote>``, a banner ``<p><img></p>`` first) stays Markdown."""
+    head = text[:50000]
+    markdown_marks = len(_MARKDOWN_HINT.findall(head))
+    if _LEADING_TAG.match(text) is not None:
+        return len(_ANY_TAG.findall(head)) > 3 * markdown_marks
+    return _HTML_HINT.search(head) is not None and markdown_marks == 0
 
 
 def read_source(text: str) -> SourceDocument:

@@ -67,3 +67,10 @@ def test_running_text_with_a_url_at_the_end_is_never_trimmed() -> None:
     ending = "最后这段很长的正文提到了一个链接 https://example.com/data ，但它是文章的一部分。" + LONG
     article = parse_text("url", "\n\n".join([LONG] * 3 + [ending, "[跳转到 Cubox 查看](https://cubox.pro/x)"]), "imported")
     assert ending in article.plain_text and "Cubox" not in article.plain_text
+
+
+def test_a_markdown_clip_that_opens_with_an_html_banner_stays_markdown() -> None:
+    clip = ('<p align="center"><img src="https://example.com/banner.png"></p>\n\n# 对话张三\n\n'
+            + "\n\n".join(f"**{name}：**{line}" for name, line in [("主持人", "你好吗？"), ("张三", "很好，谢谢。")] * 2))
+    article = parse_text("banner", clip, "imported")
+    assert [t.speaker for t in article.turns] == ["主持人", "张三"] * 2 and "**" not in article.plain_text
