@@ -1,5 +1,6 @@
 """Bytes to text for Chinese sources, in the order that does not misread them: BOM, declared
-charset, strict UTF-8, strict GB18030 (a superset of GBK and GB2312), then charset-normalizer.
+charset, strict UTF-8, strict GB18030 (a superset of GBK and GB2312) unless the bytes read as Big5
+and make more sense that way, then charset-normalizer.
 Detectors alone misread short Chinese texts, which is why they come last.
 """
 
@@ -67,6 +68,20 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return text if _plausible(text) else None
 
 
+def _gb_or_big5(data: bytes, as_gb: str) -> str:
+    """Big5 (Taiwan, Hong Kong) bytes are nearly all valid GB18030 too, read as nonsense: when
+    both read, the one whose characters make sense in Chinese wins (charset-normalizer's
+    language coherence, limited to the two)."""
+    try:
+        data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return as_gb
+    best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5hkscs", "big5"]).best()
+    if best is None or best.encoding == "gb18030":
+        return as_gb
+    return str(best)
+
+
 def decode_text(data: bytes) -> str:
     """Decodes an article file.
 
@@ -94,11 +109,16 @@ def decode_text(data: bytes) -> str:
         return utf16
     if _looks_binary(data):
         raise ImportRejected("the file is binary, not a text article")
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        as_gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        as_gb = None
+    if as_gb is not None:
+        return _gb_or_big5(data, as_gb)
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise ImportRejected("the file's text encoding could not be recognised")

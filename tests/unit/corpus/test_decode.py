@@ -69,3 +69,11 @@ def test_random_chinese_round_trips_through_every_encoding(text: str, encoding: 
     if not text.strip():
         return
     assert decode_text(text.encode(encoding)) == text
+
+
+def test_big5_traditional_chinese_is_not_read_as_gb18030() -> None:
+    # Nearly every Big5 byte pair is valid GB18030 too: decoding must pick the one that makes sense.
+    text = "記者：請問您當時為什麼決定公開這件事？\n\n李文亮：我覺得一個健康的社會不應該只有一種聲音。\n" * 3
+    assert decode_text(text.encode("big5")) == text
+    simplified = "记者：请问您当时为什么决定公开这件事？\n\n李文亮：我觉得一个健康的社会不应该只有一种声音。\n" * 3
+    assert decode_text(simplified.encode("gb18030")) == simplified
