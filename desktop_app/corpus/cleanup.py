@@ -17,6 +17,12 @@ from desktop_app.corpus.raw import RawBlock
 
 _CAPTION = re.compile(r"^(?:图片来源|图片来自|图源|图片由|题图来源|封面来源|来源：网络)\s*[:：]?")
 _PRODUCED_BY = re.compile(r"^(?:出品|来源|编辑|作者)\s*[｜|:：]\s*(\S.{1,40}?)\s*(?:[（(]ID[:：][^）)]*[）)])?$")
+# Credit lines of the reporters and editors: '采访整理：本刊记者', '文｜杨宙', '记者｜孙若茜'. With a
+# colon only for words that never label a speaker ('记者：' and '文：' may open a turn).
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:采访|采写|整理|采访整理|撰文|撰稿|摄影|攝影|翻译|翻譯|编译|編譯|校对|校對|责编|責編|责任编辑|責任編輯|监制|監製|口述|"
+    r"编辑|編輯|排版|审核|審核|图|圖|视觉|視覺)\s*[｜|:：/]|(?:文|记者|記者|撰文)\s*[｜|/])\s*\S.{0,40}$"
+)
 _ATTRIBUTION = re.compile(r"^本文(?:来自|转载自|转自|经授权转载自)(?:微信公众号|公众号)?\s*[\"“「《]?([^\"”」》（(，,]+)")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 _URL = re.compile(r"https?://|www\.[a-z0-9-]+\.", re.I)
@@ -27,6 +33,7 @@ _PROMO = re.compile(
     r"支持我们|支持我們|抽奖|抽獎|二维码|二維碼|长按|長按|微信群|公众号|公眾號|滑动|滑動|看下一个|招聘|👇|↓"
 )
 _PROMO_HEADING = re.compile(r"^(?:推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|END\b)")
+_CREDIT_HEAD = 12  # credit lines are looked for among the first blocks and in the tail
 _TAIL_SCAN = 0.6  # promotion is only looked for in the last 40% of an article
 _LEGAL = re.compile(
     r"声明[:：]|仅提供信息存储空间|版权(?:归|所有)|版權(?:歸|所有)|未经(?:许可|授权)|未經(?:許可|授權)|严禁|嚴禁|"
@@ -65,6 +72,8 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
         produced = _PRODUCED_BY.match(text)
         if produced and len(text) <= 60:
             meta.publisher = meta.publisher or produced.group(1)
+            continue
+        if (index < _CREDIT_HEAD or index >= len(blocks) * _TAIL_SCAN) and _CREDIT_LINE.match(text) and len(text) <= 60:
             continue
         attribution = _ATTRIBUTION.match(text)
         if attribution and index >= len(blocks) * _TAIL_SCAN:

@@ -16,6 +16,7 @@ from desktop_app.corpus.front_matter import first_text, split_front_matter
 from desktop_app.corpus.html_reader import read_html
 from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock, is_cjk
+from desktop_app.corpus.speaker_labels import find_label
 
 
 @dataclass
@@ -89,13 +90,26 @@ def _markdown_to_blocks(text: str) -> tuple[list[RawBlock], dict[str, str]]:
     return document.blocks, document.meta
 
 
-def _plain_lines_to_blocks(lines: list[str]) -> list[RawBlock]:
+_TITLE_LINE_MAX = 60
+_SENTENCE_CLOSE = re.compile(r"[。！？!?…；;，,、]$")
+
+
+def _plain_lines_to_blocks(lines: list[str], first_line_is_title: bool = False) -> list[RawBlock]:
+    """One paragraph a line. In a plain-text article, a short first line without a sentence's
+    end, set off by a blank line, is its title (unless it is a speaker's label alone)."""
     blocks = []
     for line in lines:
         line = line.strip()
         if line:
             kind = "list_item" if _LIST_MARKER.match(line) else "paragraph"
             blocks.append(RawBlock.plain(line, kind))
+    if first_line_is_title and len(blocks) > 1:
+        first = next(index for index, line in enumerate(lines) if line.strip())
+        set_off = first + 1 < len(lines) and not lines[first + 1].strip()
+        text = blocks[0].text
+        label = find_label(blocks[0])
+        if set_off and len(text) <= _TITLE_LINE_MAX and not _SENTENCE_CLOSE.search(text) and (label is None or label.rest):
+            blocks[0] = RawBlock.plain(text, "heading", level=1)
     return blocks
 
 
@@ -215,4 +229,4 @@ def read_source(text: str) -> SourceDocument:
     if _MARKDOWN_HINT.search(text):
         blocks, _ = _markdown_to_blocks(_take_hashtag_lines(text, meta))
         return SourceDocument("markdown", blocks, meta)
-    return SourceDocument("text", _plain_lines_to_blocks(text.splitlines()), meta)
+    return SourceDocument("text", _plain_lines_to_blocks(text.splitlines(), first_line_is_title=True), meta)

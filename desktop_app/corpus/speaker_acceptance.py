@@ -107,6 +107,10 @@ def _speaks_alone(name: str) -> bool:
             or re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+", name) is not None)
 
 
+# '对话李想' is a headline about 李想, not his label.
+_INTRODUCING_VERB = re.compile(r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家|獨家|走近|专题|專題)$")
+
+
 def _titled_forms_of_accepted(candidates: Sequence[LabelCandidate], accepted: set[str]) -> set[str]:
     """'某公司CEO 张三：' the first time, '张三：' after: the first label is the same speaker's."""
     names = {candidate.name for candidate in candidates if candidate.label in accepted}
@@ -117,6 +121,7 @@ def _titled_forms_of_accepted(candidates: Sequence[LabelCandidate], accepted: se
         titled = split_titled_label(candidate.name)
         if (titled and titled[0] in names) or any(
                 candidate.name.endswith(name) and len(candidate.name) - len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name)
+                and not _INTRODUCING_VERB.search(candidate.name[: -len(name)])
                 for name in names):
             more.add(candidate.label)
     return more

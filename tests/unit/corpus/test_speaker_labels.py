@@ -119,3 +119,14 @@ def test_a_show_notes_roster_declares_hosts_and_guests_line_by_line() -> None:
     article = parse_text("show", notes, "imported")
     assert [(s.name, s.affiliation, s.role) for s in article.speakers] == [
         ("傅适野", "媒体人", "host"), ("罗丹妮", "图书编辑", "guest"), ("冷建国", "媒体人", "host")]
+
+
+def test_a_plain_text_transcript_with_ascii_colons_and_timestamps() -> None:
+    transcript = ("对话李想：理想汽车的下一个十年\n\n采访整理：本刊记者\n\n"
+                  "[00:00:12] 主持人: 欢迎来到节目，今天我们请到了李想。\n[00:00:20] 李想: 谢谢，很高兴来。\n"
+                  "[00:01:05] 主持人: 先说说这几年的变化吧？\n[00:01:30] 李想: 变化很大，团队从几百人到了三万人。\n")
+    article = parse_text("transcript", transcript, "imported")
+    assert article.title == "对话李想：理想汽车的下一个十年"
+    assert turns(article) == ["主持人", "李想"] * 2
+    assert "采访整理" not in article.plain_text and "[00:" not in article.plain_text
+    assert article.speaker("主持人").role == "host"  # type: ignore[union-attr]
