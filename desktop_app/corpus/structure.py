@@ -171,6 +171,17 @@ def _keyword_topic(text: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def _self_introduced_affiliation(name: str, own_texts: list[str], title: str) -> str | None:
+    """'大家好，我是交通大學運輸管理學系的王晉元' in the speaker's own words, or the organisation
+    a headline puts before the name ('对话大疆汪滔')."""
+    for text in own_texts:
+        found = re.search(f"我是([^，。；;！!？?]{{2,30}}?)的?\\s?{re.escape(name)}", text)
+        if found and not _NOT_AN_AFFILIATION.search(found.group(1)):
+            return found.group(1).strip()
+    headline = re.search(f"(?:对话|對話|专访|專訪|访谈|訪談)([^，。：:\\s｜|]{{2,10}}?){re.escape(name)}", title)
+    return headline.group(1) if headline else None
+
+
 def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bool]:
     """Affiliation from the introduction: a roster line (``峰瑞资本投资合伙人陈石；``) or the
     clause that names the person (``量子位主编金磊与 4 位从业者…``). Returns (affiliation, in roster)."""
@@ -183,11 +194,19 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
         if listed:  # a show's roster: '罗丹妮，图书编辑，《三联生活周刊》出版总监'
             return listed.group(1).strip(" ，,"), True
     for text in intro:
-        clause = re.search(f"([^，。；、：\\s]{{2,20}}?){re.escape(name)}", text)
+        role = re.search(f"(?:作为|作為|身为|身為)([^，。；;]{{2,40}})[，,]\\s*{re.escape(name)}", text)
+        if role:  # '作为资产管理公司GMO的创始人，杰里米·格兰瑟姆……'
+            return role.group(1).strip(), False
+    for text in intro:
+        # Latin words keep their spaces ('A16Z 的投资人 Chris Dixon'); Chinese clauses have none.
+        clause = re.search(f"([^，。；、：\\s](?:[^，。；、：\\s]| (?=[A-Za-z0-9]))*?|[A-Za-z0-9][^，。；、：]{{0,12}}?) ?{re.escape(name)}", text)
         if clause:
-            affiliation = _INTRODUCING.split(clause.group(1))[-1]
-            if len(affiliation) >= 2 and not _NOT_AN_AFFILIATION.search(affiliation):
+            affiliation = _INTRODUCING.split(clause.group(1))[-1].strip()
+            if 2 <= len(affiliation) <= 30 and not _NOT_AN_AFFILIATION.search(affiliation):
                 return affiliation, False
+        described = re.search(f"{re.escape(name)}(?:是|為|为|任|系|現任|现任)([^，。；;（(]{{4,30}})", text)
+        if described and not _NOT_AN_AFFILIATION.search(described.group(1)):
+            return described.group(1).strip(), False  # '李文亮是武漢市中心醫院一位眼科醫生'
     return None, False
 
 
@@ -272,6 +291,9 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         in_roster = False
         if not affiliation:
             affiliation, in_roster = _introduced_affiliation(name, intro)
+        if not affiliation:
+            own = [b.text for b, speaker in blocks if speaker == name and b.kind != "heading"][:6]
+            affiliation = _self_introduced_affiliation(name, own, meta.title or "")
         if host is None and affiliation and _is_host_role(affiliation):
             host = name  # '主持人 张三：'
         role = declared.get(name) or (

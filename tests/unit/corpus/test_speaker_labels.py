@@ -130,3 +130,13 @@ def test_a_plain_text_transcript_with_ascii_colons_and_timestamps() -> None:
     assert turns(article) == ["主持人", "李想"] * 2
     assert "采访整理" not in article.plain_text and "[00:" not in article.plain_text
     assert article.speaker("主持人").role == "host"  # type: ignore[union-attr]
+
+
+def test_affiliations_from_a_self_introduction_a_headline_and_an_introducing_clause() -> None:
+    meeting = ("### 唐鳳：\n\n我們開始吧，請大家自我介紹。\n\n### 王晉元：\n\n大家好，我是交通大學運輸管理學系的王晉元，很高興來到這裡。\n\n"
+               "### 唐鳳：\n\n謝謝。\n\n### 王晉元：\n\n我補充一點。")
+    assert parse_text("m", meeting, "imported").speaker("王晉元").affiliation == "交通大學運輸管理學系"  # type: ignore[union-attr]
+    headline = "# 对话大疆汪滔：求真理\n\n" + dialogue("晚点", "汪滔", "**{name}**：{text}")
+    assert parse_text("h", headline, "imported").speaker("汪滔").affiliation == "大疆"  # type: ignore[union-attr]
+    introduced = "作为资产管理公司GMO的创始人，杰里米·格兰瑟姆以识破泡沫闻名。\n\n" + dialogue("威尔弗雷德·弗罗斯特", "杰里米·格兰瑟姆")
+    assert "GMO" in parse_text("i", introduced, "imported").speaker("杰里米·格兰瑟姆").affiliation  # type: ignore[operator, union-attr]
