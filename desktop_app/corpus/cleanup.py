@@ -9,7 +9,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from desktop_app.corpus.clippers import unwrap_clipping
+from desktop_app.corpus.clippers import first_remote, unwrap_clipping
 from desktop_app.corpus.formats import Metadata, normalise_date
 from desktop_app.corpus.model import RemovedBlock
 from desktop_app.corpus.page_title import han_count
@@ -67,7 +67,7 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
                 meta.title = chosen
                 continue  # the heading is the title (or a clipper's junk heading such as '# Ai40')
         if near_top and block.hrefs and _is_link_line(block):
-            meta.source_url = meta.source_url or _first_remote(block.hrefs)
+            meta.source_url = meta.source_url or first_remote(block.hrefs)
             continue
         produced = _PRODUCED_BY.match(text)
         if produced and len(text) <= 60:
@@ -98,10 +98,6 @@ def _choose_title(declared: str | None, heading: str) -> str:
     if not declared or _same_title(declared, heading):
         return heading or declared or ""
     return heading if han_count(heading) > han_count(declared) else declared
-
-
-def _first_remote(hrefs: list[str]) -> str | None:
-    return next((href for href in hrefs if href.startswith(("http://", "https://"))), None)
 
 
 def _is_link_line(block: RawBlock) -> bool:

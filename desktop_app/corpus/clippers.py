@@ -35,7 +35,8 @@ _URL = re.compile(r"https?://\S+")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 
 
-def _first_remote(hrefs: list[str]) -> str | None:
+def first_remote(hrefs: list[str]) -> str | None:
+    """The first link that leaves the file (http or https)."""
     return next((href for href in hrefs if href.startswith(("http://", "https://"))), None)
 
 
@@ -48,7 +49,7 @@ def _apply_meta_line(key: str, value: str, block: RawBlock, meta: Metadata) -> N
     from desktop_app.corpus.formats import normalise_date
 
     key = key.lower().replace(" ", "_")
-    url = _first_remote(block.hrefs) or (_URL.search(value).group(0) if _URL.search(value) else None)
+    url = first_remote(block.hrefs) or (_URL.search(value).group(0) if _URL.search(value) else None)
     if key in {"原文链接", "原文地址", "原始链接", "链接", "url", "source"} and url:
         meta.source_url = meta.source_url or url
     elif "date" in key or key in {"saved", "created", "published", "modified"} or "时间" in key or "日期" in key:
@@ -82,11 +83,11 @@ def unwrap_clipping(blocks: list[RawBlock], meta: Metadata) -> tuple[list[RawBlo
 
 def _is_wrapper(block: RawBlock, text: str, meta: Metadata) -> bool:
     if _TRANSCODED.match(text):
-        meta.source_url = meta.source_url or (block.hrefs and _first_remote(block.hrefs[::-1])) or None
+        meta.source_url = meta.source_url or (block.hrefs and first_remote(block.hrefs[::-1])) or None
         return True
     if _is_link_only(block) and len(text) <= 40:
         if _ORIGINAL_LINK.search(text) or _DOMAIN.match(text):
-            meta.source_url = meta.source_url or _first_remote(block.hrefs)
+            meta.source_url = meta.source_url or first_remote(block.hrefs)
         return True  # 'Read on Omnivore', '返回列表页', '跳转到 Cubox 查看'
     found = _META_LINE.match(text)
     if found and len(text) <= 300:

@@ -72,9 +72,10 @@ def _is_plain_heading(text: str) -> bool:
 
 def _general_labels(blocks: list[RawBlock]) -> dict[int, LabelCandidate]:
     """The blocks that open a turn in one of the general label shapes, accepted for the article."""
-    own_shape = [label for block in blocks if (label := _label_of(block)) is not None]
+    own_shapes = [_label_of(block) for block in blocks]
+    own_shape = [label for label in own_shapes if label is not None]
     candidates = {index: found for index, block in enumerate(blocks)
-                  if _label_of(block) is None and (found := find_label(block)) is not None}
+                  if own_shapes[index] is None and (found := find_label(block)) is not None}
     accepted = accept_labels(list(candidates.values()), {name for name, _ in own_shape})
     return {index: found for index, found in candidates.items() if found.label in accepted}
 
