@@ -3,28 +3,36 @@
 - WAL with ``synchronous=FULL``: a change is on disk when ``COMMIT`` returns, and nothing says
   "saved" before that. Each change is one ``BEGIN IMMEDIATE … COMMIT``, so two processes (two
   windows, a window and the CLI) queue behind the busy timeout instead of losing each other's
-  writes. A kill -9 loses at most the change in flight.
-- The schema is versioned with ``PRAGMA user_version`` and migrated in a transaction.
-- At open the file is checked (``PRAGMA quick_check``). A damaged file is moved aside, never
-  overwritten, and ``StoreDamaged`` says where it went and whether a backup can be restored.
-  A healthy open refreshes that backup with SQLite's backup API.
+  writes. A kill -9 loses at most the change in flight. ``secure_delete`` zeroes deleted rows,
+  so that salvaging a damaged file never brings a deleted note back.
+- The schema is versioned with ``PRAGMA user_version`` and migrated in a transaction; the file
+  is marked as ours with ``PRAGMA application_id``.
+- Opening is serialised across processes by a lock file, and classifies what it finds. Only
+  what SQLite calls corrupt (or a failed ``quick_check``), a lost table, a foreign database, or
+  a file emptied or deleted while backups of it exist count as damage: the file is moved aside
+  (never overwritten), the newest backup pinned, and ``StoreDamaged`` / ``StoreMissing`` say
+  what to do. A full disk, an I/O error or a permission is reported as what it is, and nothing
+  is moved. A database (or folder) the user cannot write is opened read-only.
+- A healthy open adds a backup generation (``backups.py``) when the annotations changed.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
+from desktop_app.annotations.backups import Backups, Generation
 from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.errors import DataError
 
 BUSY_TIMEOUT_MS = 15_000
+APPLICATION_ID = 0x41494752  # "AIGR": marks a database as an aigc-reader annotations store
 
 # Migrations: entry N brings a database from user_version N to N + 1.
 _MIGRATIONS: tuple[str, ...] = (
@@ -49,19 +57,34 @@ _MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(_MIGRATIONS)
 _COLUMNS = 'id, article, color, note, tags, created, updated, quote, prefix, suffix, start, "end"'
 
+# SQLite's primary result codes (https://www.sqlite.org/rescode.html) that say something about the disk.
+_CORRUPT, _NOTADB = 11, 26
+_BUSY, _LOCKED = 5, 6
+_FULL, _IOERR, _CANTOPEN, _READONLY, _PERM = 13, 10, 14, 8, 3
+
 
 class StoreDamaged(DataError):
-    """The database could not be read; it has been moved aside (``damaged_path``)."""
+    """The database could not be used; it has been moved aside (``damaged_path``)."""
 
-    def __init__(self, damaged_path: Path, backup_path: Path | None) -> None:
+    def __init__(self, what: str, damaged_path: Path, restore_point: Generation | None) -> None:
         self.damaged_path = damaged_path
-        self.backup_path = backup_path
-        if backup_path is not None:
-            taken = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup_path.stat().st_mtime))
-            advice = f"restore the backup of {taken} with 'aigc-reader annotate restore'"
-        else:
-            advice = "there is no backup to restore"
-        super().__init__(f"the annotations database was damaged and has been kept aside as {damaged_path}; {advice}")
+        self.restore_point = restore_point
+        super().__init__(f"the annotations database {what}; it has been kept aside as {damaged_path}; "
+                         f"{_restore_advice(restore_point)}")
+
+
+class StoreMissing(DataError):
+    """The database is gone though backups of it exist: it is not silently started afresh."""
+
+    def __init__(self, path: Path, restore_point: Generation) -> None:
+        self.restore_point = restore_point
+        super().__init__(f"the annotations database {path} is missing; {_restore_advice(restore_point)}")
+
+
+def _restore_advice(restore_point: Generation | None) -> str:
+    if restore_point is None:
+        return "'aigc-reader annotate restore' salvages what can still be read"
+    return f"bring back {restore_point.describe()} and whatever can be salvaged with 'aigc-reader annotate restore'"
 
 
 def _row(annotation: Annotation) -> tuple[object, ...]:
@@ -71,152 +94,294 @@ def _row(annotation: Annotation) -> tuple[object, ...]:
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:
-    id_, article, color, note, tags, created, updated, quote, prefix, suffix, start, end = row
-    return Annotation(id_, article, Anchor(quote, prefix, suffix, start, end), color, note,
+    id_, article, color, note, tags, created, updated, quote_, prefix, suffix, start, end = row
+    return Annotation(id_, article, Anchor(quote_, prefix, suffix, start, end), color, note,
                       tuple(tags.split("\n")) if tags else (), created, updated)
 
 
-def backup_path_for(database: Path) -> Path:
-    return database.with_name(database.stem + ".backup" + database.suffix)
+def _code(error: sqlite3.Error) -> int:
+    return int(getattr(error, "sqlite_errorcode", -1) or -1) & 0xFF
+
+
+def describe_disk_error(error: BaseException, path: Path) -> str:
+    """What a failed read or write of the database means for the user, in a few words."""
+    code = _code(error) if isinstance(error, sqlite3.Error) else None
+    errno = getattr(error, "errno", None)
+    if code == _FULL or errno == 28:
+        return f"the disk holding {path} is full: free some space and try again"
+    if code in (_READONLY, _PERM, _CANTOPEN) or errno in (1, 13, 30):
+        return f"cannot write {path}: check the permissions of it and its folder"
+    if code in (_BUSY, _LOCKED):
+        return "the annotations database is busy (another program holds it); try again"
+    return f"cannot read or write {path}: {getattr(error, 'strerror', None) or error}"
+
+
+class _Damage(Exception):
+    """Found while checking an open database: what is wrong with it."""
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    return _code(error) in (_CORRUPT, _NOTADB)
+
+
+@contextmanager
+def _opening_lock(folder: Path) -> Iterator[None]:
+    """One process at a time opens (and maybe creates or sets aside) the database: SQLite's busy
+    handler does not cover switching a new file to WAL, and two processes must not both move a
+    damaged file aside. A folder the user cannot write has no lock, and needs none (read-only)."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(folder / ".annotations.lock"), timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DataError("the annotations database is being opened by another program; try again") from None
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite rolls back by itself when it cannot (a full disk): the change was not saved either way
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
 
 
 class AnnotationStore:
     """The annotations database of one user. Open it once; close it when done."""
 
-    def __init__(self, path: Path, backup_on_open: bool = True) -> None:
+    def __init__(self, path: Path, backup_on_open: bool = True, create_missing: bool = False) -> None:
         """``backup_on_open=False`` leaves ``refresh_backup`` to the caller: the window calls it
-        after its first paint (with 10,000 annotations the copy takes ~15 ms)."""
+        after its first paint. ``create_missing`` starts a new database even where backups say
+        one existed (what a restore does)."""
         self.path = path
-        self.backup_path = backup_path_for(path)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._connection = self._open_checked()
-        self._migrate()
+        self.backups = Backups(path)
+        self.read_only = False
+        self._changed = False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            raise DataError(describe_disk_error(error, path.parent)) from None
+        with _opening_lock(path.parent):
+            if _writable(path.parent):
+                self.backups.adopt_legacy(path)
+            self._connection = self._open(create_missing)
         if backup_on_open:
             self.refresh_backup()
 
     # -- opening ----------------------------------------------------------------------------
+    def _open(self, create_missing: bool) -> sqlite3.Connection:
+        folder_writable = _writable(self.path.parent)
+        if not self.path.exists():
+            restore_point = self.backups.restore_point()
+            if restore_point is not None and self.backups.held_annotations() and not create_missing:
+                raise StoreMissing(self.path, restore_point)
+            if not folder_writable:
+                return self._empty_read_only()
+        elif self.path.stat().st_size == 0 and not Path(f"{self.path}-wal").exists() and self.backups.held_annotations():
+            raise self._set_aside("was emptied")
+        self._creating = not self.path.exists()
+        self.read_only = not self._creating and not (folder_writable and _writable(self.path))
+        try:
+            connection = self._connect()
+        except sqlite3.Error as error:
+            if _is_damage(error):
+                raise self._set_aside(f"is damaged ({error})") from None
+            raise DataError(describe_disk_error(error, self.path)) from None
+        try:
+            self._check(connection)
+        except _Damage as damage:
+            connection.close()  # before the move: closing may still checkpoint into the file
+            raise self._set_aside(str(damage)) from None
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = f"file:{quote(str(self.path))}?mode=ro"
+            if not _writable(self.path.parent) and not Path(f"{self.path}-wal").exists():
+                uri += "&immutable=1"  # no -shm can be made in a read-only folder, and no one can write
+            return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
         if not self.path.exists():
             # Created owner-only before SQLite opens it; its -wal and -shm files copy this mode.
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         connection = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                      check_same_thread=False)
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA secure_delete = ON")
+        except BaseException:
+            connection.close()
+            raise
         return connection
 
-    def _open_checked(self) -> sqlite3.Connection:
+    def _empty_read_only(self) -> sqlite3.Connection:
+        """A user without a database, in a folder where none can be made: nothing to list."""
+        self.read_only = True
+        connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        for statement in filter(str.strip, _MIGRATIONS[0].split(";")):
+            connection.execute(statement)
+        return connection
+
+    def _check(self, connection: sqlite3.Connection) -> None:
         try:
-            connection = self._connect()
             verdict = connection.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
-                connection.close()
-                raise sqlite3.DatabaseError(f"quick_check: {verdict}")
-            return connection
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise DataError("the annotations database is locked by another program; try again") from None
-            if not os.access(self.path, os.R_OK | os.W_OK):
-                raise DataError(f"cannot read or write {self.path}: check its permissions") from None
-            raise self._set_aside() from None
-        except sqlite3.DatabaseError:
-            raise self._set_aside() from None
-
-    def _set_aside(self) -> StoreDamaged:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        damaged = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
-        for suffix in ("", "-wal", "-shm"):
-            companion = Path(str(self.path) + suffix)
-            if companion.exists():
-                companion.replace(Path(str(damaged) + suffix))
-        # The backup is frozen under its own name: the next open would overwrite the usual one
-        # with a copy of the new, empty database.
-        restore_point = None
-        if self.backup_path.exists():
-            restore_point = self.path.with_name(f"{self.path.stem}.restore-{stamp}{self.path.suffix}")
-            shutil.copy2(self.backup_path, restore_point)
-        return StoreDamaged(damaged, restore_point)
-
-    def _migrate(self) -> None:
-        with self._transaction() as connection:
+                raise _Damage(f"is damaged (quick_check: {verdict[0] if verdict else 'no answer'})")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise DataError(f"{self.path} was written by a newer version of aigc-reader; update the app")
+            application = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if "annotations" in tables:
+                connection.execute(f"SELECT {_COLUMNS} FROM annotations LIMIT 0")
+            elif tables and application != APPLICATION_ID and version == 0:
+                raise _Damage(f"is not an aigc-reader database (it holds {', '.join(sorted(tables)[:5])})")
+            elif version or application == APPLICATION_ID:
+                raise _Damage("has lost its annotations table")
+            elif not self._creating and self.backups.held_annotations():
+                raise _Damage("was emptied")
+            if not self.read_only:
+                self._migrate(connection)
+        except sqlite3.Error as error:
+            if _is_damage(error) or "no such column" in str(error):
+                raise _Damage(f"is damaged ({error})") from None
+            raise DataError(describe_disk_error(error, self.path)) from None
+
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
+        if version == SCHEMA_VERSION and application == APPLICATION_ID:
+            return
+        with self._transaction(connection) as transaction:
             for number in range(version, SCHEMA_VERSION):
                 for statement in filter(str.strip, _MIGRATIONS[number].split(";")):
-                    connection.execute(statement)
-            if version != SCHEMA_VERSION:
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    transaction.execute(statement)
+            transaction.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            transaction.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
-    def refresh_backup(self) -> None:
-        """Copies the healthy database next to it (atomically), for a restore after damage."""
-        temporary = self.backup_path.with_name(self.backup_path.name + ".tmp")
+    def _set_aside(self, what: str) -> DataError:
+        """Moves the database (and its -wal, -shm) aside by renaming, which needs no free space,
+        and pins the newest backup so that later backups of the new, empty database never prune it."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        damaged = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+        number = 1
+        while damaged.exists():
+            number += 1
+            damaged = self.path.with_name(f"{self.path.stem}.damaged-{stamp}-{number}{self.path.suffix}")
         try:
-            target = sqlite3.connect(temporary)
-            with target:
-                self._connection.backup(target)
-            target.close()
-            os.chmod(temporary, 0o600)
-            temporary.replace(self.backup_path)
+            for suffix in ("", "-wal", "-shm"):
+                companion = Path(str(self.path) + suffix)
+                if companion.exists():
+                    companion.replace(Path(str(damaged) + suffix))
+        except OSError as error:
+            return DataError(f"the annotations database {self.path} {what}, and it cannot be moved aside "
+                             f"({error.strerror}); nothing was changed")
+        restore_point = self.backups.restore_point()
+        try:
+            restore_point = self.backups.pin(restore_point) if restore_point else None
+        except OSError:
+            pass  # still listed, unpinned: the restore finds it all the same
+        return StoreDamaged(what, damaged, restore_point)
+
+    def refresh_backup(self) -> Generation | None:
+        """Adds a backup generation when the annotations changed since the newest one."""
+        if self.read_only:
+            return None
+        try:
+            return self.backups.take(self._connection)
         except (OSError, sqlite3.Error):
-            temporary.unlink(missing_ok=True)  # a missed backup must not stop the user working
+            return None  # a missed backup must not stop the user working (the older ones stay)
 
     def close(self) -> None:
+        """Takes a backup when this connection changed anything (so that the newest change too
+        survives the file being lost), then closes."""
+        if self._changed:
+            self.refresh_backup()
         self._connection.close()
 
     # -- transactions -----------------------------------------------------------------------
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        connection = self._connection
+    def _transaction(self, connection: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise DataError(f"the annotations database {self.path} is read-only (check the permissions of it and "
+                            "its folder): nothing can be changed")
+        connection = connection or self._connection
         try:
             connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError:
-            raise DataError("the annotations database is busy (another program holds it); try again") from None
+        except sqlite3.Error as error:
+            raise DataError(describe_disk_error(error, self.path)) from None
         try:
             yield connection
+        except sqlite3.Error as error:
+            _roll_back(connection)
+            raise DataError(f"could not save the annotation: {describe_disk_error(error, self.path)}") from None
         except BaseException:
-            connection.execute("ROLLBACK")
+            _roll_back(connection)
             raise
         try:
             connection.execute("COMMIT")
         except sqlite3.Error as error:
-            raise DataError(f"could not save the annotation: {error}") from None
+            _roll_back(connection)
+            raise DataError(f"could not save the annotation: {describe_disk_error(error, self.path)}") from None
+        self._changed = True
+
+    def _read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[Any]:
+        try:
+            return self._connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error as error:
+            if _is_damage(error):
+                raise DataError(f"the annotations database {self.path} is damaged ({error}); restart to set it "
+                                "aside, then 'aigc-reader annotate restore'") from None
+            raise DataError(describe_disk_error(error, self.path)) from None
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, annotation_id: str) -> Annotation | None:
-        row = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-        return _annotation(row) if row else None
+        rows = self._read(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
+        return _annotation(rows[0]) if rows else None
 
     def ids_starting_with(self, prefix: str) -> list[str]:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._connection.execute("SELECT id FROM annotations WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
-                                        (escaped + "%",)).fetchall()
+        rows = self._read("SELECT id FROM annotations WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",))
         return [str(row[0]) for row in rows]
 
     def all(self, article: str | None = None) -> list[Annotation]:
         """In no particular order (callers sort by where the annotations sit now)."""
         if article is None:
-            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations").fetchall()
+            rows = self._read(f"SELECT {_COLUMNS} FROM annotations")
         else:
-            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM annotations WHERE article = ?",
-                                            (article,)).fetchall()
+            rows = self._read(f"SELECT {_COLUMNS} FROM annotations WHERE article = ?", (article,))
         return [_annotation(row) for row in rows]
 
     def data_version(self) -> int:
         """Changes whenever another connection (another window, the CLI) commits a change."""
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._read("PRAGMA data_version")[0][0])
 
     def counts_by_article(self) -> dict[str, int]:
         """How many annotations each article has (the library list shows it)."""
-        rows = self._connection.execute("SELECT article, count(*) FROM annotations GROUP BY article").fetchall()
+        rows = self._read("SELECT article, count(*) FROM annotations GROUP BY article")
         return {str(article): int(count) for article, count in rows}
 
     def count(self) -> int:
-        return int(self._connection.execute("SELECT count(*) FROM annotations").fetchone()[0])
+        return int(self._read("SELECT count(*) FROM annotations")[0][0])
 
     def integrity(self) -> str:
-        return str(self._connection.execute("PRAGMA integrity_check").fetchone()[0])
+        return str(self._read("PRAGMA integrity_check")[0][0])
 
     # -- writing: each call is one transaction, durable when it returns --------------------
     def put(self, annotation: Annotation) -> None:
@@ -241,19 +406,11 @@ class AnnotationStore:
         return added
 
 
-def newest_restore_point(database: Path) -> Path | None:
-    """The backup to restore: the one frozen when damage was found, else the rolling one."""
-    frozen = sorted(database.parent.glob(f"{database.stem}.restore-*{database.suffix}"))
-    if frozen:
-        return frozen[-1]
-    rolling = backup_path_for(database)
-    return rolling if rolling.exists() else None
-
-
 def read_backup(backup_path: Path) -> list[Annotation]:
     """The annotations in a backup file (read-only)."""
     try:
-        connection = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+        # immutable: a backup is never written, and so no -wal or -shm appears beside it
+        connection = sqlite3.connect(f"file:{quote(str(backup_path))}?mode=ro&immutable=1", uri=True)
         try:
             rows = connection.execute(f"SELECT {_COLUMNS} FROM annotations").fetchall()
         finally:

@@ -59,9 +59,15 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     remove.add_argument("--json", action="store_true")
     remove.set_defaults(handler=run_remove)
 
-    restore = actions.add_parser("restore", help="bring back annotations from the automatic backup")
+    restore = actions.add_parser("restore", help="bring back annotations from the backups and damaged databases")
+    restore.add_argument("--from", dest="source", type=Path, metavar="FILE",
+                         help="a backup to restore (see 'annotate backups'; default: the newest)")
     restore.add_argument("--json", action="store_true")
     restore.set_defaults(handler=run_restore)
+
+    backups = actions.add_parser("backups", help="list the automatic backups of the annotations")
+    backups.add_argument("--json", action="store_true")
+    backups.set_defaults(handler=run_backups)
 
     export = commands.add_parser("export", help="export annotations as Markdown or Web Annotation JSON")
     export.add_argument("--format", choices=("markdown", "json"), default="markdown")
@@ -138,16 +144,27 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
 
 
 def run_restore(args: argparse.Namespace, context: Context) -> int:
-    from desktop_app.annotations.store import newest_restore_point, read_backup
+    from desktop_app.annotations.recovery import restore
 
-    backup = newest_restore_point(context.paths.annotations_db)
-    if backup is None:
-        return fail("there is no backup of the annotations to restore")
-    added = context.annotations.import_annotations(read_backup(backup))
+    context.paths.ensure_private_dir(context.paths.user_dir)
+    report = restore(context.paths.annotations_db, args.source)
     if args.json:
-        print_json({"backup": str(backup), "restored": len(added)})
+        print_json(report.to_json())
     else:
-        print(f"restored {len(added)} annotation(s) from {backup}")
+        print(report.describe())
+    return 0
+
+
+def run_backups(args: argparse.Namespace, context: Context) -> int:
+    from desktop_app.annotations.backups import Backups
+
+    generations = Backups(context.paths.annotations_db).generations()
+    if args.json:
+        print_json([{"path": str(g.path), "taken": g.taken, "count": g.count, "pinned": g.pinned}
+                    for g in generations])
+    else:
+        print("\n".join(f"{g.path}  {g.describe()}{'  (restore point)' if g.pinned else ''}" for g in generations)
+              or "no backups yet")
     return 0
 
 

@@ -38,3 +38,8 @@ class Context:
         from desktop_app.search.index import SearchIndex
 
         return SearchIndex(self.paths.index_dir, self.paths.cache_dir)
+
+    def close(self) -> None:
+        """Closes what the command opened (the annotations store takes its backup then)."""
+        if "annotations" in self.__dict__:
+            self.annotations.store.close()

@@ -67,8 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(paths, sys.argv[:1], probe=args.startup_probe)
+    context = Context(paths)
     try:
-        return int(args.handler(args, Context(paths)))
+        try:
+            return int(args.handler(args, context))
+        finally:
+            context.close()
     except ReaderError as error:
         return fail(str(error))
     except BrokenPipeError:

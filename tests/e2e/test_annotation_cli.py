@@ -185,7 +185,7 @@ def test_a_corrupt_database_is_reported_and_restored(tmp_path: Path) -> None:
     restored = run_cli(tmp_path, "annotate", "restore", "--json")
     assert restored.code == 0 and restored.json()["restored"] == 1
     assert [a["id"] for a in run_cli(tmp_path, "annotate", "list", "--json").json()] == [created["id"]]
-    assert list((tmp_path / "users" / "tester").glob("annotations.damaged-*.sqlite3"))
+    assert list((tmp_path / "users" / "tester").glob("annotations.salvaged-*.sqlite3"))  # kept, for a person to look at
 
 
 def test_a_quote_is_found_as_written_else_as_search_matches(tmp_path: Path) -> None:

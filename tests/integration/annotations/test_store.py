@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.annotations.model import Anchor, Annotation
-from desktop_app.annotations.store import SCHEMA_VERSION, AnnotationStore, StoreDamaged, newest_restore_point, read_backup
+from desktop_app.annotations.recovery import restore
+from desktop_app.annotations.store import SCHEMA_VERSION, AnnotationStore, StoreDamaged, StoreMissing
 from desktop_app.errors import DataError
 
 WRITER = Path(__file__).with_name("writer.py")
@@ -37,11 +38,14 @@ def test_wal_full_sync_and_owner_only_files(tmp_path: Path) -> None:
     database = tmp_path / "user" / "annotations.sqlite3"
     store = AnnotationStore(database)
     store.put(annotation())
+    store.refresh_backup()
+    backup = store.backups.newest()
+    assert backup is not None and backup.count == 1
     connection = store._connection  # noqa: SLF001 - the pragmas are the promise under test
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    for path in (database, Path(str(database) + "-wal"), store.backup_path):
+    for path in (database, Path(str(database) + "-wal"), backup.path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
     store.close()
@@ -80,11 +84,11 @@ def test_a_damaged_database_is_set_aside_and_the_backup_restores(tmp_path: Path,
     message = str(caught.value)
     assert "kept aside" in message and "annotate restore" in message and "\n" not in message
     assert caught.value.damaged_path.read_bytes() == damaged  # kept as it was, for forensics
-    fresh = AnnotationStore(database)  # the app goes on with an empty store…
-    assert fresh.count() == 0
-    restore_point = newest_restore_point(database)
-    assert restore_point is not None
-    fresh.add_missing(read_backup(restore_point))  # …and the restore brings every note back
+    with pytest.raises(StoreMissing):  # not silently started afresh…
+        AnnotationStore(database)
+    report = restore(database)  # …the restore brings every note back
+    assert report.from_backup + report.from_salvage == len(saved)
+    fresh = AnnotationStore(database)
     assert {a.id for a in fresh.all()} == {a.id for a in saved}
     assert fresh.integrity() == "ok"
 
