@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -107,7 +108,7 @@ def describe_disk_error(error: BaseException, path: Path) -> str:
     """What a failed read or write of the database means for the user, in a few words."""
     code = _code(error) if isinstance(error, sqlite3.Error) else None
     errno = getattr(error, "errno", None)
-    if code == _FULL or errno == 28:
+    if code == _FULL or errno == 28 or (code == _IOERR and _nearly_full(path)):
         return f"the disk holding {path} is full: free some space and try again"
     if code in (_READONLY, _PERM, _CANTOPEN) or errno in (1, 13, 30):
         return f"cannot write {path}: check the permissions of it and its folder"
@@ -118,6 +119,14 @@ def describe_disk_error(error: BaseException, path: Path) -> str:
 
 class _Damage(Exception):
     """Found while checking an open database: what is wrong with it."""
+
+
+def _nearly_full(path: Path) -> bool:
+    """SQLite reports a full disk while making its shared-memory file as a mere I/O error."""
+    try:
+        return shutil.disk_usage(path if path.is_dir() else path.parent).free < 1 << 20
+    except OSError:
+        return False
 
 
 def _is_damage(error: sqlite3.Error) -> bool:
@@ -166,7 +175,7 @@ class AnnotationStore:
         one existed (what a restore does)."""
         self.path = path
         self.backups = Backups(path)
-        self.read_only = False
+        self.read_only = ""  # why nothing can be written, when that is so
         self._changed = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -191,15 +200,30 @@ class AnnotationStore:
         elif self.path.stat().st_size == 0 and not Path(f"{self.path}-wal").exists() and self.backups.held_annotations():
             raise self._set_aside("was emptied")
         self._creating = not self.path.exists()
-        self.read_only = not self._creating and not (folder_writable and _writable(self.path))
+        if not self._creating and not (folder_writable and _writable(self.path)):
+            self.read_only = "the annotations database or its folder is read-only (check their permissions)"
+        connection = None
         try:
             connection = self._connect()
+            if not self.read_only:
+                connection.execute("PRAGMA schema_version").fetchone()  # reads the file: its errors surface here
         except sqlite3.Error as error:
             if _is_damage(error):
                 raise self._set_aside(f"is damaged ({error})") from None
-            raise DataError(describe_disk_error(error, self.path)) from None
+            if self._creating or self.read_only:
+                raise DataError(describe_disk_error(error, self.path)) from None
+            # A full disk or an I/O error: the annotations can still be read, and nothing is moved.
+            self.read_only = describe_disk_error(error, self.path)
+            if connection is not None:
+                connection.close()
+            try:
+                connection = self._connect()
+            except sqlite3.Error:
+                raise DataError(self.read_only) from None
         try:
             self._check(connection)
+            if not self.read_only:
+                self._configure(connection)
         except _Damage as damage:
             connection.close()  # before the move: closing may still checkpoint into the file
             raise self._set_aside(str(damage)) from None
@@ -211,8 +235,11 @@ class AnnotationStore:
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             uri = f"file:{quote(str(self.path))}?mode=ro"
-            if not _writable(self.path.parent) and not Path(f"{self.path}-wal").exists():
-                uri += "&immutable=1"  # no -shm can be made in a read-only folder, and no one can write
+            wal = Path(f"{self.path}-wal")
+            if not wal.exists() or wal.stat().st_size == 0:
+                # Without a log to read, the file alone is the database: read it as immutable, for
+                # SQLite cannot make its -shm file in a read-only folder or on a full disk.
+                uri += "&immutable=1"
             return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                                    timeout=BUSY_TIMEOUT_MS / 1000)
         if not self.path.exists():
@@ -220,19 +247,22 @@ class AnnotationStore:
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
         connection = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                      check_same_thread=False)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return connection
+
+    def _configure(self, connection: sqlite3.Connection) -> None:
+        """Only once the file is known to be ours: switching to WAL rewrites the file's header."""
         try:
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
             connection.execute("PRAGMA secure_delete = ON")
-        except BaseException:
-            connection.close()
-            raise
-        return connection
+            self._migrate(connection)
+        except sqlite3.Error as error:
+            raise DataError(describe_disk_error(error, self.path)) from None
 
     def _empty_read_only(self) -> sqlite3.Connection:
         """A user without a database, in a folder where none can be made: nothing to list."""
-        self.read_only = True
+        self.read_only = "the annotations folder is read-only (check its permissions)"
         connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         for statement in filter(str.strip, _MIGRATIONS[0].split(";")):
             connection.execute(statement)
@@ -256,8 +286,6 @@ class AnnotationStore:
                 raise _Damage("has lost its annotations table")
             elif not self._creating and self.backups.held_annotations():
                 raise _Damage("was emptied")
-            if not self.read_only:
-                self._migrate(connection)
         except sqlite3.Error as error:
             if _is_damage(error) or "no such column" in str(error):
                 raise _Damage(f"is damaged ({error})") from None
@@ -319,8 +347,7 @@ class AnnotationStore:
     @contextmanager
     def _transaction(self, connection: sqlite3.Connection | None = None) -> Iterator[sqlite3.Connection]:
         if self.read_only:
-            raise DataError(f"the annotations database {self.path} is read-only (check the permissions of it and "
-                            "its folder): nothing can be changed")
+            raise DataError(f"nothing can be saved: {self.read_only}")
         connection = connection or self._connection
         try:
             connection.execute("BEGIN IMMEDIATE")
