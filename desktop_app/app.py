@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from desktop_app.annotations.service import Annotations
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
-from desktop_app.errors import ReaderError
+from desktop_app.errors import DataError, ReaderError
 from desktop_app.paths import DataPaths, resources_dir
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     if missing:
         print(f"aigc-reader: error: {missing}", file=sys.stderr)
         return 1
-    from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTimer
+    from PySide6.QtCore import QLocale, QSettings, QTimer
 
     from desktop_app.process_clock import elapsed_ms
     from desktop_app.ui.first_paint import after_first_paint
@@ -39,15 +39,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     app.setApplicationName("aigc-reader")
     install_translations(app, QLocale.system())
     library = Library(paths)
-    try:
-        paths.ensure_private_dir(paths.user_dir)
-        store = AnnotationStore(paths.annotations_db, backup_on_open=False)
-    except ReaderError as error:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, QCoreApplication.translate("App", "AIGC 阅读器"), str(error))
-        print(f"aigc-reader: error: {error}", file=sys.stderr)
-        return 1
+    store, problem = open_store(paths)
 
     def open_user(name: str) -> Annotations:
         other = paths.for_user(name)
@@ -60,6 +52,9 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
                         settings, open_user=open_user, build_panels_now=False)
     if open_at is not None:
         window.open_passage(*open_at)
+    if problem is not None:
+        print(f"aigc-reader: error: {problem}", file=sys.stderr)
+        QTimer.singleShot(0, lambda: window.offer_restore(str(problem), restorer(paths, library)))
 
     def on_first_paint() -> None:
         if probe:
@@ -67,7 +62,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         from PySide6.QtGui import QIcon  # the icon too can wait for the text to be on screen
 
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
-        store.refresh_backup()
+        window.annotations.store.refresh_backup()
         window.build_panels()
         if probe:
             print(f"aigc-reader: panels ready at {elapsed_ms():.0f} ms", file=sys.stderr, flush=True)
@@ -80,6 +75,31 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     code = int(app.exec())
     window.annotations.store.close()
     return code
+
+
+def open_store(paths: DataPaths) -> tuple[AnnotationStore, ReaderError | None]:
+    """The user's store, or, when it cannot be opened (damaged, missing, a full disk), a store
+    that saves nothing and the reason: the window opens all the same and offers the restore."""
+    try:
+        paths.ensure_private_dir(paths.user_dir)
+        return AnnotationStore(paths.annotations_db, backup_on_open=False), None
+    except OSError as error:
+        problem: ReaderError = DataError(f"cannot create {paths.user_dir}: {error.strerror}")
+    except ReaderError as error:
+        problem = error
+    return AnnotationStore.unavailable(paths.annotations_db, str(problem)), problem
+
+
+def restorer(paths: DataPaths, library: Library) -> Callable[[], Annotations]:
+    """What the window's Restore button runs: the restore, then the restored store opened."""
+
+    def restore() -> Annotations:
+        from desktop_app.annotations.recovery import restore as restore_store
+
+        restore_store(paths.annotations_db)
+        return Annotations(AnnotationStore(paths.annotations_db, backup_on_open=False), library.get, paths.user)
+
+    return restore
 
 
 def missing_display() -> str | None:

@@ -162,6 +162,13 @@ def _roll_back(connection: sqlite3.Connection) -> None:
             pass  # SQLite rolls back by itself when it cannot (a full disk): the change was not saved either way
 
 
+def _empty_connection() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    for statement in filter(str.strip, _MIGRATIONS[0].split(";")):
+        connection.execute(statement)
+    return connection
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
@@ -263,16 +270,24 @@ class AnnotationStore:
     def _empty_read_only(self) -> sqlite3.Connection:
         """A user without a database, in a folder where none can be made: nothing to list."""
         self.read_only = "the annotations folder is read-only (check its permissions)"
-        connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        for statement in filter(str.strip, _MIGRATIONS[0].split(";")):
-            connection.execute(statement)
-        return connection
+        return _empty_connection()
+
+    @classmethod
+    def unavailable(cls, path: Path, reason: str) -> AnnotationStore:
+        """A store that lists nothing and saves nothing, saying why: what the window works on
+        while a damaged or missing database waits for the user to restore it."""
+        store = cls.__new__(cls)
+        store.path, store.backups, store._changed = path, Backups(path), False
+        store.read_only = reason
+        store._connection = _empty_connection()
+        return store
 
     def _check(self, connection: sqlite3.Connection) -> None:
         try:
             verdict = connection.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
-                raise _Damage(f"is damaged (quick_check: {verdict[0] if verdict else 'no answer'})")
+                found = [line for line in str(verdict[0] if verdict else "no answer").splitlines() if "***" not in line]
+                raise _Damage(f"is damaged (quick_check: {'; '.join(found[:2])})")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise DataError(f"{self.path} was written by a newer version of aigc-reader; update the app")

@@ -22,5 +22,6 @@ def print_json(value: Any) -> None:
 
 def fail(message: str, code: int = 1) -> int:
     """Prints one error line on stderr and returns the exit code to use."""
-    print(f"aigc-reader: error: {message}", file=sys.stderr)
+    one_line = " ".join(line.strip() for line in message.splitlines() if line.strip())  # names may hold newlines
+    print(f"aigc-reader: error: {one_line}", file=sys.stderr)
     return code

@@ -669,15 +669,46 @@ class MainWindow(QMainWindow):
         opened = self._run(lambda: self.open_user(name))  # type: ignore[misc]
         if not isinstance(opened, Annotations):
             return False
-        self.annotations.store.close()
-        self.annotations = opened
-        self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=name))
-        self.annotations_panel.note.clear()
-        if self.reader.article is not None:
-            self.reader.show_article(self.reader.article, self.current_placed())
-        self.refresh_annotations()
+        self.use_annotations(opened)
         self.statusBar().showMessage(self.tr("已切换到用户 {name}").format(name=name), 3000)
         return True
+
+    def use_annotations(self, annotations: Annotations) -> None:
+        """Shows these annotations instead (another user's, or the ones just restored)."""
+        self.annotations.store.close()
+        self.annotations = annotations
+        self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=annotations.user))
+        if self.panels_built:
+            self.annotations_panel.note.clear()
+        if self.reader.article is not None:
+            self.reader.show_article(self.reader.article, self.current_placed())
+        if self.panels_built:
+            self.refresh_annotations()
+
+    def offer_restore(self, problem: str, restore: Callable[[], Annotations]) -> None:
+        """Says, without blocking the window, that the annotations could not be opened; its
+        Restore button brings them back (``restore`` returns the restored annotations)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("批注数据库"), problem, QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # paths and SQLite's words, never markup
+        box.setInformativeText(self.tr("在恢复之前，新的高亮和笔记无法保存。"))
+        restore_button = box.addButton(self.tr("立即恢复"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole)
+        box.setModal(False)
+
+        def on_clicked(button: object) -> None:
+            if button is restore_button:
+                restored = self._run(restore)
+                if isinstance(restored, Annotations):
+                    self.use_annotations(restored)
+                    self.statusBar().showMessage(self.tr("批注已恢复"), 5000)
+
+        box.buttonClicked.connect(on_clicked)
+        self.restore_box = box
+        box.show()
 
     def on_shortcuts(self) -> None:
         from desktop_app.ui.shortcuts_dialog import ShortcutsDialog

@@ -42,14 +42,6 @@
     </message>
 </context>
 <context>
-    <name>App</name>
-    <message>
-        <location filename="../../desktop_app/app.py" line="48" />
-        <source>AIGC 阅读器</source>
-        <translation>AIGC Reader</translation>
-    </message>
-</context>
-<context>
     <name>Colours</name>
     <message>
         <location filename="../../desktop_app/ui/reader_view.py" line="32" />
@@ -137,7 +129,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="66" />
-        <location filename="../../desktop_app/ui/main_window.py" line="674" />
+        <location filename="../../desktop_app/ui/main_window.py" line="680" />
         <source>AIGC 阅读器 — {user}</source>
         <translation>AIGC Reader — {user}</translation>
     </message>
@@ -430,27 +422,52 @@
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="679" />
+        <location filename="../../desktop_app/ui/main_window.py" line="673" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="685" />
+        <location filename="../../desktop_app/ui/main_window.py" line="694" />
+        <source>批注数据库</source>
+        <translation>Annotations database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="697" />
+        <source>在恢复之前，新的高亮和笔记无法保存。</source>
+        <translation>Until they are restored, new highlights and notes cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="698" />
+        <source>立即恢复</source>
+        <translation>Restore now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="699" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="707" />
+        <source>批注已恢复</source>
+        <translation>Annotations restored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="716" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="686" />
+        <location filename="../../desktop_app/ui/main_window.py" line="717" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="687" />
+        <location filename="../../desktop_app/ui/main_window.py" line="718" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="687" />
+        <location filename="../../desktop_app/ui/main_window.py" line="718" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
@@ -513,7 +530,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="128" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="129" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>
