@@ -95,7 +95,20 @@ class BlockTable:
         if not isinstance(payload, list):
             raise ValueError("not a block table")
         try:
-            return cls(BlockRow(str(a), int(b), s, t, str(text), str(folded))
+            return cls(BlockRow(_text(a), _number(b), None if s is None else _text(s), None if t is None else _number(t),
+                                _text(text), _text(folded))
                        for a, b, s, t, text, folded in payload)
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"not a block table: {error}") from None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not text")
+    return value
+
+
+def _number(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"{value!r} is not a block number")
+    return value

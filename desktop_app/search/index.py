@@ -5,9 +5,12 @@ which blocks match, literally and exactly, and a whoosh index of jieba's words w
 rank them (BM25). A query's terms select blocks from the table; word rarity orders them.
 
 Safety: an index is trusted only when its metadata file says it was completely written with the
-current schema; otherwise (a crash mid-write, an older version, a damaged file) it is rebuilt and
-the reason is reported. Writes are serialised (a lock in this process, whoosh's lock file across
-processes, waited on rather than raised); searches read a consistent snapshot meanwhile.
+current schema and its block table agrees; otherwise (a crash mid-write, an older version, a
+damaged or tampered file) it is rebuilt and the reason is reported. Writes are serialised (a lock
+in this process, a lock file across processes, waited on rather than raised). A rebuild writes a
+new generation folder and then switches the ``CURRENT`` pointer to it atomically: a search in
+another process keeps reading the generation it opened, and moves to the new one on its next
+query.
 """
 
 from __future__ import annotations
@@ -16,10 +19,15 @@ import gc
 import heapq
 import hashlib
 import json
+import os
+import re
 import shutil
+import time
+import uuid
 import threading
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +45,8 @@ if TYPE_CHECKING:
     from whoosh.searching import Searcher
 
 META_FILE = "aigc-index.json"
+CURRENT_FILE = "CURRENT"
+_GENERATION = re.compile(r"^gen-[0-9a-f]{12}$")
 WRITE_TIMEOUT_S = 60.0
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
 SNIPPET_BEFORE, SNIPPET_AFTER = 30, 70
@@ -122,8 +132,9 @@ class SearchIndex:
     """The index in one data dir. Build it once and share it; it is safe across threads."""
 
     def __init__(self, index_dir: Path, cache_dir: Path) -> None:
-        self._dir = index_dir
+        self._root = index_dir
         self._cache_dir = cache_dir
+        self._dir = self._current_dir()  # the generation this object reads (and updates in place)
         self._write_lock = threading.Lock()
         self._read_lock = threading.Lock()
         self._index: Any = None
@@ -133,6 +144,36 @@ class SearchIndex:
 
     # -- state on disk ----------------------------------------------------------------------
     @property
+    def generation_dir(self) -> Path:
+        """The folder of the generation this object reads (for diagnostics and tests)."""
+        return self._dir
+
+    def _current_dir(self) -> Path:
+        """The generation CURRENT names, or a folder that does not exist when there is none."""
+        try:
+            name = (self._root / CURRENT_FILE).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            name = ""
+        return self._root / (name if _GENERATION.match(name) else "gen-none")
+
+    def _switch_to(self, generation: Path) -> None:
+        """Points CURRENT at the generation (atomically), then removes the generations before
+        the previous one: a search in another process may still be reading the previous one."""
+        previous = self._current_dir()
+        temporary = self._root / f".{CURRENT_FILE}.{uuid.uuid4().hex[:8]}.tmp"
+        temporary.write_text(generation.name, encoding="utf-8")
+        os.replace(temporary, self._root / CURRENT_FILE)
+        for old in self._root.iterdir():
+            if old.is_dir() and _GENERATION.match(old.name) and old not in (generation, previous):
+                shutil.rmtree(old, ignore_errors=True)
+        for leftover in ("_MAIN_WRITELOCK", META_FILE, TABLE_FILE):  # the one-folder layout of older versions
+            (self._root / leftover).unlink(missing_ok=True)
+        for old_segment in self._root.glob("*.seg"):
+            old_segment.unlink(missing_ok=True)
+        for old_toc in self._root.glob("_MAIN_*.toc"):
+            old_toc.unlink(missing_ok=True)
+
+    @property
     def _meta_path(self) -> Path:
         return self._dir / META_FILE
 
@@ -141,33 +182,46 @@ class SearchIndex:
         return self._dir / TABLE_FILE
 
     def _read_meta(self) -> dict[str, Any] | None:
+        """The metadata, or None when it is missing or not what this version writes."""
         try:
             meta = json.loads(self._meta_path.read_text(encoding="utf-8"))
-            return meta if isinstance(meta, dict) else None
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
+        if not isinstance(meta, dict) or not isinstance(meta.get("articles"), dict):
+            return None
+        if not all(isinstance(key, str) and isinstance(value, str) for key, value in meta["articles"].items()):
+            return None
+        if not isinstance(meta.get("blocks", 0), int) or isinstance(meta.get("blocks", 0), bool):
+            return None
+        return meta
 
-    def _write_meta(self, complete: bool, digests: dict[str, str]) -> None:
+    def _write_meta(self, complete: bool, digests: dict[str, str], blocks: int | None = None) -> None:
         self._dir.mkdir(parents=True, exist_ok=True)
         temporary = self._meta_path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"schema": SCHEMA_VERSION, "complete": complete, "articles": digests}),
-                             encoding="utf-8")
+        meta: dict[str, Any] = {"schema": SCHEMA_VERSION, "complete": complete, "articles": digests}
+        if blocks is not None:
+            meta["blocks"] = blocks
+        temporary.write_text(json.dumps(meta), encoding="utf-8")
         temporary.replace(self._meta_path)
 
     def problem(self) -> str | None:
         """Why the index on disk cannot be trusted, or None when it can."""
+        if self._root.exists() and not self._root.is_dir():
+            return "the index folder was replaced by a file"
         meta = self._read_meta()
         if meta is None:
-            return "no index yet" if not self._dir.exists() or not any(self._dir.iterdir()) else "index metadata missing"
+            if not self._dir.is_dir():
+                return "index from an older version" if (self._root / META_FILE).exists() else "no index yet"
+            return "index metadata missing or damaged"
         if meta.get("schema") != SCHEMA_VERSION:
             return "index from an older version"
-        if not meta.get("complete"):
+        if meta.get("complete") is not True:
             return "index left half-written (interrupted)"
         try:
             table = self._current_table()
         except (OSError, ValueError):
             return "index block table damaged"
-        if {row.article for row in table.rows} - set(meta.get("articles", {})):
+        if {row.article for row in table.rows} - set(meta["articles"]) or len(table) != meta.get("blocks", len(table)):
             return "index block table out of step"
         from whoosh import index as whoosh_index
 
@@ -193,9 +247,11 @@ class SearchIndex:
         return self._index
 
     def _create(self) -> None:
+        """A new, empty generation; CURRENT moves to it once it is completely written."""
         self._close()
-        shutil.rmtree(self._dir, ignore_errors=True)
-        self._dir.mkdir(parents=True, exist_ok=True)
+        _make_folder(self._root)
+        self._dir = self._root / f"gen-{uuid.uuid4().hex[:12]}"
+        self._dir.mkdir()
         self._write_meta(False, {})
         from whoosh import index as whoosh_index
 
@@ -205,17 +261,27 @@ class SearchIndex:
 
     def _close(self) -> None:
         with self._read_lock:
-            if self._searcher is not None:
+            self._forget()
+
+    def _forget(self) -> None:
+        """Drops the open generation (the caller holds the read lock)."""
+        if self._searcher is not None:
+            try:
                 self._searcher.close()
-                self._searcher = None
-            self._table, self._table_stamp = None, None
+            except Exception:  # noqa: BLE001 - a searcher over removed files may fail to close; it is dropped anyway
+                pass
+            self._searcher = None
+        self._table, self._table_stamp = None, None
         self._index = None
 
     # -- writing ----------------------------------------------------------------------------
     def update(self, articles: Iterable[Article], rebuild: bool = False, progress: Progress | None = None) -> UpdateReport:
         """Brings the index in line with the articles: only changed articles are rewritten."""
         articles = list(articles)
-        with self._write_lock:
+        with self._write_lock, self._writers_lock():
+            if self._current_dir() != self._dir:  # another process switched generations meanwhile
+                self._close()
+                self._dir = self._current_dir()
             report = UpdateReport()
             problem = "rebuild requested" if rebuild else self.problem()
             if problem is not None:
@@ -227,17 +293,34 @@ class SearchIndex:
             wanted = {article.id: article_digest(article) for article in articles}
             changed = [a for a in articles if known.get(a.id) != wanted[a.id]]
             removed = [article_id for article_id in known if article_id not in wanted]
-            if not changed and not removed:
-                return report
-            report.added = [a.id for a in changed if a.id not in known]
-            report.updated = [a.id for a in changed if a.id in known]
-            report.removed = removed
-            self._write(articles, changed, removed, progress)
-            self._write_meta(True, wanted)
+            if changed or removed or problem is not None:
+                report.added = [a.id for a in changed if a.id not in known]
+                report.updated = [a.id for a in changed if a.id in known]
+                report.removed = removed
+                table = self._write(articles, changed, removed, progress)
+                self._write_meta(True, wanted, len(table))
+            if problem is not None:
+                self._switch_to(self._dir)
             return report
 
+    @contextmanager
+    def _writers_lock(self) -> Iterator[None]:
+        """One writer at a time across processes (whoosh's own lock covers one generation only)."""
+        from filelock import FileLock, Timeout
+
+        try:
+            _make_folder(self._root)
+        except OSError as error:
+            raise DataError(f"cannot write the search index in {self._root}: {error.strerror or error}") from None
+        lock = FileLock(str(self._root / ".write.lock"), timeout=WRITE_TIMEOUT_S)
+        try:
+            with lock:
+                yield
+        except Timeout:
+            raise DataError("the search index is being written by another program; try again in a moment") from None
+
     def _write(self, articles: list[Article], changed: list[Article], removed: list[str],
-               progress: Progress | None) -> None:
+               progress: Progress | None) -> BlockTable:
         segmenter.ensure_loaded(self._cache_dir)
         fresh = {article.id: rows_of(article) for article in changed}
         new_rows = [row for article in changed for row in fresh[article.id]]
@@ -271,6 +354,7 @@ class SearchIndex:
             self._table, self._table_stamp = table, self._stamp()
         if progress:
             progress(len(new_rows), len(new_rows))
+        return table
 
     def _kept_rows(self, replaced: set[str]) -> dict[str, list[BlockRow]]:
         """The rows of articles this update leaves alone, taken from the table on disk."""
@@ -297,11 +381,15 @@ class SearchIndex:
         return self._table
 
     def _snapshot(self) -> _Snapshot:
+        if self._current_dir() != self._dir:  # another process rebuilt: read its new generation
+            self._forget()
+            self._dir = self._current_dir()
         try:
             table = self._current_table()
-        except (OSError, ValueError):
+            self._searcher = self._open().searcher() if self._searcher is None else self._searcher.refresh()
+        except Exception:  # whoosh raises many kinds for missing or damaged files  # noqa: BLE001
+            self._forget()
             raise DataError("the search index is damaged; run `aigc-reader index --rebuild`") from None
-        self._searcher = self._open().searcher() if self._searcher is None else self._searcher.refresh()
         return _Snapshot(table, self._searcher)
 
     def search(self, text: str, speaker: str | None = None, article: str | None = None,
@@ -315,9 +403,16 @@ class SearchIndex:
         segmenter.ensure_loaded(self._cache_dir)
         words = [word for term in parsed.terms for word in segmenter.words(term)]
         with self._read_lock:
-            snapshot = self._snapshot()
-            rows = _matching_rows(snapshot.table, parsed)
-            ranked = _rank(snapshot, rows, words, limit or None)
+            for attempt in range(2):
+                snapshot = self._snapshot()
+                rows = _matching_rows(snapshot.table, parsed)
+                try:
+                    ranked = _rank(snapshot, rows, words, limit or None)
+                    break
+                except Exception:  # a generation removed under us between two queries  # noqa: BLE001
+                    self._forget()
+                    if attempt:
+                        raise DataError("the search index is damaged; run `aigc-reader index --rebuild`") from None
         return [_hit(row, score, parsed) for row, score in ranked]
 
     def warm_up(self) -> None:
@@ -328,6 +423,14 @@ class SearchIndex:
 
     def close(self) -> None:
         self._close()
+
+
+def _make_folder(path: Path) -> None:
+    """Creates the folder (in the cache folder); a file in the place of either is moved aside."""
+    for folder in (path.parent, path):
+        if folder.exists() and not folder.is_dir():
+            folder.replace(folder.with_name(f"{folder.name}.not-a-folder-{time.strftime('%Y%m%d-%H%M%S')}"))
+    path.mkdir(parents=True, exist_ok=True)
 
 
 def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[BlockRow]:

@@ -55,7 +55,8 @@ def test_search_errors_are_one_line(tmp_path: Path) -> None:
 
 def test_a_crashed_index_is_rebuilt_with_a_message(tmp_path: Path) -> None:
     assert run_cli(tmp_path, "index").code == 0
-    meta = tmp_path / "cache" / "index" / "aigc-index.json"
+    index = tmp_path / "cache" / "index"
+    meta = index / (index / "CURRENT").read_text() / "aigc-index.json"
     meta.write_text(meta.read_text().replace('"complete": true', '"complete": false'))
     result = run_cli(tmp_path, "search", "北美的商业", "--json")
     assert result.code == 0 and result.json()

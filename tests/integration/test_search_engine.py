@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import threading
 from dataclasses import replace
+import shutil
 from pathlib import Path
 
 import pytest
@@ -136,28 +137,43 @@ def test_incremental_update_touches_only_changed_articles(tmp_path: Path, corpus
 
 
 @pytest.mark.parametrize("damage", ["half-written", "old-schema", "garbage", "no-meta", "table-garbage",
-                                    "table-missing"])
+                                    "table-missing", "articles-not-a-map", "table-infinite", "table-emptied",
+                                    "index-is-a-file", "cache-is-a-file"])
 def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[str, Article], damage: str) -> None:
-    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    index = SearchIndex(tmp_path / "cache" / "index", tmp_path / "cache")
     index.update(corpus.values())
     index.close()
-    meta = tmp_path / "index" / META_FILE
-    if damage == "half-written":
+    folder = index.generation_dir
+    meta = folder / META_FILE
+    if damage == "articles-not-a-map":
+        meta.write_text(meta.read_text().split('"articles"')[0] + '"articles": 5}')
+    elif damage == "table-infinite":
+        table = (folder / TABLE_FILE).read_text(encoding="utf-8")
+        (folder / TABLE_FILE).write_text(table.replace(",0,", ",1e999,", 1), encoding="utf-8")
+    elif damage == "table-emptied":
+        (folder / TABLE_FILE).write_text("[]", encoding="utf-8")
+    elif damage == "index-is-a-file":
+        shutil.rmtree(tmp_path / "cache" / "index")
+        (tmp_path / "cache" / "index").write_text("not a folder")
+    elif damage == "cache-is-a-file":
+        shutil.rmtree(tmp_path / "cache")
+        (tmp_path / "cache").write_text("not a folder")
+    elif damage == "half-written":
         meta.write_text(meta.read_text().replace('"complete": true', '"complete": false'))
     elif damage == "old-schema":
         meta.write_text(meta.read_text().replace(f'"schema": {SCHEMA_VERSION}', '"schema": 0'))
     elif damage == "garbage":
-        for segment in (tmp_path / "index").glob("*.seg"):
+        for segment in folder.glob("*.seg"):
             segment.write_bytes(b"\x00garbage")
-        for toc in (tmp_path / "index").glob("_MAIN_*.toc"):
+        for toc in folder.glob("_MAIN_*.toc"):
             toc.write_bytes(b"garbage")
     elif damage == "table-garbage":
-        (tmp_path / "index" / TABLE_FILE).write_text('[["only", "half"', encoding="utf-8")
+        (folder / TABLE_FILE).write_text('[["only", "half"', encoding="utf-8")
     elif damage == "table-missing":
-        (tmp_path / "index" / TABLE_FILE).unlink()
+        (folder / TABLE_FILE).unlink()
     else:
         meta.unlink()
-    reopened = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    reopened = SearchIndex(tmp_path / "cache" / "index", tmp_path / "cache")
     assert reopened.problem() is not None
     report = reopened.update(corpus.values())
     assert report.rebuilt_because is not None and len(report.added) == 5
