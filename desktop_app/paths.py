@@ -36,10 +36,14 @@ def resources_dir() -> Path:
 
 
 def default_user() -> str:
+    """The login name, mapped to a safe folder name: $LOGNAME comes from the environment, and
+    '../../x' or '/abs/path' must never lead outside the data dir."""
     try:
-        return getpass.getuser()
+        name = getpass.getuser()
     except (KeyError, OSError):  # no login name (containers without a passwd entry)
         return "default"
+    safe = re.sub(r"[^\w.@-]", "_", name).strip(".")[:64]
+    return safe if is_valid_user_name(safe) else "default"
 
 
 def is_valid_user_name(name: str) -> bool:
@@ -59,11 +63,19 @@ class DataPaths:
     def resolve(cls, data_dir: str | os.PathLike[str] | None, user: str | None) -> DataPaths:
         """A data dir that is asked for (--data-dir, $AIGC_READER_DATA_DIR) holds everything,
         caches included; by default, data and caches go to the platform's per-user folders."""
-        chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+        chosen = os.environ.get(DATA_DIR_ENV) if data_dir is None else data_dir
         if chosen:
             return cls(Path(chosen).expanduser().resolve(), user or default_user())
         return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve(), user or default_user(),
                    Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)).resolve())
+
+    def problem(self) -> str | None:
+        """Why this data dir cannot be used, before anything tries to."""
+        if self.root.exists() and not self.root.is_dir():
+            return f"the data dir {self.root} is not a folder"
+        if self.cache_root is not None and self.cache_root.exists() and not self.cache_root.is_dir():
+            return f"the cache dir {self.cache_root} is not a folder"
+        return None
 
     def for_user(self, user: str) -> DataPaths:
         return DataPaths(self.root, user, self.cache_root)

@@ -85,7 +85,7 @@ def locate(anchor: Anchor, text: str) -> Location:
     quote = anchor.quote
     if not quote:
         return Location(ORPHANED)
-    if text[anchor.start : anchor.end] == quote:
+    if 0 <= anchor.start and text[anchor.start : anchor.end] == quote:
         return Location(ANCHORED, anchor.start, anchor.end)
     occurrences = exact_occurrences(quote, text)
     if occurrences:

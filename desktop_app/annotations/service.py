@@ -57,7 +57,7 @@ def _place_all(annotations: list[Annotation], article: Article | None) -> list[P
     placed = []
     for annotation in annotations:
         quote, _, _, start, end = anchor = annotation.anchor
-        if quote and end - start == len(quote) and text.startswith(quote, start):
+        if quote and 0 <= start and end - start == len(quote) and text.startswith(quote, start):
             status = ANCHORED  # the common case, checked inline
         else:
             location = locate(anchor, text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
 from desktop_app.cli.context import Context
-from desktop_app.cli.output import fail, print_json
+from desktop_app.cli.output import fail, print_json, shown
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import DataError
 
@@ -94,7 +94,7 @@ def _describe(placed: Placed) -> str:
     extras = " · ".join(filter(None, [COLOR_NAMES.get(a.color, a.color), p.speaker, " ".join(f"#{t}" for t in a.tags)]))
     lines = [f"{a.id[:8]}  {where}  {extras}", f"    「{a.anchor.quote}」"]
     lines += [f"    {line}" for line in a.note.splitlines()]
-    return "\n".join(lines)
+    return shown("\n".join(lines))
 
 
 def _print(placed: list[Placed], as_json: bool) -> None:
@@ -139,7 +139,7 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print_json({"removed": removed.id})
     else:
-        print(f"removed {removed.id[:8]} 「{removed.anchor.quote}」")
+        print(shown(f"removed {removed.id[:8]} 「{removed.anchor.quote}」"))
     return 0
 
 
@@ -191,7 +191,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     from desktop_app.export.web_annotation import from_json_text
 
     try:
-        text = args.file.read_text(encoding="utf-8")
+        text = args.file.read_text(encoding="utf-8-sig")  # a byte-order mark is no reason to refuse
     except (OSError, UnicodeDecodeError) as error:
         return fail(f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}")
     annotations = from_json_text(text)
@@ -205,13 +205,18 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
 
 def parse_open_url(url: str) -> tuple[str, int | None]:
     """(article id, block or None) of an aigc-reader://open link; DataError when it is not one."""
-    parts = urlsplit(url)
+    expected = f"not an aigc-reader link: {url[:200]!r} (expected aigc-reader://open?article=ID&block=N)"
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise DataError(expected) from None
     query = parse_qs(parts.query)
     if parts.scheme != "aigc-reader" or parts.netloc != "open" or "article" not in query:
-        raise DataError(f"not an aigc-reader link: {url!r} (expected aigc-reader://open?article=ID&block=N)")
+        raise DataError(expected)
     block = query.get("block", [None])[0]
-    if block is not None and not block.isdigit():
-        raise DataError(f"block must be a number in {url!r}")
+    # ASCII digits only ('²' is a digit to str.isdigit), and few enough to be a block number.
+    if block is not None and not (block.isascii() and block.isdigit() and len(block) <= 9):
+        raise DataError(f"block must be a block number in {url[:200]!r}")
     return query["article"][0], None if block is None else int(block)
 
 

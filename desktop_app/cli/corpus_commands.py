@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.context import Context
-from desktop_app.cli.output import fail, print_json
+from desktop_app.cli.output import fail, print_json, shown
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,7 +39,7 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
         return 0
     for article in articles:
         details = " · ".join(filter(None, [article.date, f"{len(article.speakers)} 位发言人", f"{article.chars} 字"]))
-        print(f"{article.id}  {article.title}\n    {details}")
+        print(shown(f"{article.id}  {article.title}\n    {details}"))
     return 0
 
 
@@ -51,7 +51,7 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
         print(article.plain_text)
     else:
         header = [article.title, " · ".join(filter(None, [article.publisher, article.date, article.source_url]))]
-        print("\n".join(line for line in header if line) + "\n")
+        print(shown("\n".join(line for line in header if line)) + "\n")
         print(article.plain_text)
     return 0
 
@@ -62,17 +62,17 @@ def run_outline(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print_json(outline)
         return 0
-    print(article.title)
+    print(shown(article.title))
     for number, topic in enumerate(outline["topics"]):
-        print(f"  {topic['title']}")
+        print(shown(f"  {topic['title']}"))
         speakers = dict.fromkeys(t["speaker"] for t in outline["turns"] if t["topic"] == number)
         if speakers:
-            print("    " + "、".join(speakers))
+            print(shown("    " + "、".join(speakers)))
     if outline["speakers"]:
         print("发言人:")
         for speaker in outline["speakers"]:
             extra = "，".join(filter(None, [speaker["affiliation"], speaker["role"], f"{speaker['turns']} 次发言"]))
-            print(f"  {speaker['name']}（{extra}）")
+            print(shown(f"  {speaker['name']}（{extra}）"))
     return 0
 
 
@@ -90,7 +90,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
         for outcome in imported:
             assert outcome.article is not None
             verb = "replaced" if outcome.replaced else "imported"
-            print(f"{verb} {outcome.article.id}: {outcome.article.title}")
+            print(shown(f"{verb} {outcome.article.id}: {outcome.article.title}"))
     for outcome in failures:
         fail(str(outcome.error))
     return 1 if failures else 0

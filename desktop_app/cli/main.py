@@ -62,7 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.self_test import run_self_test
 
         return run_self_test()
+    if args.data_dir is not None and not args.data_dir.strip():
+        return fail("--data-dir is empty: give a folder", 2)
     paths = DataPaths.resolve(args.data_dir, args.user)
+    problem = paths.problem()
+    if problem:
+        return fail(problem, 2)
     if args.command is None:
         from desktop_app.app import run_gui
 

@@ -11,5 +11,7 @@ class OneLineParser(argparse.ArgumentParser):
     """Usage errors are one line on stderr and exit 2, as for every other error."""
 
     def error(self, message: str) -> NoReturn:
-        print(f"{self.prog}: error: {message} (see --help)", file=sys.stderr)
+        # Every error line starts the same way (scripts match on it); the command comes after.
+        command = self.prog.partition(" ")[2]
+        print(f"aigc-reader: error: {command + ': ' if command else ''}{message} (see --help)", file=sys.stderr)
         raise SystemExit(2)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from desktop_app.cli.context import Context
-from desktop_app.cli.output import fail, print_json
+from desktop_app.cli.output import fail, print_json, shown
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def run_index(args: argparse.Namespace, context: Context) -> int:
 
 def _marked(hit: Hit) -> str:
     """The snippet with matches in 【】 (and bold on a terminal)."""
-    text, out, position = hit.text, [], 0
+    text, out, position = hit.text, [], 0  # block text is clean: the importer drops control characters
     bold = sys.stdout.isatty()
     for start, end in hit.matches:
         if start < position:
@@ -113,5 +113,5 @@ def run_search(args: argparse.Namespace, context: Context) -> int:
         print("no results")
     for hit in hits:
         where = " · ".join(filter(None, [hit.article, f"block {hit.block}", hit.speaker]))
-        print(f"{where}\n    {_marked(hit)}")
+        print(f"{shown(where)}\n    {_marked(hit)}")
     return 0

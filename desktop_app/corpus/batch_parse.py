@@ -1,6 +1,12 @@
-"""Parsing many imported files at once on every core: each file is read and parsed in a forked
-worker (the children inherit jieba's loaded tagger instead of loading it again); where there is
-no fork (Windows), or for a handful of files, one process does it all.
+"""Parsing files in forked worker processes, each file under a time and a memory limit.
+
+A hostile or pathological file (20 KB of nested brackets keeps Python-Markdown busy for
+seconds, 18 MB of nested lists for ever) must cost its own refusal, never the app's time: each
+file is parsed in a worker that is killed when the file's time is up, and whose address space
+is capped so that a runaway parse fails with MemoryError instead of swapping the machine.
+Workers are forked, so they inherit jieba's loaded tagger (and the parse function itself)
+instead of loading them again; a worker that was killed is replaced. Where there is no fork
+(Windows), one process parses everything, without those limits.
 """
 
 from __future__ import annotations
@@ -8,14 +14,18 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import NamedTuple
 
 from desktop_app.corpus.model import Article
 
-PARALLEL_THRESHOLD = 8  # files; below this a process pool costs more than it saves
-_CHUNK = 8
+BASE_SECONDS = 4.0  # for any file; a real article of a few hundred KB parses in a fraction of this
+SECONDS_PER_MB = 3.0  # beyond the first MB
+MEMORY_HEADROOM = 1 << 30  # bytes a worker may allocate beyond what it inherited
 
 
 class ParsedFile(NamedTuple):
@@ -29,15 +39,120 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def time_limit(path: Path) -> float:
+    try:
+        megabytes = path.stat().st_size / 2**20
+    except OSError:
+        megabytes = 0.0
+    return BASE_SECONDS + SECONDS_PER_MB * max(0.0, megabytes - 1)
+
+
 def parse_files(paths: Sequence[Path], parse_one: Callable[[Path], ParsedFile],
-                warm_up: Callable[[], None] = lambda: None) -> list[ParsedFile]:
-    """``parse_one`` applied to every path, in order, on all cores when it pays; ``warm_up``
-    runs first in the parent when workers are forked, so that they inherit what it loads."""
-    if len(paths) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return [parse_one(path) for path in paths]
-    workers = min(os.cpu_count() or 1, max(1, len(paths) // _CHUNK))
-    if workers == 1:
+                warm_up: Callable[[], None] = lambda: None, workers: int | None = None) -> list[ParsedFile]:
+    """``parse_one`` applied to every path, in order, each in a worker under its limits;
+    ``warm_up`` runs first in the parent, so that the workers inherit what it loads."""
+    if not paths:
+        return []
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [parse_one(path) for path in paths]
     warm_up()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(parse_one, paths, chunksize=_CHUNK)
+    count = max(1, min(workers or os.cpu_count() or 1, len(paths)))
+    return _Supervisor(paths, parse_one).run(count)
+
+
+class _Worker(NamedTuple):
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+
+
+class _Supervisor:
+    def __init__(self, paths: Sequence[Path], parse_one: Callable[[Path], ParsedFile]) -> None:
+        self._paths = paths
+        self._parse_one = parse_one
+        self._context = multiprocessing.get_context("fork")
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(theirs, self._paths, self._parse_one), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def run(self, count: int) -> list[ParsedFile]:
+        results: list[ParsedFile | None] = [None] * len(self._paths)
+        waiting = deque(range(len(self._paths)))
+        busy: dict[Connection, tuple[_Worker, int, float]] = {}  # connection -> (worker, file, deadline)
+        idle: list[_Worker] = []
+        try:
+            for _ in range(count):
+                idle.append(self._start())
+            while waiting or busy:
+                while waiting and idle:
+                    worker, number = idle.pop(), waiting.popleft()
+                    worker.connection.send(number)
+                    busy[worker.connection] = (worker, number, time.monotonic() + time_limit(self._paths[number]))
+                next_deadline = min(deadline for _, _, deadline in busy.values())
+                for connection in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
+                    worker, number, _ = busy.pop(connection)  # type: ignore[arg-type]
+                    try:
+                        results[number] = connection.recv()  # type: ignore[union-attr]
+                        idle.append(worker)
+                    except (EOFError, OSError):  # the worker died: the memory cap, or the OS killed it
+                        results[number] = ParsedFile(self._paths[number], None,
+                                                     "reading it took more memory than an article can", None)
+                        self._stop(worker)
+                        idle.append(self._start())
+                now = time.monotonic()
+                for connection, (worker, number, deadline) in list(busy.items()):
+                    if now >= deadline:
+                        del busy[connection]
+                        seconds = time_limit(self._paths[number])
+                        results[number] = ParsedFile(self._paths[number], None,
+                                                     f"reading it took longer than {seconds:.0f} s; it is not "
+                                                     "imported (is it really an article?)", None)
+                        self._stop(worker)
+                        if waiting:
+                            idle.append(self._start())
+        finally:
+            for worker in idle + [worker for worker, _, _ in busy.values()]:
+                self._stop(worker)
+        return [result for result in results if result is not None]
+
+    @staticmethod
+    def _stop(worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.connection.close()
+
+
+def _serve(connection: Connection, paths: Sequence[Path], parse_one: Callable[[Path], ParsedFile]) -> None:
+    """A worker's loop: parse the file whose number comes in, send the result back."""
+    _cap_memory()
+    while True:
+        try:
+            number = connection.recv()
+        except (EOFError, OSError):
+            return
+        path = paths[number]
+        try:
+            result = parse_one(path)
+        except MemoryError:
+            result = ParsedFile(path, None, "reading it took more memory than an article can", None)
+        except RecursionError:
+            result = ParsedFile(path, None, "it is nested too deeply to be read", None)
+        except Exception as error:  # noqa: BLE001 - one file's failure is its own refusal, in one line
+            result = ParsedFile(path, None, f"it could not be read ({type(error).__name__})", None)
+        connection.send(result)
+
+
+def _cap_memory() -> None:
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = inherited + MEMORY_HEADROOM
+        resource.setrlimit(resource.RLIMIT_AS, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc (macOS): the time limit still holds

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterable
@@ -23,6 +24,20 @@ from desktop_app.paths import DataPaths, bundled_sources_dir
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ""}
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069/\\\\]")
+
+
+def library_name(path: Path) -> str:
+    """The name a file is kept under in the library, whose stem is the article's id: valid text
+    (bytes of another encoding become U+FFFD), no control or bidirectional characters, and no
+    leading dot (a hidden file would never be listed)."""
+    name = os.fsencode(path.name).decode("utf-8", "replace")
+    name = _UNSAFE_IN_NAMES.sub("_", name).lstrip(".")
+    return name if Path(name).stem else f"article{name}"
+
+
+def article_id_of(path: Path) -> str:
+    return Path(library_name(path)).stem
 
 
 def _parse(article_id: str, data: bytes, origin: str) -> Article:
@@ -97,34 +112,46 @@ class Library:
             if folder.is_dir():
                 for path in sorted(folder.iterdir()):
                     if path.is_file() and not path.name.startswith("."):
-                        files[path.stem] = (path, origin)
+                        files[article_id_of(path)] = (path, origin)
         return files
 
     def _load(self) -> dict[str, Article]:
         cache = self._read_cache()
         articles: dict[str, Article] = {}
         fresh: dict[str, dict[str, object]] = {}
+        to_parse: dict[str, tuple[Path, str, list[object] | None]] = {}
         for article_id, (path, origin) in self._source_files().items():
             signature = _signature(path, origin)
             entry = cache.get(article_id)
-            if signature is not None and entry and entry.get("signature") == signature:
-                article = Article.from_cache(entry["article"])  # type: ignore[arg-type]
-                fresh[article_id] = entry
-            elif entry and _same_content(entry, path, origin):
-                # Written too recently for its size and time to vouch for it (an import a moment
-                # ago): its content hash does.
-                article = Article.from_cache(entry["article"])  # type: ignore[arg-type]
-                fresh[article_id] = {**entry, "signature": signature}
-            else:
-                try:
-                    article = _parse(article_id, path.read_bytes(), origin)
-                except ReaderError:
+            try:
+                if signature is not None and entry and entry.get("signature") == signature:
+                    articles[article_id] = Article.from_cache(entry["article"])  # type: ignore[arg-type]
+                    fresh[article_id] = entry
+                    continue
+                if entry and _same_content(entry, path, origin):
+                    # Written too recently for its size and time to vouch for it (an import a
+                    # moment ago): its content hash does.
+                    articles[article_id] = Article.from_cache(entry["article"])  # type: ignore[arg-type]
+                    fresh[article_id] = {**entry, "signature": signature}
+                    continue
+            except (KeyError, TypeError, ValueError):
+                pass  # a damaged cache entry: parsed again
+            to_parse[article_id] = (path, origin, signature)
+        if to_parse:
+            # Parsed as an import is, in workers under a time and memory limit: one pathological
+            # file left in the library must not hold up the window's first paint.
+            ids = list(to_parse)
+            parsed = parse_files([to_parse[article_id][0] for article_id in ids],
+                                 lambda path: _parse_library_file(path, to_parse[article_id_of(path)][1]),
+                                 warm_up=_load_tagger if len(ids) > 1 else lambda: None)
+            for article_id, result in zip(ids, parsed, strict=True):
+                if result.article is None:
                     continue  # a bundled or imported file that no longer parses is skipped, not fatal
-                fresh[article_id] = {"signature": signature, "article": article.to_cache()}
-            articles[article_id] = article
+                articles[article_id] = result.article
+                fresh[article_id] = {"signature": to_parse[article_id][2], "article": result.article.to_cache()}
         if fresh.keys() != cache.keys() or any(fresh[key] is not cache[key] for key in fresh):
             self._write_cache(fresh)
-        return articles
+        return {article_id: articles[article_id] for article_id in sorted(articles)}
 
     def _read_cache(self) -> dict[str, dict[str, object]]:
         try:
@@ -136,8 +163,8 @@ class Library:
     def _write_cache(self, entries: dict[str, dict[str, object]]) -> None:
         try:
             write_atomically(self.cache_file, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
-        except OSError:
-            pass  # the cache only saves time; a read-only cache dir must not stop the app
+        except (OSError, ValueError):
+            pass  # the cache only saves time; a read-only or full cache dir must not stop the app
 
     def articles(self) -> list[Article]:
         if self._articles is None:
@@ -189,7 +216,7 @@ class Library:
         if result.article is None:
             return ImportOutcome(result.path, None, f"{result.path}: {result.error}")
         article = result.article
-        target = self._paths.library_dir / result.path.name
+        target = self._paths.library_dir / library_name(result.path)
         try:
             self._paths.ensure_private_dir(self._paths.library_dir)
             write_atomically(target, result.path.read_bytes())
@@ -212,16 +239,25 @@ class Library:
             self._write_cache(cache)
 
 def _load_tagger() -> None:
-    """Loads jieba's tagger once before the workers fork, so that each inherits it."""
+    """Loads the pipeline and jieba's tagger once before the workers fork, so that each inherits
+    them (and no worker imports a module while another thread of the window holds the import lock)."""
+    import desktop_app.corpus.pipeline  # noqa: F401
     from desktop_app.corpus.speaker_acceptance import is_person_name
 
     is_person_name("张三")
 
 
+def _parse_library_file(path: Path, origin: str) -> ParsedFile:
+    try:
+        return ParsedFile(path, _parse(article_id_of(path), path.read_bytes(), origin), None, None)
+    except (ReaderError, OSError) as error:
+        return ParsedFile(path, None, str(error), None)
+
+
 def _parse_import(path: Path) -> ParsedFile:
     try:
         data = _read_import(path)
-        return ParsedFile(path, _parse(path.stem, data, "imported"), None, content_digest(data))
+        return ParsedFile(path, _parse(article_id_of(path), data, "imported"), None, content_digest(data))
     except ImportRejected as error:
         return ParsedFile(path, None, str(error), None)
 

@@ -66,6 +66,7 @@ class Article:
     tags: tuple[str, ...] = ()
     origin: str = "bundled"  # "bundled" or "imported"
     removed: tuple[RemovedBlock, ...] = ()
+    encoding: str | None = None  # the source file's text encoding
 
     @cached_property
     def _layout(self) -> tuple[str, tuple[int, ...]]:
@@ -142,6 +143,7 @@ class Article:
             "turns": len(self.turns),
             "topics": len(self.topics),
             "removed_blocks": len(self.removed),
+            "encoding": self.encoding,
         }
 
     def outline_json(self) -> dict[str, Any]:
@@ -172,6 +174,7 @@ class Article:
             "tags": list(self.tags),
             "origin": self.origin,
             "removed": [[r.text, r.rule] for r in self.removed],
+            "encoding": self.encoding,
         }
 
     @classmethod
@@ -189,4 +192,5 @@ class Article:
             tags=tuple(data["tags"]),
             origin=data["origin"],
             removed=tuple(RemovedBlock(*r) for r in data.get("removed", ())),
+            encoding=data.get("encoding"),
         )

@@ -7,7 +7,7 @@ import dataclasses
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
 
 from desktop_app.corpus.cleanup import clean
-from desktop_app.corpus.decode import decode_text
+from desktop_app.corpus.decode import decode
 from desktop_app.corpus.formats import read_source
 from desktop_app.corpus.model import Article, RemovedBlock
 from desktop_app.corpus.structure import build_article
@@ -32,4 +32,5 @@ def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:
 
 
 def parse_bytes(article_id: str, data: bytes, origin: str = "bundled") -> Article:
-    return parse_text(article_id, decode_text(data), origin)
+    decoded = decode(data)
+    return dataclasses.replace(parse_text(article_id, decoded.text, origin), encoding=decoded.encoding)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from itertools import groupby
+from urllib.parse import quote, urlsplit
 
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.corpus.model import Article
@@ -32,8 +33,26 @@ _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 
 
 def open_link(article_id: str, block: int | None) -> str:
-    query = f"article={article_id}" + (f"&block={block}" if block is not None else "")
+    """Every character of the id that could end the query or the Markdown link is percent-encoded."""
+    query = f"article={quote(article_id, safe='')}" + (f"&block={block}" if block is not None else "")
     return f"aigc-reader://open?{query}"
+
+
+def safe_source_url(url: str) -> str | None:
+    """The URL as a link target, or None: only http(s) links to a host are written (a
+    ``javascript:`` or ``file:`` link from a page's metadata must never become clickable)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return quote(url.strip(), safe=";/?:@&=+$,#%[]!~*'()")  # spaces, <, >, quotes, newlines and non-ASCII encoded
+
+
+def _one_line(text: str) -> str:
+    """Metadata from a file may hold line breaks; they must not break the document's layout."""
+    return " ".join(text.split())
 
 
 def _printable(text: str) -> str:
@@ -79,9 +98,9 @@ def _speaker_line(placed: Placed, article: Article | None) -> str:
     speaker = placed.placement.speaker
     if speaker:
         details = article.speaker(speaker) if article else None
-        name = f"**{escape_inline(speaker)}**"
+        name = f"**{escape_inline(_one_line(speaker))}**"
         if details and details.affiliation:
-            name += f"（{escape_inline(details.affiliation)}）"
+            name += f"（{escape_inline(_one_line(details.affiliation))}）"
         parts.append("— " + name)
     parts.append(COLOR_NAMES.get(placed.annotation.color, placed.annotation.color))
     if placed.placement.status != ORPHANED:
@@ -100,13 +119,20 @@ def _entry(placed: Placed, article: Article | None) -> list[str]:
     return lines
 
 
+def _separated(entry: list[str], number: int) -> list[str]:
+    """Consecutive blockquotes merge into one in Python-Markdown (and some other renderers)
+    when nothing stands between them: an empty comment keeps each highlight its own quote."""
+    return entry if number == 0 else ["<!-- -->", "", *entry]
+
+
 def _article_header(article_id: str, article: Article | None) -> list[str]:
     if article is None:
         return [f"## {escape_heading(article_id)}", "", "（这篇文章已不在文库中）", ""]
     lines = [f"## {escape_heading(article.title)}", ""]
-    details = [escape_inline(part) for part in (article.publisher, article.date) if part]
-    if article.source_url:
-        details.append(f"[来源](<{article.source_url.replace('>', '%3E').replace(' ', '%20')}>)")
+    details = [escape_inline(_one_line(part)) for part in (article.publisher, article.date) if part and part.strip()]
+    source = safe_source_url(article.source_url) if article.source_url else None
+    if source:
+        details.append(f"[来源](<{source}>)")
     if details:
         lines += [" · ".join(details), ""]
     return lines
@@ -125,14 +151,14 @@ def render_markdown(placed: Sequence[Placed], article_of: Callable[[str], Articl
         for topic, in_topic in groupby(entries, key=lambda p: p.placement.topic):
             if topic is not None and article is not None and topic < len(article.topics):
                 lines += [f"### {escape_heading(article.topics[topic].title)}", ""]
-            for entry in in_topic:
-                lines += _entry(entry, article)
+            for number, entry in enumerate(in_topic):
+                lines += _separated(_entry(entry, article), number)
     if orphans:
         lines += ["## 未能定位的批注", "", "原文已改动，这些批注找不到原来的位置；内容完整保留。", ""]
         for article_id, entries in groupby(orphans, key=lambda p: p.annotation.article):
             article = article_of(article_id)
             title = article.title if article else article_id
             lines += [f"### {escape_heading(title)}", ""]
-            for entry in entries:
-                lines += _entry(entry, article)
+            for number, entry in enumerate(entries):
+                lines += _separated(_entry(entry, article), number)
     return "\n".join(lines).rstrip("\n") + "\n"

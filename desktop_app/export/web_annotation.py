@@ -9,9 +9,12 @@ the target's ``styleClass`` with the collection's stylesheet.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote, unquote
 
 from desktop_app.annotations.model import COLORS, DEFAULT_COLOR, Anchor, Annotation, normalize_tags, now_iso
 from desktop_app.errors import DataError
@@ -19,6 +22,7 @@ from desktop_app.errors import DataError
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PREFIX = "aigc-reader://article/"
 ID_PREFIX = "urn:uuid:"
+MAX_OFFSET = 1 << 40  # far beyond any article, and within SQLite's integers
 STYLESHEET = {"type": "CssStylesheet",
               "value": " ".join(f".{name} {{ background-color: {css}; }}" for name, css in
                                 zip(COLORS, ("#fff3a3", "#c8f0c0", "#c6e2ff", "#ffd1e6", "#e3d3ff"), strict=True))}
@@ -45,7 +49,7 @@ def to_web_annotation(annotation: Annotation, user: str) -> dict[str, Any]:
         "modified": a.updated,
         "body": bodies,
         "target": {
-            "source": SOURCE_PREFIX + a.article,
+            "source": SOURCE_PREFIX + quote(a.article, safe=""),
             "styleClass": a.color,
             "selector": [
                 {"type": "TextQuoteSelector", "exact": a.anchor.quote, "prefix": a.anchor.prefix,
@@ -74,11 +78,31 @@ def _items(document: Any) -> list[Any]:
     if isinstance(document, dict):
         if document.get("type") == "AnnotationCollection":
             first = document.get("first")
-            return list(first.get("items", [])) if isinstance(first, dict) else []
+            return _item_list(first.get("items", [])) if isinstance(first, dict) else []
         if document.get("type") == "AnnotationPage":
-            return list(document.get("items", []))
+            return _item_list(document.get("items", []))
         return [document]
     raise DataError("not Web Annotation JSON: expected an annotation, a list or an AnnotationCollection")
+
+
+def _item_list(items: Any) -> list[Any]:
+    if not isinstance(items, list):
+        raise DataError("not Web Annotation JSON: 'items' must be a list of annotations")
+    return items
+
+
+def _offset(value: Any) -> int | None:
+    """A character offset, or None for anything else (negative, huge, fractional, text)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value) if 0 <= value <= MAX_OFFSET else None
+
+
+def _clean_id(identifier: str) -> str:
+    """No control characters (the id is shown and used in links); at most 128 characters."""
+    return "".join(c for c in identifier if unicodedata.category(c) not in ("Cc", "Cf")).strip()[:128]
 
 
 def _from_item(item: Any, number: int) -> Annotation:
@@ -102,19 +126,21 @@ def _from_item(item: Any, number: int) -> Annotation:
              and isinstance(b.get("value"), str)]
     tags = [b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"
             and isinstance(b.get("value"), str)]
+    article = unquote(str(target["source"])[len(SOURCE_PREFIX):])
     identifier = str(item.get("id") or "")
-    if not identifier:
-        raise DataError(f"{where} has no id")
-    identifier = identifier.removeprefix(ID_PREFIX).replace("-", "") if identifier.startswith(ID_PREFIX) else identifier
-    try:
-        start = int(position.get("start", -1))
-        end = int(position.get("end", start + len(quote["exact"])))
-    except (TypeError, ValueError):
-        raise DataError(f"{where}: its TextPositionSelector is not numbers") from None
-    color = target.get("styleClass")
+    identifier = _clean_id(identifier.removeprefix(ID_PREFIX).replace("-", "") if identifier.startswith(ID_PREFIX)
+                           else identifier)
+    start = _offset(position.get("start")) if isinstance(position, dict) else None
+    end = _offset(position.get("end")) if isinstance(position, dict) else None
+    if start is None or end is None or end < start:
+        start = end = 0  # no usable position: the quote and its context find the passage
     created = str(item.get("created") or now_iso())
+    if not identifier:  # a stable id of its own, so that importing the file again adds nothing
+        identifier = hashlib.blake2b(json.dumps([article, quote["exact"], start, created], ensure_ascii=False)
+                                     .encode("utf-8"), digest_size=16).hexdigest()
+    color = target.get("styleClass")
     return Annotation(
-        id=identifier, article=str(target["source"])[len(SOURCE_PREFIX):],
+        id=identifier, article=article,
         anchor=Anchor(quote["exact"], str(quote.get("prefix", "")), str(quote.get("suffix", "")), start, end),
         color=color if color in COLORS else DEFAULT_COLOR, note="\n\n".join(notes), tags=normalize_tags(tags),
         created=created, updated=str(item.get("modified") or created),
@@ -124,7 +150,9 @@ def _from_item(item: Any, number: int) -> Annotation:
 def from_json_text(text: str) -> list[Annotation]:
     """Annotations from a Web Annotation JSON document; DataError when it is not one."""
     try:
-        document = json.loads(text)
+        document = json.loads(text.removeprefix("\ufeff"))
     except ValueError as error:
         raise DataError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise DataError("not Web Annotation JSON: nested too deeply") from None
     return [_from_item(item, number) for number, item in enumerate(_items(document))]

@@ -49,7 +49,7 @@ def parse_query(text: str) -> ParsedQuery:
         name, colon, value = body.partition(":")
         if colon and not negative and name.lower() in _FILTERS and value:
             if name.lower() == "topic":
-                if value.isdigit():
+                if value.isascii() and value.isdigit() and len(value) <= 9:  # not '²', not 5,000 digits
                     parsed.topic = int(value)
                     continue
             elif name.lower() == "speaker":

@@ -22,17 +22,25 @@ def test_second_start_parses_nothing_and_a_change_parses_only_that(tmp_path: Pat
     first = Library(paths, sources).articles()
     assert len(first) == 5
 
-    parsed: list[str] = []
+    # Parsing runs in forked workers: they count the parses in a file, which the test reads.
+    log = tmp_path / "parsed.log"
+    log.touch()
     real_parse = library_module._parse  # noqa: SLF001 - counting parses is the point of the test
-    monkeypatch.setattr(library_module, "_parse", lambda i, d, o: parsed.append(i) or real_parse(i, d, o))
+
+    def counting_parse(article_id: str, data: bytes, origin: str):  # type: ignore[no-untyped-def]
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(article_id + "\n")
+        return real_parse(article_id, data, origin)
+
+    monkeypatch.setattr(library_module, "_parse", counting_parse)
     again = Library(paths, sources).articles()
-    assert parsed == []
+    assert log.read_text(encoding="utf-8").split() == []
     assert [a.to_cache() for a in again] == [a.to_cache() for a in first]
 
     changed = sources / "002_24c868e8aabdd4fe.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("中国AIGC生态初现", "中国AIGC生态显现"), encoding="utf-8")
     updated = Library(paths, sources).get("002_24c868e8aabdd4fe")
-    assert parsed == ["002_24c868e8aabdd4fe"]
+    assert log.read_text(encoding="utf-8").split() == ["002_24c868e8aabdd4fe"]
     assert updated.topics[0].title.startswith("中国AIGC生态显现")
 
 
