@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.ui.reader_view import HIGHLIGHT_COLOURS
+from desktop_app.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 PlacedRole = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +48,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(HIGHLIGHT_COLOURS.get(placed.annotation.color, "#fff0a0"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return placed.annotation.note or placed.annotation.anchor.quote
+            return tooltip(placed.annotation.note or placed.annotation.anchor.quote)
         if role == PlacedRole:
             return placed
         return None

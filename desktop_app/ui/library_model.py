@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.corpus.model import Article
+from desktop_app.ui.plain_text import tooltip
 
 ArticleRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
+FilterRole = Qt.ItemDataRole.UserRole + 3  # the plain text the filter box matches
 Index = QModelIndex | QPersistentModelIndex
 
 TITLE, SOURCE, DATE, SPEAKERS, ANNOTATIONS = range(5)
@@ -47,11 +49,13 @@ class LibraryModel(QAbstractTableModel):
             value = self._display(article, column)
             # Missing sources and dates sort after the known ones, in either order they are read.
             return value if isinstance(value, int) else (value or "\uffff")
+        if role == FilterRole:
+            return " · ".join(part for part in (article.title, article.publisher, article.date) if part)
         if role == Qt.ItemDataRole.ToolTipRole:
             details = [article.title, article.publisher, article.date, self.tr("{count} 位发言人").format(count=len(article.speakers)),
                        self.tr("{count} 字").format(count=article.chars),
                        self.tr("{count} 条批注").format(count=self._counts.get(article.id, 0))]
-            return " · ".join(part for part in details if part)
+            return tooltip(" · ".join(part for part in details if part))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (SPEAKERS, ANNOTATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ArticleRole:

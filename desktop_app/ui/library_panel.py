@@ -6,7 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.corpus.model import Article
-from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, LibraryModel, SortRole
+from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, FilterRole, LibraryModel, SortRole
 
 
 class LibraryPanel(QWidget):
@@ -16,7 +16,7 @@ class LibraryPanel(QWidget):
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)  # title, source and date
+        self.proxy.setFilterRole(FilterRole)  # title, source and date
         self.proxy.setFilterKeyColumn(TITLE)
         self.proxy.setSortRole(SortRole)
         self.proxy.setSortLocaleAware(True)

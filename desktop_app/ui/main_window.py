@@ -24,7 +24,7 @@ from desktop_app.annotations.colors import COLORS
 from desktop_app.annotations.model import Placed, now_iso
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.focus import speaker_focus_blocks
-from desktop_app.corpus.library import Library, write_atomically
+from desktop_app.corpus.library import ImportOutcome, Library, write_atomically
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_swatch, highlight_label
@@ -393,9 +393,13 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.annotations.can_redo)
 
     def _warn(self, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox  # not at the top: only a failure needs it, never the start-up
 
-        QMessageBox.warning(self, title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names and errors, never markup
+        self.warning_box = box
+        box.exec()
 
     def _run(self, action: object) -> object:
         """Runs a core call; a ReaderError becomes a message box, never a crash."""
@@ -604,8 +608,15 @@ class MainWindow(QMainWindow):
             self.import_files([Path(f) for f in files])
 
     def import_files(self, files: list[Path]) -> None:
+        """Imports on a worker thread (each file parsed in a worker process under its own time
+        and memory limit): the window stays responsive, and a hostile file costs its refusal only."""
         self.build_panels()  # a drop can come before they are (right at start-up)
-        outcomes = self.library.import_paths(files)
+        self.statusBar().showMessage(self.tr("正在导入 {count} 个文件…").format(count=len(files)))
+        self.background.run(lambda: self.library.import_paths(files), self._imported,
+                            lambda error: self._warn(self.tr("导入文章"), str(error)))
+
+    def _imported(self, outcomes: list[ImportOutcome]) -> None:
+        self.statusBar().clearMessage()
         errors = [f"{o.path.name}: {o.error}" for o in outcomes if o.error]
         self.library_panel.model.set_articles(self.library.articles())
         if errors:

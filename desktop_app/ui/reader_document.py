@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from desktop_app.corpus.model import Article
+from desktop_app.ui.plain_text import tooltip
 
 # Distinct and readable on white and on dark grey.
 SPEAKER_COLOURS = ("#c0392b", "#2471a3", "#1e8449", "#8e44ad", "#b9770e", "#148f77", "#a93226", "#5d6d7e",
@@ -109,7 +110,7 @@ def _link(point_size: float, colour: QColor, href: str) -> QTextCharFormat:
     fmt = _char(point_size, colour)
     fmt.setAnchor(True)
     fmt.setAnchorHref(href)
-    fmt.setToolTip(href)  # where the click will go, before it goes
+    fmt.setToolTip(tooltip(href))  # where the click will go, before it goes
     fmt.setFontUnderline(True)
     return fmt
 

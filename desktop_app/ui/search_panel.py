@@ -8,7 +8,6 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.search.index import Hit, SearchIndex
 from desktop_app.ui.workers import Background
+from desktop_app.ui.plain_text import tooltip
 
 DEBOUNCE_MS = 180
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +112,7 @@ class SearchPanel(QWidget):
             item = QStandardItem((f"{where}：" if where else "") + marked_snippet(hit))
             item.setData(hit, HitRole)
             item.setEditable(False)
-            item.setToolTip(escape(hit.text[:400]))
+            item.setToolTip(tooltip(hit.text[:400]))
             group.appendRow(item)
         self.results.expandAll()
         self.status.setText(self.tr("{hits} 条结果，{articles} 篇文章").format(hits=len(hits), articles=len(groups)) if hits

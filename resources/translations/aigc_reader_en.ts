@@ -3,7 +3,7 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_model.py" line="19" />
+        <location filename="../../desktop_app/ui/annotation_model.py" line="20" />
         <source>⚠ 未定位 · </source>
         <translation>⚠ orphaned · </translation>
     </message>
@@ -77,42 +77,42 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="17" />
+        <location filename="../../desktop_app/ui/library_model.py" line="19" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="17" />
+        <location filename="../../desktop_app/ui/library_model.py" line="19" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="18" />
+        <location filename="../../desktop_app/ui/library_model.py" line="20" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="18" />
+        <location filename="../../desktop_app/ui/library_model.py" line="20" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="19" />
+        <location filename="../../desktop_app/ui/library_model.py" line="21" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="51" />
+        <location filename="../../desktop_app/ui/library_model.py" line="55" />
         <source>{count} 位发言人</source>
         <translation>{count} speakers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="52" />
+        <location filename="../../desktop_app/ui/library_model.py" line="56" />
         <source>{count} 字</source>
         <translation>{count} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="53" />
+        <location filename="../../desktop_app/ui/library_model.py" line="57" />
         <source>{count} 条批注</source>
         <translation>{count} annotations</translation>
     </message>
@@ -129,7 +129,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="66" />
-        <location filename="../../desktop_app/ui/main_window.py" line="680" />
+        <location filename="../../desktop_app/ui/main_window.py" line="691" />
         <source>AIGC 阅读器 — {user}</source>
         <translation>AIGC Reader — {user}</translation>
     </message>
@@ -309,165 +309,171 @@
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="405" />
+        <location filename="../../desktop_app/ui/main_window.py" line="409" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="412" />
+        <location filename="../../desktop_app/ui/main_window.py" line="416" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="420" />
+        <location filename="../../desktop_app/ui/main_window.py" line="424" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432" />
+        <location filename="../../desktop_app/ui/main_window.py" line="436" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="525" />
+        <location filename="../../desktop_app/ui/main_window.py" line="529" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="532" />
+        <location filename="../../desktop_app/ui/main_window.py" line="536" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="558" />
+        <location filename="../../desktop_app/ui/main_window.py" line="562" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="601" />
-        <location filename="../../desktop_app/ui/main_window.py" line="612" />
+        <location filename="../../desktop_app/ui/main_window.py" line="605" />
+        <location filename="../../desktop_app/ui/main_window.py" line="616" />
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="602" />
+        <location filename="../../desktop_app/ui/main_window.py" line="606" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="612" />
+        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <source>正在导入 {count} 个文件…</source>
+        <translation>Importing {count} files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="628" />
+        <location filename="../../desktop_app/ui/main_window.py" line="639" />
         <source>Markdown，本文 (*.md)</source>
         <translation>Markdown, this article (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="629" />
+        <location filename="../../desktop_app/ui/main_window.py" line="640" />
         <source>Markdown，全部文章 (*.md)</source>
         <translation>Markdown, all articles (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="630" />
+        <location filename="../../desktop_app/ui/main_window.py" line="641" />
         <source>Web Annotation JSON，本文 (*.json)</source>
         <translation>Web Annotation JSON, this article (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="631" />
+        <location filename="../../desktop_app/ui/main_window.py" line="642" />
         <source>Web Annotation JSON，全部文章 (*.json)</source>
         <translation>Web Annotation JSON, all articles (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="632" />
-        <location filename="../../desktop_app/ui/main_window.py" line="640" />
+        <location filename="../../desktop_app/ui/main_window.py" line="643" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="632" />
+        <location filename="../../desktop_app/ui/main_window.py" line="643" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="640" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="642" />
+        <location filename="../../desktop_app/ui/main_window.py" line="653" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="652" />
+        <location filename="../../desktop_app/ui/main_window.py" line="663" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="657" />
-        <location filename="../../desktop_app/ui/main_window.py" line="667" />
+        <location filename="../../desktop_app/ui/main_window.py" line="668" />
+        <location filename="../../desktop_app/ui/main_window.py" line="678" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="657" />
+        <location filename="../../desktop_app/ui/main_window.py" line="668" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="667" />
+        <location filename="../../desktop_app/ui/main_window.py" line="678" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="673" />
+        <location filename="../../desktop_app/ui/main_window.py" line="684" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="694" />
+        <location filename="../../desktop_app/ui/main_window.py" line="705" />
         <source>批注数据库</source>
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="697" />
+        <location filename="../../desktop_app/ui/main_window.py" line="708" />
         <source>在恢复之前，新的高亮和笔记无法保存。</source>
         <translation>Until they are restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="698" />
+        <location filename="../../desktop_app/ui/main_window.py" line="709" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="699" />
+        <location filename="../../desktop_app/ui/main_window.py" line="710" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="707" />
+        <location filename="../../desktop_app/ui/main_window.py" line="718" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="716" />
+        <location filename="../../desktop_app/ui/main_window.py" line="727" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="717" />
+        <location filename="../../desktop_app/ui/main_window.py" line="728" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="718" />
+        <location filename="../../desktop_app/ui/main_window.py" line="729" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="718" />
+        <location filename="../../desktop_app/ui/main_window.py" line="729" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
@@ -530,7 +536,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="129" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="130" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>

@@ -344,7 +344,7 @@ def test_context_menu_highlights_in_the_chosen_colour(make_window) -> None:  # t
     assert [(p.annotation.anchor.quote, p.annotation.color) for p in placed] == [("我非常同意陈石总的看法", "pink")]
 
 
-def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_path: Path, qtbot: QtBot,  # type: ignore[no-untyped-def]
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window()
     good = tmp_path / "新文章.md"
@@ -352,7 +352,7 @@ def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_
     bad = tmp_path / "空.txt"
     bad.write_bytes(b"")
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
     position = QPointF(window.rect().center())
@@ -362,6 +362,7 @@ def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_
     assert enter.isAccepted()
     drop = QDropEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30_000)  # imported off the window's thread
     assert window.library_panel.model.row_of("新文章") is not None
     assert window.reader.article is not None and window.reader.article.id == "新文章"
     assert len(warnings) == 1 and "空.txt" in warnings[0]
@@ -377,7 +378,7 @@ def test_switching_user_shows_only_their_annotations(make_window, monkeypatch: p
     assert window.annotations.user == "alice" and "alice" in window.windowTitle()
     assert window.annotations_panel.model.rowCount() == 0 and window.annotations.list() == []
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
     assert window.switch_user("../evil") is False and warnings
     assert window.switch_user("tester") is True
     assert window.annotations_panel.model.rowCount() == 1
