@@ -66,16 +66,20 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
     if even_nuls + odd_nuls:
         encoding = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    elif sample.isascii():
+        return None  # ASCII without a NUL is ASCII ('[[' is also U+5B5B)
     else:
         # Chinese alone leaves no NUL: then the high bytes give it away, nearly all in the Han
-        # block (0x4E-0x9F) or CJK punctuation (0x30, 0xFF, 0x20).
+        # block (0x4E-0x9F) or CJK punctuation (0x30, 0xFF, 0x20), while the low bytes spread
+        # over every value.
         def chinese_high_bytes(high: bytes) -> float:
             return sum(1 for byte in high if 0x4E <= byte <= 0x9F or byte in (0x30, 0xFF, 0x20)) / len(high)
 
         odd, even = chinese_high_bytes(sample[1::2]), chinese_high_bytes(sample[0::2])
-        if max(odd, even) < 0.85:
-            return None
         encoding = "utf-16-le" if odd > even else "utf-16-be"
+        low = sample[0::2] if encoding == "utf-16-le" else sample[1::2]
+        if max(odd, even) < 0.85 or sum(1 for byte in low if byte >= 0x80) < len(low) // 4:
+            return None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:

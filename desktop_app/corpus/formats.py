@@ -39,7 +39,7 @@ _HTML_HINT = re.compile(r"<(?:html|body|div|p|article|section|h[1-6]|span|br)\b[
 _LEADING_TAG = re.compile(r"\A\s*<(?:!--|!doctype|[a-z][a-z0-9]*\b)", re.I)
 _HASHTAG_LINE = re.compile(r"^#[^\s#][^\n]*$", re.M)
 _TAG_TOKEN = re.compile(r"#([^\s#]+)")
-_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[=-]{3,}\s*$|>\s|\s*[*+-]\s)|\*\*[^*\n]+\*\*|!?\[[^\]\n]*\]\([^)\s]+\)", re.M)
+_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[=-]{3,}\s*$|>\s|\s*[*+-]\s)|\*\*[^*\n]+\*\*|!?\[[^\[\]\n]*\]\([^)\s]+\)", re.M)  # no "[" inside: "[[[…" would backtrack quadratically
 _DUMP_HEADER = re.compile(r"^(标题|链接|来源|作者|日期|时间|发布时间|正文)\s*[:：]\s*(.*)$")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ASCII_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

@@ -136,7 +136,8 @@ def _from_item(item: Any, number: int) -> Annotation:
         start = end = 0  # no usable position: the quote and its context find the passage
     created = str(item.get("created") or now_iso())
     if not identifier:  # a stable id of its own, so that importing the file again adds nothing
-        identifier = hashlib.blake2b(json.dumps([article, quote["exact"], start, created], ensure_ascii=False)
+        identifier = hashlib.blake2b(json.dumps([article, quote["exact"], start, item.get("created")], ensure_ascii=False,
+                                                default=str)
                                      .encode("utf-8"), digest_size=16).hexdigest()
     color = target.get("styleClass")
     return Annotation(
