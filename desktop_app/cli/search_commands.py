@@ -43,8 +43,18 @@ def _progress_bar(done: int, total: int) -> None:
 def ensure_index(context: Context, rebuild: bool = False) -> UpdateReport:
     """Brings the index up to date, with a progress bar on a terminal and a line when it had to be
     rebuilt for a reason the user did not ask for."""
-    report = context.search_index.update(context.library.articles(), rebuild=rebuild,
-                                         progress=_progress_bar if sys.stderr.isatty() else None)
+    from desktop_app.errors import DataError
+    from desktop_app.search.index import UpdateReport
+
+    try:
+        report = context.search_index.update(context.library.articles(), rebuild=rebuild,
+                                             progress=_progress_bar if sys.stderr.isatty() else None)
+    except DataError as error:
+        if rebuild or context.search_index.problem() is not None:
+            raise
+        # The index on disk is whole, only behind: searching it beats refusing to.
+        print(f"aigc-reader: warning: search index not updated ({error})", file=sys.stderr)
+        return UpdateReport()
     if report.rebuilt_because and report.rebuilt_because not in {"no index yet", "rebuild requested"}:
         print(f"aigc-reader: search index rebuilt ({report.rebuilt_because})", file=sys.stderr)
     return report

@@ -284,24 +284,36 @@ class SearchIndex:
                 self._dir = self._current_dir()
             report = UpdateReport()
             problem = "rebuild requested" if rebuild else self.problem()
-            if problem is not None:
-                report.rebuilt_because = problem
-                self._create()
-                known: dict[str, str] = {}
-            else:
-                known = dict((self._read_meta() or {}).get("articles", {}))
-            wanted = {article.id: article_digest(article) for article in articles}
-            changed = [a for a in articles if known.get(a.id) != wanted[a.id]]
-            removed = [article_id for article_id in known if article_id not in wanted]
-            if changed or removed or problem is not None:
-                report.added = [a.id for a in changed if a.id not in known]
-                report.updated = [a.id for a in changed if a.id in known]
-                report.removed = removed
-                table = self._write(articles, changed, removed, progress)
-                self._write_meta(True, wanted, len(table))
-            if problem is not None:
-                self._switch_to(self._dir)
-            return report
+            try:
+                return self._update(articles, problem, report, progress)
+            except OSError as error:
+                if self._dir != self._current_dir():  # a new generation is dropped; CURRENT still names the old
+                    shutil.rmtree(self._dir, ignore_errors=True)
+                    self._close()
+                    self._dir = self._current_dir()
+                reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
+                raise DataError(f"cannot write the search index in {self._root}: {reason}") from None
+
+    def _update(self, articles: list[Article], problem: str | None, report: UpdateReport,
+                progress: Progress | None) -> UpdateReport:
+        if problem is not None:
+            report.rebuilt_because = problem
+            self._create()
+            known: dict[str, str] = {}
+        else:
+            known = dict((self._read_meta() or {}).get("articles", {}))
+        wanted = {article.id: article_digest(article) for article in articles}
+        changed = [a for a in articles if known.get(a.id) != wanted[a.id]]
+        removed = [article_id for article_id in known if article_id not in wanted]
+        if changed or removed or problem is not None:
+            report.added = [a.id for a in changed if a.id not in known]
+            report.updated = [a.id for a in changed if a.id in known]
+            report.removed = removed
+            table = self._write(articles, changed, removed, progress)
+            self._write_meta(True, wanted, len(table))
+        if problem is not None:
+            self._switch_to(self._dir)
+        return report
 
     @contextmanager
     def _writers_lock(self) -> Iterator[None]:

@@ -25,7 +25,7 @@ def ensure_loaded(cache_dir: Path) -> None:
 
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.CRITICAL)  # a cache file it cannot write (a full disk) is no error of ours
         cache_dir.mkdir(parents=True, exist_ok=True)
         jieba.dt.tmp_dir = str(cache_dir)
         jieba.dt.cache_file = "jieba.cache"

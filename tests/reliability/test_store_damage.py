@@ -129,8 +129,9 @@ def run_on_full_disk(data: Path, outside: Path, *commands: tuple[str, ...]) -> l
             steps.append(f"rm {data}/filler")
         steps.append(f"{cli(data, *command)} > {outside}/{number}.out 2> {outside}/{number}.err; "
                      f"echo $? > {outside}/{number}.code")
-    steps.append(f"ls -a {user_dir(data)} > {outside}/ls")
-    outcome = confined(on_a_full_disk(data, "; ".join(steps)))
+    steps.append(f"ls -a {user_dir(data)} > {outside}/ls 2>&1; true")
+    size_kb = sum(path.stat().st_size for path in data.rglob("*") if path.is_file()) // 1024 + 2048
+    outcome = confined(on_a_full_disk(data, "; ".join(steps), size_kb=size_kb))
     assert outcome.returncode == 0, outcome.stderr
     return [(int((outside / f"{n}.code").read_text()), (outside / f"{n}.out").read_text(encoding="utf-8"),
              (outside / f"{n}.err").read_text(encoding="utf-8")) for n in range(len(commands))]
@@ -203,3 +204,16 @@ def test_three_processes_opening_a_new_users_database_at_once_all_succeed(tmp_pa
                  for _ in range(3)]
     results = [process.communicate(timeout=120) for process in processes]
     assert [int(out) for out, _ in results] == [0, 0, 0], [err for _, err in results]
+
+
+@needs_namespaces
+def test_search_on_a_full_disk_answers_or_says_why_in_one_line(tmp_path: Path) -> None:
+    data, outside = tmp_path / "data", tmp_path / "out"
+    outside.mkdir()
+    assert run_cli(data, "index").code == 0
+    run_cli(data, "import", str(Path(__file__).resolve().parents[2] / "sources" / "000_5b4e62939488a476.txt"))
+    searching, rebuilding, freed = run_on_full_disk(
+        data, outside, ("search", "北美的商业", "--json"), ("index", "--rebuild"), ("search", "北美的商业", "--json"))
+    assert searching[0] == 0 and json.loads(searching[1]), searching
+    one_line(rebuilding[0], rebuilding[2], "disk")
+    assert freed[0] == 0 and json.loads(freed[1])
