@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from desktop_app.annotations.backups import Backups
 from desktop_app.annotations.model import Anchor, Annotation
-from desktop_app.annotations.store import AnnotationStore, backup_path_for, read_backup
+from desktop_app.annotations.store import AnnotationStore, read_backup
 from desktop_app.paths import DataPaths
 from tests.e2e.cli_runner import run_cli
 
@@ -36,10 +38,11 @@ def test_the_window_backs_the_annotations_up_once_it_has_painted(tmp_path: Path)
     store = AnnotationStore(database, backup_on_open=False)
     store.put(Annotation.new("000_5b4e62939488a476", Anchor("引用", "前", "后", 0, 2), note="备份我"))
     store.close()
-    assert not backup_path_for(database).exists()
+    shutil.rmtree(Backups(database).folder)  # as if the change had come from a program without backups
     result = run_cli(tmp_path, "--startup-probe", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.code == 0, result.stderr
-    assert [a.note for a in read_backup(backup_path_for(database))] == ["备份我"]
+    newest = Backups(database).newest()
+    assert newest is not None and [a.note for a in read_backup(newest.path)] == ["备份我"]
 
 
 # Runs the command line with every Python enum that PySide creates announced on stdout, in order
