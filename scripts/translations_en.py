@@ -82,6 +82,7 @@ ENGLISH = {
     "在恢复之前，新的高亮和笔记无法保存。": "Until they are restored, new highlights and notes cannot be saved.",
     "正在导入 {count} 个文件…": "Importing {count} files…",
     "立即恢复": "Restore now", "稍后": "Later", "批注已恢复": "Annotations restored",
+    "（只读）": " (read-only)", "批注只读：无法保存": "Annotations read-only: nothing can be saved",
     "用户名（字母、数字、. _ @ -）：": "User name (letters, digits, . _ @ -):",
     "用户名“{name}”不可用：请只用字母、数字和 . _ @ -": "The user name “{name}” cannot be used: use only letters, digits and . _ @ -",
     "已切换到用户 {name}": "Switched to user {name}",

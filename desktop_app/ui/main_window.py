@@ -27,13 +27,14 @@ from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.corpus.library import ImportOutcome, Library, write_atomically
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
+from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_swatch, highlight_label
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
-    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtWidgets import QLabel, QLineEdit
 
     from desktop_app.search.index import Hit, SearchIndex
     from desktop_app.ui.annotations_panel import AnnotationsPanel
@@ -63,7 +64,8 @@ class MainWindow(QMainWindow):
         self.background = Background(self)
         self.highlight_colour = "yellow"
         self.panels_built = False
-        self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=annotations.user))
+        self.read_only_label: QLabel | None = None
+        self._show_user()
         self.setDockNestingEnabled(True)
 
         self.reader = ReaderView()
@@ -688,13 +690,28 @@ class MainWindow(QMainWindow):
         """Shows these annotations instead (another user's, or the ones just restored)."""
         self.annotations.store.close()
         self.annotations = annotations
-        self.setWindowTitle(self.tr("AIGC 阅读器 — {user}").format(user=annotations.user))
+        self._show_user()
         if self.panels_built:
             self.annotations_panel.note.clear()
         if self.reader.article is not None:
             self.reader.show_article(self.reader.article, self.current_placed())
         if self.panels_built:
             self.refresh_annotations()
+
+    def _show_user(self) -> None:
+        """The title names the user; annotations that cannot be saved (a read-only folder, a full
+        disk, a store waiting for its restore) say so where it stays in sight, not in a passing message."""
+        why = self.annotations.store.read_only
+        title = self.tr("AIGC 阅读器 — {user}").format(user=self.annotations.user)
+        self.setWindowTitle(title + self.tr("（只读）") if why else title)
+        if why and self.read_only_label is None:
+            from PySide6.QtWidgets import QLabel
+
+            self.read_only_label = QLabel(self.tr("批注只读：无法保存"))
+            self.statusBar().addPermanentWidget(self.read_only_label)
+        if self.read_only_label is not None:
+            self.read_only_label.setVisible(bool(why))
+            self.read_only_label.setToolTip(tooltip(why))
 
     def offer_restore(self, problem: str, restore: Callable[[], Annotations]) -> None:
         """Says, without blocking the window, that the annotations could not be opened; its

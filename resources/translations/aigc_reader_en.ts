@@ -128,352 +128,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="66" />
-        <location filename="../../desktop_app/ui/main_window.py" line="691" />
+        <location filename="../../desktop_app/ui/main_window.py" line="705" />
         <source>AIGC 阅读器 — {user}</source>
         <translation>AIGC Reader — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <location filename="../../desktop_app/ui/main_window.py" line="80" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79" />
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80" />
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="114" />
+        <location filename="../../desktop_app/ui/main_window.py" line="116" />
         <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
         <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="172" />
+        <location filename="../../desktop_app/ui/main_window.py" line="174" />
         <source>导入文章…</source>
         <translation>Import articles…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="173" />
+        <location filename="../../desktop_app/ui/main_window.py" line="175" />
         <source>导出批注…</source>
         <translation>Export annotations…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174" />
+        <location filename="../../desktop_app/ui/main_window.py" line="176" />
         <source>复制所选批注为 Markdown</source>
         <translation>Copy selected annotations as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175" />
+        <location filename="../../desktop_app/ui/main_window.py" line="177" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176" />
+        <location filename="../../desktop_app/ui/main_window.py" line="178" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177" />
+        <location filename="../../desktop_app/ui/main_window.py" line="179" />
         <source>撤销批注改动</source>
         <translation>Undo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178" />
+        <location filename="../../desktop_app/ui/main_window.py" line="180" />
         <source>重做批注改动</source>
         <translation>Redo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179" />
+        <location filename="../../desktop_app/ui/main_window.py" line="181" />
         <source>高亮所选文字</source>
         <translation>Highlight selection</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/main_window.py" line="182" />
         <source>高亮所选文字（整句）</source>
         <translation>Highlight selection (whole sentences)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182" />
+        <location filename="../../desktop_app/ui/main_window.py" line="184" />
         <source>在本文中查找</source>
         <translation>Find in article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183" />
+        <location filename="../../desktop_app/ui/main_window.py" line="185" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184" />
+        <location filename="../../desktop_app/ui/main_window.py" line="186" />
         <source>查找上一个</source>
         <translation>Find previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185" />
+        <location filename="../../desktop_app/ui/main_window.py" line="187" />
         <source>搜索全部文章</source>
         <translation>Search all articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186" />
+        <location filename="../../desktop_app/ui/main_window.py" line="188" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187" />
+        <location filename="../../desktop_app/ui/main_window.py" line="189" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188" />
+        <location filename="../../desktop_app/ui/main_window.py" line="190" />
         <source>原始大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190" />
+        <location filename="../../desktop_app/ui/main_window.py" line="192" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="193" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="193" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="193" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="200" />
+        <location filename="../../desktop_app/ui/main_window.py" line="202" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="245" />
+        <location filename="../../desktop_app/ui/main_window.py" line="247" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="351" />
+        <location filename="../../desktop_app/ui/main_window.py" line="353" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="409" />
+        <location filename="../../desktop_app/ui/main_window.py" line="411" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416" />
+        <location filename="../../desktop_app/ui/main_window.py" line="418" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="424" />
+        <location filename="../../desktop_app/ui/main_window.py" line="426" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="436" />
+        <location filename="../../desktop_app/ui/main_window.py" line="438" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="529" />
+        <location filename="../../desktop_app/ui/main_window.py" line="531" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="536" />
+        <location filename="../../desktop_app/ui/main_window.py" line="538" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="562" />
+        <location filename="../../desktop_app/ui/main_window.py" line="564" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="605" />
-        <location filename="../../desktop_app/ui/main_window.py" line="616" />
-        <location filename="../../desktop_app/ui/main_window.py" line="623" />
+        <location filename="../../desktop_app/ui/main_window.py" line="607" />
+        <location filename="../../desktop_app/ui/main_window.py" line="618" />
+        <location filename="../../desktop_app/ui/main_window.py" line="625" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="606" />
+        <location filename="../../desktop_app/ui/main_window.py" line="608" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <location filename="../../desktop_app/ui/main_window.py" line="616" />
         <source>正在导入 {count} 个文件…</source>
         <translation>Importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="623" />
+        <location filename="../../desktop_app/ui/main_window.py" line="625" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="639" />
+        <location filename="../../desktop_app/ui/main_window.py" line="641" />
         <source>Markdown，本文 (*.md)</source>
         <translation>Markdown, this article (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="640" />
+        <location filename="../../desktop_app/ui/main_window.py" line="642" />
         <source>Markdown，全部文章 (*.md)</source>
         <translation>Markdown, all articles (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="641" />
+        <location filename="../../desktop_app/ui/main_window.py" line="643" />
         <source>Web Annotation JSON，本文 (*.json)</source>
         <translation>Web Annotation JSON, this article (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="642" />
+        <location filename="../../desktop_app/ui/main_window.py" line="644" />
         <source>Web Annotation JSON，全部文章 (*.json)</source>
         <translation>Web Annotation JSON, all articles (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="643" />
-        <location filename="../../desktop_app/ui/main_window.py" line="651" />
+        <location filename="../../desktop_app/ui/main_window.py" line="645" />
+        <location filename="../../desktop_app/ui/main_window.py" line="653" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="643" />
+        <location filename="../../desktop_app/ui/main_window.py" line="645" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="651" />
+        <location filename="../../desktop_app/ui/main_window.py" line="653" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="653" />
+        <location filename="../../desktop_app/ui/main_window.py" line="655" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="663" />
+        <location filename="../../desktop_app/ui/main_window.py" line="665" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="668" />
-        <location filename="../../desktop_app/ui/main_window.py" line="678" />
+        <location filename="../../desktop_app/ui/main_window.py" line="670" />
+        <location filename="../../desktop_app/ui/main_window.py" line="680" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="668" />
+        <location filename="../../desktop_app/ui/main_window.py" line="670" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="678" />
+        <location filename="../../desktop_app/ui/main_window.py" line="680" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="684" />
+        <location filename="../../desktop_app/ui/main_window.py" line="686" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="705" />
+        <location filename="../../desktop_app/ui/main_window.py" line="706" />
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="710" />
+        <source>批注只读：无法保存</source>
+        <translation>Annotations read-only: nothing can be saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="722" />
         <source>批注数据库</source>
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="708" />
+        <location filename="../../desktop_app/ui/main_window.py" line="725" />
         <source>在恢复之前，新的高亮和笔记无法保存。</source>
         <translation>Until they are restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="709" />
+        <location filename="../../desktop_app/ui/main_window.py" line="726" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="710" />
+        <location filename="../../desktop_app/ui/main_window.py" line="727" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="718" />
+        <location filename="../../desktop_app/ui/main_window.py" line="735" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="727" />
+        <location filename="../../desktop_app/ui/main_window.py" line="744" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="745" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="729" />
+        <location filename="../../desktop_app/ui/main_window.py" line="746" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="729" />
+        <location filename="../../desktop_app/ui/main_window.py" line="746" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
