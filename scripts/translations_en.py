@@ -79,7 +79,8 @@ ENGLISH = {
     "已复制为 Markdown": "Copied as Markdown",
     "切换用户": "Switch user",
     "批注数据库": "Annotations database",
-    "在恢复之前，新的高亮和笔记无法保存。": "Until they are restored, new highlights and notes cannot be saved.",
+    "批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。":
+        "The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.",
     "正在导入 {count} 个文件…": "Importing {count} files…",
     "立即恢复": "Restore now", "稍后": "Later", "批注已恢复": "Annotations restored",
     "（只读）": " (read-only)", "批注只读：无法保存": "Annotations read-only: nothing can be saved",

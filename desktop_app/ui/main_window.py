@@ -27,7 +27,7 @@ from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.corpus.library import ImportOutcome, Library, write_atomically
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
-from desktop_app.ui.plain_text import tooltip
+from desktop_app.ui.plain_text import rich, tooltip
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_swatch, highlight_label
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
@@ -719,10 +719,11 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("批注数据库"), problem, QMessageBox.StandardButton.NoButton,
-                          self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("批注数据库"),
+                          self.tr("批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。"),
+                          QMessageBox.StandardButton.NoButton, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # paths and SQLite's words, never markup
-        box.setInformativeText(self.tr("在恢复之前，新的高亮和笔记无法保存。"))
+        box.setInformativeText(rich(problem))  # where the damaged file was kept, which backup restores
         restore_button = box.addButton(self.tr("立即恢复"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole)
         box.setModal(False)

@@ -9,6 +9,12 @@ from __future__ import annotations
 from html import escape
 
 
+def rich(text: str) -> str:
+    """For labels that have no plain-text switch (a message box's informative text): rich text
+    whose every character is escaped, so it shows as written."""
+    return tooltip(text)
+
+
 def tooltip(text: str) -> str:
     """Always rich text, with every character escaped: the tooltip shows the characters
     themselves (escaping alone is not enough: text without tags is shown with its entities)."""

@@ -447,42 +447,42 @@
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="725" />
-        <source>在恢复之前，新的高亮和笔记无法保存。</source>
-        <translation>Until they are restored, new highlights and notes cannot be saved.</translation>
+        <location filename="../../desktop_app/ui/main_window.py" line="723" />
+        <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
+        <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="726" />
+        <location filename="../../desktop_app/ui/main_window.py" line="727" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="727" />
+        <location filename="../../desktop_app/ui/main_window.py" line="728" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="735" />
+        <location filename="../../desktop_app/ui/main_window.py" line="736" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="744" />
+        <location filename="../../desktop_app/ui/main_window.py" line="745" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="745" />
+        <location filename="../../desktop_app/ui/main_window.py" line="746" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="746" />
+        <location filename="../../desktop_app/ui/main_window.py" line="747" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="746" />
+        <location filename="../../desktop_app/ui/main_window.py" line="747" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
