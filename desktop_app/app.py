@@ -1,20 +1,14 @@
-"""Builds the window and wires it: the one place where the GUI's objects are put together."""
+"""Runs the window: the application, the session (desktop_app.session puts the objects together),
+the window over it, and the two-step start-up."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from desktop_app.annotations.service import Annotations
-from desktop_app.annotations.store import AnnotationStore
-from desktop_app.corpus.library import Library
-from desktop_app.errors import DataError, ReaderError
 from desktop_app.paths import DataPaths, resources_dir
-
-if TYPE_CHECKING:
-    from desktop_app.search.index import SearchIndex
+from desktop_app.session import Session
 
 
 def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None,
@@ -38,23 +32,17 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     app = fusion_application(argv)
     app.setApplicationName("aigc-reader")
     install_translations(app, QLocale.system())
-    library = Library(paths)
-    store, problem = open_store(paths)
-
-    def open_user(name: str) -> Annotations:
-        other = paths.for_user(name)
-        other.ensure_private_dir(other.user_dir)
-        return Annotations(AnnotationStore(other.annotations_db), library.get, name)
+    session = Session(paths, backup_on_open=False)  # the backup waits for the first paint
+    problem = session.open_leniently()
 
     settings_file = paths.window_settings_file  # None: the window's own default, the platform's store
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
-    window = MainWindow(library, Annotations(store, library.get, paths.user), lambda: open_search_index(paths),
-                        settings, open_user=open_user, build_panels_now=False)
+    window = MainWindow(session, settings, build_panels_now=False)
     if open_at is not None:
         window.open_passage(*open_at)
     if problem is not None:
         print(f"aigc-reader: error: {problem}", file=sys.stderr)
-        QTimer.singleShot(0, lambda: window.offer_restore(str(problem), restorer(paths, library)))
+        QTimer.singleShot(0, lambda: window.offer_restore(str(problem)))
 
     def on_first_paint() -> None:
         if probe:
@@ -62,7 +50,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
         from PySide6.QtGui import QIcon  # the icon too can wait for the text to be on screen
 
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
-        window.annotations.store.refresh_backup()
+        window.session.annotations.store.refresh_backup()
         window.build_panels()
         if probe:
             print(f"aigc-reader: panels ready at {elapsed_ms():.0f} ms", file=sys.stderr, flush=True)
@@ -73,33 +61,8 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     after_first_paint(window.reader.viewport(), on_first_paint)
     window.show()
     code = int(app.exec())
-    window.annotations.store.close()
+    window.session.close()
     return code
-
-
-def open_store(paths: DataPaths) -> tuple[AnnotationStore, ReaderError | None]:
-    """The user's store, or, when it cannot be opened (damaged, missing, a full disk), a store
-    that saves nothing and the reason: the window opens all the same and offers the restore."""
-    try:
-        paths.ensure_private_dir(paths.user_dir)
-        return AnnotationStore(paths.annotations_db, backup_on_open=False), None
-    except OSError as error:
-        problem: ReaderError = DataError(f"cannot create {paths.user_dir}: {error.strerror}")
-    except ReaderError as error:
-        problem = error
-    return AnnotationStore.unavailable(paths.annotations_db, str(problem)), problem
-
-
-def restorer(paths: DataPaths, library: Library) -> Callable[[], Annotations]:
-    """What the window's Restore button runs: the restore, then the restored store opened."""
-
-    def restore() -> Annotations:
-        from desktop_app.annotations.recovery import restore as restore_store
-
-        restore_store(paths.annotations_db)
-        return Annotations(AnnotationStore(paths.annotations_db, backup_on_open=False), library.get, paths.user)
-
-    return restore
 
 
 def missing_display() -> str | None:
@@ -111,9 +74,3 @@ def missing_display() -> str | None:
         return None
     return ("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
             "the commands work without one: aigc-reader --help")
-
-
-def open_search_index(paths: DataPaths) -> SearchIndex:
-    from desktop_app.search.index import SearchIndex  # 5-10 ms of imports that the first paint need not wait for
-
-    return SearchIndex(paths.index_dir, paths.cache_dir)

@@ -17,11 +17,8 @@ def run_self_test() -> int:
     import markdown
     from PySide6.QtCore import QSettings
 
-    from desktop_app.annotations.service import Annotations
-    from desktop_app.annotations.store import AnnotationStore
-    from desktop_app.corpus.library import Library
     from desktop_app.paths import DataPaths
-    from desktop_app.search.index import SearchIndex
+    from desktop_app.session import Session
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.theme import fusion_application
 
@@ -36,13 +33,10 @@ def run_self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="aigc-self-test-") as folder:
         paths = DataPaths(Path(folder), "self-test")
         app = fusion_application(sys.argv[:1])
-        library = Library(paths)
-        paths.ensure_private_dir(paths.user_dir)
-        store = AnnotationStore(paths.annotations_db)
+        session = Session(paths)
+        library = session.library
         try:
-            window = MainWindow(library, Annotations(store, library.get, paths.user),
-                                lambda: SearchIndex(paths.index_dir, paths.cache_dir),
-                                QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+            window = MainWindow(session, QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
             window.show()
             app.processEvents()
             lap("window")
@@ -80,7 +74,7 @@ def run_self_test() -> int:
             print(f"self-test FAILED: {type(error).__name__}: {error}")
             return 1
         finally:
-            store.close()
+            session.close()
     print("self-test ok: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in timings.items())
           + f" ({len(articles)} articles, {len(hits)} hits)")
     return 0

@@ -18,11 +18,8 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QLocale, QSettings, QTimer  # noqa: E402
 
-from desktop_app.annotations.service import Annotations  # noqa: E402
-from desktop_app.annotations.store import AnnotationStore  # noqa: E402
-from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
-from desktop_app.search.index import SearchIndex  # noqa: E402
+from desktop_app.session import Session  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.theme import fusion_application  # noqa: E402
 from desktop_app.ui.translations import install_translations  # noqa: E402
@@ -45,13 +42,12 @@ def main() -> None:
     install_translations(app, QLocale(QLocale.Language.English if english else QLocale.Language.Chinese))
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder), "读者")
-        paths.ensure_private_dir(paths.user_dir)
-        library = Library(paths)
-        annotations = Annotations(AnnotationStore(paths.annotations_db), library.get, paths.user)
+        session = Session(paths)
+        annotations = session.annotations
         for quote, color, note, tags in HIGHLIGHTS:
             annotations.add_quote(ARTICLE, quote, color=color, note=note, tags=tags)
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(library, annotations, lambda: SearchIndex(paths.index_dir, paths.cache_dir), settings)
+        window = MainWindow(session, settings)
         window.resize(1400, 860)
         window.show()
         window.open_passage(ARTICLE, None)

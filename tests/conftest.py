@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 
 from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
+from desktop_app.session import Session  # noqa: E402
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 
@@ -30,6 +31,14 @@ def data_paths(tmp_path: Path) -> DataPaths:
 @pytest.fixture
 def library(data_paths: DataPaths) -> Library:
     return Library(data_paths)
+
+
+@pytest.fixture
+def session(data_paths: DataPaths, library: Library):  # type: ignore[no-untyped-def]
+    """The tester's session over the library fixture (closed afterwards: its backup is taken)."""
+    opened = Session(data_paths, library=library)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(scope="session")

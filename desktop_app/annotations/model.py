@@ -11,6 +11,7 @@ import time
 from typing import Any, NamedTuple
 
 from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR  # noqa: F401 - re-exported
+
 CONTEXT_CHARS = 32
 
 ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"

@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from typing import TYPE_CHECKING
-
 from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
-from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail, print_json, shown
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import DataError
+from desktop_app.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.annotations.model import Placed
@@ -104,8 +103,8 @@ def _print(placed: list[Placed], as_json: bool) -> None:
         print("\n".join(_describe(p) for p in placed) if placed else "no annotations")
 
 
-def run_add(args: argparse.Namespace, context: Context) -> int:
-    placed = context.annotations.add_quote(args.article, args.quote, args.occurrence, args.note, args.color, args.tag)
+def run_add(args: argparse.Namespace, session: Session) -> int:
+    placed = session.annotations.add_quote(args.article, args.quote, args.occurrence, args.note, args.color, args.tag)
     if args.json:
         print_json(placed.to_json())
     else:
@@ -113,20 +112,20 @@ def run_add(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_list(args: argparse.Namespace, context: Context) -> int:
+def run_list(args: argparse.Namespace, session: Session) -> int:
     if args.article:
-        context.library.get(args.article)
-    _print(context.annotations.list(args.article, args.tag, args.search), args.json)
+        session.library.get(args.article)
+    _print(session.annotations.list(args.article, args.tag, args.search), args.json)
     return 0
 
 
-def run_edit(args: argparse.Namespace, context: Context) -> int:
+def run_edit(args: argparse.Namespace, session: Session) -> int:
     if args.tag is not None and args.no_tags:
         return fail("give --tag or --no-tags, not both", 2)
     tags = [] if args.no_tags else args.tag
     if args.note is None and args.color is None and tags is None:
         return fail("nothing to change: give --note, --color, --tag or --no-tags", 2)
-    placed = context.annotations.edit(args.id, args.note, args.color, tags)
+    placed = session.annotations.edit(args.id, args.note, args.color, tags)
     if args.json:
         print_json(placed.to_json())
     else:
@@ -134,8 +133,8 @@ def run_edit(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_remove(args: argparse.Namespace, context: Context) -> int:
-    removed = context.annotations.remove(args.id)
+def run_remove(args: argparse.Namespace, session: Session) -> int:
+    removed = session.annotations.remove(args.id)
     if args.json:
         print_json({"removed": removed.id})
     else:
@@ -143,11 +142,11 @@ def run_remove(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_restore(args: argparse.Namespace, context: Context) -> int:
+def run_restore(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.annotations.recovery import restore
 
-    context.paths.ensure_private_dir(context.paths.user_dir)
-    report = restore(context.paths.annotations_db, args.source)
+    session.paths.ensure_private_dir(session.paths.user_dir)
+    report = restore(session.paths.annotations_db, args.source)
     if args.json:
         print_json(report.to_json())
     else:
@@ -155,10 +154,10 @@ def run_restore(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_backups(args: argparse.Namespace, context: Context) -> int:
+def run_backups(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.annotations.backups import Backups
 
-    generations = Backups(context.paths.annotations_db).generations()
+    generations = Backups(session.paths.annotations_db).generations()
     if args.json:
         print_json([{"path": str(g.path), "taken": g.taken, "count": g.count, "pinned": g.pinned}
                     for g in generations])
@@ -168,12 +167,12 @@ def run_backups(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace, context: Context) -> int:
+def run_export(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.export.document import export_document
 
     if args.article:
-        context.library.get(args.article)
-    document, count = export_document(context.annotations, args.format, args.article)
+        session.library.get(args.article)
+    document, count = export_document(session.annotations, args.format, args.article)
     if args.output is None:
         sys.stdout.write(document)
         return 0
@@ -187,7 +186,7 @@ def run_export(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace, context: Context) -> int:
+def run_import(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.export.web_annotation import from_json_text
 
     try:
@@ -195,7 +194,7 @@ def run_import(args: argparse.Namespace, context: Context) -> int:
     except (OSError, UnicodeDecodeError) as error:
         return fail(f"cannot read {args.file}: {getattr(error, 'strerror', None) or error}")
     annotations = from_json_text(text)
-    added = context.annotations.import_annotations(annotations)
+    added = session.annotations.import_annotations(annotations)
     if args.json:
         print_json({"added": len(added), "skipped": len(annotations) - len(added)})
     else:
@@ -220,9 +219,9 @@ def parse_open_url(url: str) -> tuple[str, int | None]:
     return query["article"][0], None if block is None else int(block)
 
 
-def run_open(args: argparse.Namespace, context: Context) -> int:
+def run_open(args: argparse.Namespace, session: Session) -> int:
     article_id, block = parse_open_url(args.url)
-    article = context.library.get(article_id)
+    article = session.library.get(article_id)
     if block is not None and block >= len(article.blocks):
         raise DataError(f"article {article_id} has {len(article.blocks)} blocks; there is no block {block}")
     if args.json:
@@ -233,4 +232,4 @@ def run_open(args: argparse.Namespace, context: Context) -> int:
         return 0
     from desktop_app.app import run_gui
 
-    return run_gui(context.paths, sys.argv[:1], open_at=(article_id, block))
+    return run_gui(session.paths, sys.argv[:1], open_at=(article_id, block))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail, print_json, shown
+from desktop_app.session import Session
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,8 +32,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     importing.set_defaults(handler=run_import)
 
 
-def run_list(args: argparse.Namespace, context: Context) -> int:
-    articles = context.library.articles()
+def run_list(args: argparse.Namespace, session: Session) -> int:
+    articles = session.library.articles()
     if args.json:
         print_json([article.summary_json() for article in articles])
         return 0
@@ -43,8 +43,8 @@ def run_list(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_show(args: argparse.Namespace, context: Context) -> int:
-    article = context.library.get(args.id)
+def run_show(args: argparse.Namespace, session: Session) -> int:
+    article = session.library.get(args.id)
     if args.json:
         print_json(article.document_json())
     elif args.text:
@@ -56,8 +56,8 @@ def run_show(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_outline(args: argparse.Namespace, context: Context) -> int:
-    article = context.library.get(args.id)
+def run_outline(args: argparse.Namespace, session: Session) -> int:
+    article = session.library.get(args.id)
     outline = article.outline_json()
     if args.json:
         print_json(outline)
@@ -76,8 +76,8 @@ def run_outline(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace, context: Context) -> int:
-    outcomes = context.library.import_paths(args.paths)
+def run_import(args: argparse.Namespace, session: Session) -> int:
+    outcomes = session.library.import_paths(args.paths)
     failures = [outcome for outcome in outcomes if outcome.error]
     imported = [outcome for outcome in outcomes if outcome.article]
     if args.json:

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli.context import Context
 from desktop_app.cli.output import fail
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import ReaderError
 from desktop_app.paths import DataPaths, is_valid_user_name
+from desktop_app.session import Session
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
@@ -72,12 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(paths, sys.argv[:1], probe=args.startup_probe)
-    context = Context(paths)
+    session = Session(paths)
     try:
         try:
-            return int(args.handler(args, context))
+            return int(args.handler(args, session))
         finally:
-            context.close()
+            session.close()
     except ReaderError as error:
         return fail(str(error))
     except BrokenPipeError:

@@ -6,10 +6,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
-
-from desktop_app.cli.context import Context
-from desktop_app.cli.output import fail, print_json, shown
 from typing import TYPE_CHECKING
+
+from desktop_app.cli.output import fail, print_json, shown
+from desktop_app.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.search.index import Hit, UpdateReport
@@ -40,17 +40,17 @@ def _progress_bar(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
-def ensure_index(context: Context, rebuild: bool = False) -> UpdateReport:
+def ensure_index(session: Session, rebuild: bool = False) -> UpdateReport:
     """Brings the index up to date, with a progress bar on a terminal and a line when it had to be
     rebuilt for a reason the user did not ask for."""
     from desktop_app.errors import DataError
     from desktop_app.search.index import UpdateReport
 
     try:
-        report = context.search_index.update(context.library.articles(), rebuild=rebuild,
+        report = session.search_index.update(session.library.articles(), rebuild=rebuild,
                                              progress=_progress_bar if sys.stderr.isatty() else None)
     except DataError as error:
-        if rebuild or context.search_index.problem() is not None:
+        if rebuild or session.search_index.problem() is not None:
             raise
         # The index on disk is whole, only behind: searching it beats refusing to.
         print(f"aigc-reader: warning: search index not updated ({error})", file=sys.stderr)
@@ -60,9 +60,9 @@ def ensure_index(context: Context, rebuild: bool = False) -> UpdateReport:
     return report
 
 
-def run_index(args: argparse.Namespace, context: Context) -> int:
+def run_index(args: argparse.Namespace, session: Session) -> int:
     started = time.perf_counter()
-    report = ensure_index(context, rebuild=args.rebuild)
+    report = ensure_index(session, rebuild=args.rebuild)
     elapsed = (time.perf_counter() - started) * 1000
     summary = {"added": report.added, "updated": report.updated, "removed": report.removed,
                "rebuilt_because": report.rebuilt_because, "elapsed_ms": round(elapsed, 1)}
@@ -91,15 +91,15 @@ def _marked(hit: Hit) -> str:
     return marked if len(marked) <= 160 else marked[:157] + "…"
 
 
-def run_search(args: argparse.Namespace, context: Context) -> int:
+def run_search(args: argparse.Namespace, session: Session) -> int:
     if args.limit < 0:
         return fail("--limit must be 0 (all) or more", 2)
     if (args.query is None) == (args.queries_file is None):
         return fail("give a QUERY or --queries-file F (one of them)", 2)
     if args.article:
-        context.library.get(args.article)  # an unknown id is an error, not an empty result
-    ensure_index(context)
-    index = context.search_index
+        session.library.get(args.article)  # an unknown id is an error, not an empty result
+    ensure_index(session)
+    index = session.search_index
     if args.queries_file is not None:
         try:
             lines = args.queries_file.read_text(encoding="utf-8").splitlines()

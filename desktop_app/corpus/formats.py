@@ -14,7 +14,6 @@ import markdown
 
 from desktop_app.corpus.front_matter import first_text, split_front_matter
 from desktop_app.corpus.html_reader import read_html
-from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock, is_cjk
 from desktop_app.corpus.speaker_labels import find_label
 

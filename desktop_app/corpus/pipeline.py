@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
-
 from desktop_app.corpus.cleanup import clean
 from desktop_app.corpus.decode import decode
 from desktop_app.corpus.formats import read_source
 from desktop_app.corpus.model import Article, RemovedBlock
+from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
 from desktop_app.corpus.structure import build_article
 from desktop_app.errors import ImportRejected
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from desktop_app.corpus.formats import Metadata
 from desktop_app.corpus.model import Article, Block, Speaker, Topic, Turn
 from desktop_app.corpus.names import split_label, split_titled_label
+from desktop_app.corpus.raw import RawBlock
 from desktop_app.corpus.speaker_acceptance import (
     GUEST_ROLE_WORDS,
     HOST_ROLE_WORDS,
@@ -24,7 +25,6 @@ from desktop_app.corpus.speaker_acceptance import (
     interviewee,
 )
 from desktop_app.corpus.speaker_labels import LabelCandidate, find_label
-from desktop_app.corpus.raw import RawBlock
 from desktop_app.corpus.title import derive_title
 
 _HAS_HAN = re.compile(r"[\u4e00-\u9fff]")

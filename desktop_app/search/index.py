@@ -16,22 +16,21 @@ query.
 from __future__ import annotations
 
 import gc
-import heapq
 import hashlib
+import heapq
 import json
 import os
 import re
 import shutil
+import threading
 import time
 import uuid
-import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
 
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError

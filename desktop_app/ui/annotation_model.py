@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 from PySide6.QtGui import QColor
 
 from desktop_app.annotations.model import ORPHANED, Placed
-from desktop_app.ui.reader_view import HIGHLIGHT_COLOURS
 from desktop_app.ui.plain_text import tooltip
+from desktop_app.ui.reader_view import HIGHLIGHT_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 PlacedRole = Qt.ItemDataRole.UserRole + 1

@@ -6,7 +6,16 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.corpus.model import Article
-from desktop_app.ui.library_model import ANNOTATIONS, DATE, SOURCE, SPEAKERS, TITLE, FilterRole, LibraryModel, SortRole
+from desktop_app.ui.library_model import (
+    ANNOTATIONS,
+    DATE,
+    SOURCE,
+    SPEAKERS,
+    TITLE,
+    FilterRole,
+    LibraryModel,
+    SortRole,
+)
 
 
 class LibraryPanel(QWidget):

@@ -12,7 +12,6 @@ restored from the last session needs none of them before the first paint.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.corpus.library import ImportOutcome, Library, write_atomically
 from desktop_app.errors import ReaderError
 from desktop_app.paths import is_valid_user_name
+from desktop_app.session import Session
 from desktop_app.ui.plain_text import rich, tooltip
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_swatch, highlight_label
 from desktop_app.ui.theme import THEMES, apply_theme
@@ -52,15 +52,10 @@ class MainWindow(QMainWindow):
     ``build_panels`` is called: the launch does that right after the first paint; everything
     else wants the whole window at once."""
 
-    def __init__(self, library: Library, annotations: Annotations, open_search_index: Callable[[], SearchIndex],
-                 settings: QSettings | None = None,
-                 open_user: Callable[[str], Annotations] | None = None, build_panels_now: bool = True) -> None:
+    def __init__(self, session: Session, settings: QSettings | None = None, build_panels_now: bool = True) -> None:
         super().__init__()
-        self.library = library
-        self.annotations = annotations
-        self.open_user = open_user
-        self.open_search_index = open_search_index  # called with the panels: its imports wait for the first paint
-        self.settings = settings or QSettings("aigc-reader", f"reader-{annotations.user}")
+        self.session = session
+        self.settings = settings or QSettings("aigc-reader", f"reader-{session.user}")
         self.background = Background(self)
         self.highlight_colour = "yellow"
         self.panels_built = False
@@ -93,6 +88,14 @@ class MainWindow(QMainWindow):
         if build_panels_now:
             self.build_panels()
 
+    @property
+    def library(self) -> Library:
+        return self.session.library
+
+    @property
+    def annotations(self) -> Annotations:
+        return self.session.annotations
+
     # -- construction -----------------------------------------------------------------------
     def build_panels(self) -> None:
         """Fills the docks (library, outline, annotations, search, find) and wires them up; once."""
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.search_panel import SearchPanel
         from desktop_app.ui.selection_toolbar import SelectionToolbar
 
-        self.search_index: SearchIndex = self.open_search_index()
+        self.search_index: SearchIndex = self.session.search_index  # whoosh's imports wait for the first paint
         self.library_panel: LibraryPanel = LibraryPanel(self.library.articles(), self.annotations.counts_by_article())
         self.outline: OutlinePanel = OutlinePanel()
         self.annotations_panel: AnnotationsPanel = AnnotationsPanel()
@@ -396,7 +399,9 @@ class MainWindow(QMainWindow):
 
     def _warn(self, title: str, text: str) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox  # not at the top: only a failure needs it, never the start-up
+        from PySide6.QtWidgets import (
+            QMessageBox,  # not at the top: only a failure needs it, never the start-up
+        )
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names and errors, never markup
@@ -674,22 +679,22 @@ class MainWindow(QMainWindow):
 
     def switch_user(self, name: str) -> bool:
         """Shows another user's annotations (their own database); False if that cannot be done."""
-        if self.open_user is None or name == self.annotations.user:
+        if name == self.session.user:
             return False
         if not is_valid_user_name(name):
             self._warn(self.tr("切换用户"), self.tr("用户名“{name}”不可用：请只用字母、数字和 . _ @ -").format(name=name))
             return False
-        opened = self._run(lambda: self.open_user(name))  # type: ignore[misc]
-        if not isinstance(opened, Annotations):
+        opened = self._run(lambda: self.session.for_user(name))
+        if not isinstance(opened, Session):
             return False
-        self.use_annotations(opened)
+        self.use_session(opened)
         self.statusBar().showMessage(self.tr("已切换到用户 {name}").format(name=name), 3000)
         return True
 
-    def use_annotations(self, annotations: Annotations) -> None:
-        """Shows these annotations instead (another user's, or the ones just restored)."""
-        self.annotations.store.close()
-        self.annotations = annotations
+    def use_session(self, session: Session) -> None:
+        """Shows this session's annotations instead (another user's, or the ones just restored)."""
+        self.session.close()
+        self.session = session
         self._show_user()
         if self.panels_built:
             self.annotations_panel.note.clear()
@@ -713,9 +718,9 @@ class MainWindow(QMainWindow):
             self.read_only_label.setVisible(bool(why))
             self.read_only_label.setToolTip(tooltip(why))
 
-    def offer_restore(self, problem: str, restore: Callable[[], Annotations]) -> None:
+    def offer_restore(self, problem: str) -> None:
         """Says, without blocking the window, that the annotations could not be opened; its
-        Restore button brings them back (``restore`` returns the restored annotations)."""
+        Restore button brings them back."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
@@ -730,9 +735,9 @@ class MainWindow(QMainWindow):
 
         def on_clicked(button: object) -> None:
             if button is restore_button:
-                restored = self._run(restore)
-                if isinstance(restored, Annotations):
-                    self.use_annotations(restored)
+                restored = self._run(self.session.restore)
+                if isinstance(restored, tuple):
+                    self.use_session(restored[0])
                     self.statusBar().showMessage(self.tr("批注已恢复"), 5000)
 
         box.buttonClicked.connect(on_clicked)

@@ -14,8 +14,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.search.index import Hit, SearchIndex
-from desktop_app.ui.workers import Background
 from desktop_app.ui.plain_text import tooltip
+from desktop_app.ui.workers import Background
 
 DEBOUNCE_MS = 180
 HitRole = Qt.ItemDataRole.UserRole + 1

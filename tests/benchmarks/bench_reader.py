@@ -15,11 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from desktop_app.annotations.service import Annotations  # noqa: E402
-from desktop_app.annotations.store import AnnotationStore  # noqa: E402
-from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
-from desktop_app.search.index import SearchIndex  # noqa: E402
+from desktop_app.session import Session  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.theme import fusion_application  # noqa: E402
 
@@ -28,9 +25,8 @@ def main() -> None:
     app = fusion_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder), "bench")
-        library = Library(paths)
-        paths.ensure_private_dir(paths.user_dir)
-        book = Annotations(AnnotationStore(paths.annotations_db), library.get, paths.user)
+        session = Session(paths)
+        library, book = session.library, session.annotations
         articles = sorted(library.articles(), key=lambda a: len(a.plain_text))
         longest, other = articles[-1], articles[0]
         step = len(longest.plain_text) // 1000
@@ -40,8 +36,7 @@ def main() -> None:
         step = len(fifty.plain_text) // 50
         for number in range(50):
             book.add(fifty.id, number * step, number * step + 10)
-        window = MainWindow(library, book, lambda: SearchIndex(paths.index_dir, paths.cache_dir),
-                            QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(session, QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
         window.show()
         app.processEvents()
         for target, label in ((fifty, "50 highlights"), (longest, "1,000 highlights")):

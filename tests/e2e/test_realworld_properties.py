@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.corpus.pipeline import parse_text
 from desktop_app.corpus.decode import decode_text
+from desktop_app.corpus.pipeline import parse_text
 
 ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT.parent / "shared" / "realworld"

@@ -4,9 +4,9 @@ filters, syntax, offsets, incremental updates and a crashed index."""
 from __future__ import annotations
 
 import random
+import shutil
 import threading
 from dataclasses import replace
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,8 @@ from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline import parse_text
 from desktop_app.search.block_table import TABLE_FILE
 from desktop_app.search.index import META_FILE, SearchIndex
-from desktop_app.search.schema import SCHEMA_VERSION
 from desktop_app.search.normalize import fold_text
+from desktop_app.search.schema import SCHEMA_VERSION
 
 A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"
 

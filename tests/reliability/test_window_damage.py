@@ -16,11 +16,10 @@ from pytestqt.qtbot import QtBot
 from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.annotations.service import Annotations
 from desktop_app.annotations.store import AnnotationStore
-from desktop_app.app import open_store, restorer
 from desktop_app.corpus.library import Library
 from desktop_app.errors import DataError
 from desktop_app.paths import DataPaths
-from desktop_app.search.index import SearchIndex
+from desktop_app.session import Session
 from desktop_app.ui.main_window import MainWindow
 from tests.reliability.confinement import confined, needs_namespaces, read_only
 
@@ -42,14 +41,13 @@ def test_the_window_opens_offers_the_restore_and_it_brings_every_note_back(
     else:
         data_paths.annotations_db.unlink()
 
-    store, problem = open_store(data_paths)
+    session = Session(data_paths, library=library)
+    problem = session.open_leniently()
     assert problem is not None and "annotate restore" in str(problem)
-    window = MainWindow(library, Annotations(store, library.get, data_paths.user),
-                        lambda: SearchIndex(data_paths.index_dir, data_paths.cache_dir),
-                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
-    window.offer_restore(str(problem), restorer(data_paths, library))
+    window.offer_restore(str(problem))
     box = window.restore_box
     assert window.isVisible() and box.isVisible() and not box.isModal()
     assert box.textFormat().name == "PlainText"
@@ -66,7 +64,7 @@ def test_the_window_opens_offers_the_restore_and_it_brings_every_note_back(
     assert not window.windowTitle().endswith("（只读）") and not window.read_only_label.isVisible()
     assert window.annotations_panel.model.rowCount() == 3
     window.annotations.add(A000, 100, 104)  # and saving works again
-    window.annotations.store.close()
+    window.session.close()
 
 
 READ_ONLY_WINDOW = """
@@ -74,22 +72,16 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
-from desktop_app.annotations.service import Annotations
-from desktop_app.app import open_store
-from desktop_app.corpus.library import Library
 from desktop_app.paths import DataPaths
-from desktop_app.search.index import SearchIndex
+from desktop_app.session import Session
 from desktop_app.ui.main_window import MainWindow
 
 warnings = []
 QMessageBox.exec = lambda box: warnings.append(box.text()) or 0
 app = QApplication([])
-paths = DataPaths(Path(sys.argv[1]), "tester")
-library = Library(paths)
-store, problem = open_store(paths)
-window = MainWindow(library, Annotations(store, library.get, "tester"),
-                    lambda: SearchIndex(paths.index_dir, paths.cache_dir),
-                    QSettings(sys.argv[2], QSettings.Format.IniFormat))
+session = Session(DataPaths(Path(sys.argv[1]), "tester"), backup_on_open=False)
+problem = session.open_leniently()
+window = MainWindow(session, QSettings(sys.argv[2], QSettings.Format.IniFormat))
 window.show()
 window.open_passage(sys.argv[3], None)
 app.processEvents()

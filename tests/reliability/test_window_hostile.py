@@ -8,11 +8,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from desktop_app.annotations.service import Annotations
-from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
 from desktop_app.paths import DataPaths
-from desktop_app.search.index import SearchIndex
+from desktop_app.session import Session
 from desktop_app.ui.main_window import MainWindow
 
 TITLE = "<h1>大标题</h1><img src='local.png'><table><tr><td>格</td></tr></table>"
@@ -31,12 +29,11 @@ def test_titles_and_notes_with_markup_show_as_written(qtbot: QtBot, data_paths: 
     page.write_text(f"---\ntitle: \"{TITLE}\"\n---\n\n张三：一段足够长的访谈内容，用来高亮。\n", encoding="utf-8")
     [outcome] = library.import_paths([page])
     assert outcome.article is not None and outcome.article.title == TITLE
-    data_paths.ensure_private_dir(data_paths.user_dir)
-    annotations = Annotations(AnnotationStore(data_paths.annotations_db), library.get, data_paths.user)
+    session = Session(data_paths, library=library)
+    annotations = session.annotations
     note = "<b>粗</b> & <img src='x.png'>"
     annotations.add(outcome.article.id, 0, 4, note=note)
-    window = MainWindow(library, annotations, lambda: SearchIndex(data_paths.index_dir, data_paths.cache_dir),
-                        QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
     window.open_passage(outcome.article.id, None)
@@ -49,4 +46,4 @@ def test_titles_and_notes_with_markup_show_as_written(qtbot: QtBot, data_paths: 
     assert rendered(note_tip) == note
     window.library_panel.filter.setText("<img")  # the filter matches the title's own characters
     assert window.library_panel.proxy.rowCount() == 1
-    annotations.store.close()
+    session.close()

@@ -11,11 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent, QTextC
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop_app.annotations.service import Annotations
-from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.library import Library
-from desktop_app.paths import DataPaths
-from desktop_app.search.index import SearchIndex
+from desktop_app.session import Session
 from desktop_app.ui.main_window import READER_MIN_WIDTH, MainWindow
 from desktop_app.ui.search_panel import HitRole
 
@@ -261,21 +258,17 @@ def test_the_reading_position_survives_a_restart(make_window) -> None:  # type: 
     assert third.reader.article.id == A000 and third.reader.verticalScrollBar().value() == 0
 
 
-def test_closing_before_the_layout_is_done_keeps_the_true_reading_position(qtbot: QtBot, data_paths: DataPaths,  # type: ignore[no-untyped-def]
-                                                                          library: Library, tmp_path: Path) -> None:
+def test_closing_before_the_layout_is_done_keeps_the_true_reading_position(qtbot: QtBot, session: Session,  # type: ignore[no-untyped-def]
+                                                                          tmp_path: Path) -> None:
     # A launch closed at once (as --startup-probe does): the document is still being laid out.
-    data_paths.ensure_private_dir(data_paths.user_dir)
-    store = AnnotationStore(data_paths.annotations_db)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(library, Annotations(store, library.get, data_paths.user),
-                        lambda: SearchIndex(data_paths.index_dir, data_paths.cache_dir), settings, build_panels_now=False)
+    window = MainWindow(session, settings, build_panels_now=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.build_panels()
     window.close()
     assert window.reader.verticalScrollBar().value() == 0 and settings.value("lastBlock") == ""
-    store.close()
 
 
 def test_the_dock_layout_survives_a_restart(make_window) -> None:  # type: ignore[no-untyped-def]
@@ -453,23 +446,15 @@ def test_floating_toolbar_highlights_a_dragged_selection(make_window, qtbot: QtB
     assert notes["震撼和冲击"] == "最直观的感受"
 
 
-def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qtbot: QtBot, data_paths: DataPaths,  # type: ignore[no-untyped-def]
+def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qtbot: QtBot, session: Session,  # type: ignore[no-untyped-def]
                                                                               library: Library, tmp_path: Path) -> None:
-    data_paths.ensure_private_dir(data_paths.user_dir)
-    store = AnnotationStore(data_paths.annotations_db)
-    annotations = Annotations(store, library.get, data_paths.user)
+    annotations = session.annotations
     article = library.get(A003)
     start = article.plain_text.index("我非常同意陈石总的看法")
     annotations.add(A003, start, start + 5, color="green")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("lastArticle", A003)
-    opened: list[str] = []
-
-    def open_search_index() -> SearchIndex:
-        opened.append("index")
-        return SearchIndex(data_paths.index_dir, data_paths.cache_dir)
-
-    window = MainWindow(library, annotations, open_search_index, settings, build_panels_now=False)
+    window = MainWindow(session, settings, build_panels_now=False)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -478,18 +463,17 @@ def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qt
     cursor = QTextCursor(window.reader.document())
     cursor.setPosition(window.reader.layout_map.document_position(start) + 1)
     assert cursor.charFormat().background().color().name() == "#c8f0c0"
-    assert window.library_dock.widget() is None and opened == []
+    assert window.library_dock.widget() is None and "search_index" not in session.__dict__
     menus = window.menuBar().actions()
     assert [menu.text() for menu in menus] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert all(not menu.menu().actions() for menu in menus)  # their actions come with the panels
     reader_geometry = window.reader.geometry()
     window.build_panels()
     QApplication.processEvents()
-    assert opened == ["index"] and window.library_dock.widget() is window.library_panel
+    assert "search_index" in session.__dict__ and window.library_dock.widget() is window.library_panel
     assert window.reader.geometry() == reader_geometry  # nothing moves when the panels arrive
     current = window.library_panel.view.currentIndex()
     assert window.library_panel.model.article_at(window.library_panel.proxy.mapToSource(current).row()).id == A003
     assert window.annotations_panel.model.rowCount() == 1 and window.outline.isVisible()
     assert window.highlight_action.shortcut().toString() == "H"
     window.close()
-    store.close()
