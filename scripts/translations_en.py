@@ -60,7 +60,7 @@ ENGLISH = {
         "Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)",
     "先选中要高亮的文字": "Select the text to highlight first",
     "已高亮并保存": "Highlighted and saved",
-    "高亮为{colour}": "Highlight in {colour}",
+    "高亮为{color}": "Highlight in {color}",
     "复制": "Copy",
     "批注已保存": "Annotation saved",
     "批注已删除（Ctrl+Z 撤销）": "Annotation deleted (Ctrl+Z undoes)",

@@ -4,7 +4,7 @@ SQLite stores each row of a table in a leaf page of a b-tree; damage (a zeroed h
 file, a scribbled page) breaks the tree and the header, but seldom every leaf. So the file and
 its write-ahead log are read as raw pages: the log's newest committed-looking copy of a page
 wins over the file's, every leaf page of a table is decoded, and the rows shaped like an
-annotation (twelve columns: ten texts and two integers, a known colour) are kept. Deleted rows
+annotation (twelve columns: ten texts and two integers, a known color) are kept. Deleted rows
 are not resurrected: the store runs with ``secure_delete``, which zeroes what it frees.
 
 Format reference: https://www.sqlite.org/fileformat2.html

@@ -7,10 +7,8 @@ is as durable as any other.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from desktop_app.annotations.anchoring import exact_occurrences, locate
@@ -31,19 +29,6 @@ from desktop_app.errors import ReaderError, UnknownArticle
 from desktop_app.search.normalize import fold, literal_spans
 
 ArticleLookup = Callable[[str], Article]  # raises UnknownArticle
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Building tens of thousands of small objects triggers the cyclic collector again and
-    again over everything the app holds (doubling a listing's time); none of them form cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _place_all(annotations: list[Annotation], article: Article | None) -> list[Placed]:
@@ -79,7 +64,7 @@ def _position(placed: Placed) -> tuple[bool, int, str]:
 
 
 class AnnotationError(ReaderError):
-    """A request about annotations that cannot be carried out (bad colour, quote not found…)."""
+    """A request about annotations that cannot be carried out (bad color, quote not found…)."""
 
 
 class Change(NamedTuple):
@@ -89,7 +74,7 @@ class Change(NamedTuple):
 
 def check_color(color: str) -> str:
     if color not in COLORS:
-        raise AnnotationError(f"unknown colour {color!r}: choose one of {', '.join(COLORS)}")
+        raise AnnotationError(f"unknown color {color!r}: choose one of {', '.join(COLORS)}")
     return color
 
 
@@ -127,8 +112,7 @@ class Annotations:
         """Every annotation, read again only when some connection has changed the database."""
         version = self.store.data_version()
         if self._cached is None or self._cached[0] != version:
-            with _no_gc_pauses():
-                self._cached = (version, self.store.all())
+            self._cached = (version, self.store.all())
             self._generation += 1
         return self._cached[1]
 
@@ -157,9 +141,8 @@ class Annotations:
             by_article: dict[str, list[Annotation]] = {}
             for annotation in annotations:
                 by_article.setdefault(annotation.article, []).append(annotation)
-            with _no_gc_pauses():
-                placed = [p for article_id in sorted(by_article) for p in _place_all(by_article[article_id],
-                                                                                      articles[article_id])]
+            placed = [p for article_id in sorted(by_article) for p in _place_all(by_article[article_id],
+                                                                                  articles[article_id])]
             self._listing = (self._generation, articles, placed)
         return self._listing[2]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
+from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR, shown_name
 from desktop_app.cli.output import fail, print_json, shown
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import DataError
@@ -44,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
 
-    edit = actions.add_parser("edit", help="change an annotation's note, colour or tags")
+    edit = actions.add_parser("edit", help="change an annotation's note, color or tags")
     edit.add_argument("id", help="annotation id (or an unambiguous prefix of at least 4 characters)")
     edit.add_argument("--note", metavar="TEXT")
     edit.add_argument("--color", choices=COLORS)
@@ -86,11 +86,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def _describe(placed: Placed) -> str:
-    from desktop_app.export.markdown import COLOR_NAMES
 
     a, p = placed.annotation, placed.placement
     where = f"{a.article} {p.start}–{p.end}" if p.start is not None else f"{a.article} (orphaned)"
-    extras = " · ".join(filter(None, [COLOR_NAMES.get(a.color, a.color), p.speaker, " ".join(f"#{t}" for t in a.tags)]))
+    extras = " · ".join(filter(None, [shown_name(a.color), p.speaker, " ".join(f"#{t}" for t in a.tags)]))
     lines = [f"{a.id[:8]}  {where}  {extras}", f"    「{a.anchor.quote}」"]
     lines += [f"    {line}" for line in a.note.splitlines()]
     return shown("\n".join(lines))
@@ -176,7 +175,7 @@ def run_export(args: argparse.Namespace, session: Session) -> int:
     if args.output is None:
         sys.stdout.write(document)
         return 0
-    from desktop_app.corpus.library import write_atomically
+    from desktop_app.files import write_atomically
 
     try:
         write_atomically(args.output, document.encode("utf-8"))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +19,7 @@ from desktop_app.corpus.batch_parse import ParsedFile, content_digest, parse_fil
 from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION
 from desktop_app.errors import DataError, ImportRejected, ReaderError, UnknownArticle
+from desktop_app.files import write_atomically
 from desktop_app.paths import DataPaths, bundled_sources_dir
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -67,21 +67,6 @@ def _signature(path: Path, origin: str) -> list[object] | None:
     if stat.st_mtime_ns > time.time_ns() - RACY_NS:
         return None
     return [stat.st_size, stat.st_mtime_ns, origin]
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Writes data so that a crash leaves either the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _same_content(entry: dict[str, object], path: Path, origin: str) -> bool:

@@ -2,7 +2,7 @@
 
 Layout: a header with the user and the export time; an article a section (title, source link,
 date), its highlights in reading order under their topic headings, each a blockquote with the
-speaker, the colour and a link back (``aigc-reader://open?article=ID&block=N``), the note and
+speaker, the color and a link back (``aigc-reader://open?article=ID&block=N``), the note and
 tags below; orphaned annotations in a section of their own at the end.
 
 Quotes and notes are user text, never markup: every character Markdown could read as syntax is
@@ -18,10 +18,9 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 from urllib.parse import quote, urlsplit
 
+from desktop_app.annotations.colors import shown_name
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.corpus.model import Article
-
-COLOR_NAMES = {"yellow": "🟨 黄", "green": "🟩 绿", "blue": "🟦 蓝", "pink": "🩷 粉", "purple": "🟪 紫"}
 
 # Characters that are syntax anywhere in a line, and those that are syntax only where a line
 # starts (headings, quotes, lists, rules, setext underlines). Backslash escapes where
@@ -102,7 +101,7 @@ def _speaker_line(placed: Placed, article: Article | None) -> str:
         if details and details.affiliation:
             name += f"（{escape_inline(_one_line(details.affiliation))}）"
         parts.append("— " + name)
-    parts.append(COLOR_NAMES.get(placed.annotation.color, placed.annotation.color))
+    parts.append(shown_name(placed.annotation.color))
     if placed.placement.status != ORPHANED:
         parts.append(f"[原文]({open_link(placed.annotation.article, placed.placement.block)})")
     return " · ".join(parts)

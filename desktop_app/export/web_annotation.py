@@ -3,7 +3,7 @@ and back: an exported file imports again without loss, and importing twice adds 
 
 https://www.w3.org/TR/annotation-model/ : each annotation has ``body`` (the note as a
 TextualBody with purpose ``commenting``, each tag a TextualBody with purpose ``tagging``) and a
-``target`` with a ``TextQuoteSelector`` and a ``TextPositionSelector``; the colour travels as
+``target`` with a ``TextQuoteSelector`` and a ``TextPositionSelector``; the color travels as
 the target's ``styleClass`` with the collection's stylesheet.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
+from desktop_app.annotations.colors import PALETTE
 from desktop_app.annotations.model import COLORS, DEFAULT_COLOR, Anchor, Annotation, normalize_tags, now_iso
 from desktop_app.errors import DataError
 
@@ -25,7 +26,7 @@ ID_PREFIX = "urn:uuid:"
 MAX_OFFSET = 1 << 40  # far beyond any article, and within SQLite's integers
 STYLESHEET = {"type": "CssStylesheet",
               "value": " ".join(f".{name} {{ background-color: {css}; }}" for name, css in
-                                zip(COLORS, ("#fff3a3", "#c8f0c0", "#c6e2ff", "#ffd1e6", "#e3d3ff"), strict=True))}
+                                ((color.name, color.light) for color in PALETTE))}
 
 
 def _annotation_id(annotation_id: str) -> str:

@@ -11,7 +11,6 @@ block: tens of milliseconds for millions of characters.
 from __future__ import annotations
 
 import json
-import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.corpus.model import Article
+from desktop_app.files import write_text_atomically
 from desktop_app.search.normalize import fold_text
 
 # Folding removes white space, so a newline can never be part of a folded needle or text: it
@@ -71,7 +71,7 @@ class BlockTable:
 
     def containing(self, needle: str) -> Iterator[int]:
         """Row numbers whose folded text contains the (folded, non-empty) needle, in order."""
-        haystack, starts, find = self._haystack, self._starts, self._haystack.find
+        starts, find = self._starts, self._haystack.find
         found = find(needle)
         while found != -1:
             row = bisect_right(starts, found) - 1
@@ -81,12 +81,7 @@ class BlockTable:
     # -- on disk ----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         payload = [[r.article, r.block, r.speaker, r.topic, r.text, r.folded] for r in self.rows]
-        temporary = path.with_name(path.name + ".tmp")
-        with temporary.open("w", encoding="utf-8") as stream:
-            json.dump(payload, stream, ensure_ascii=False, separators=(",", ":"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        temporary.replace(path)
+        write_text_atomically(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
     @classmethod
     def load(cls, path: Path) -> BlockTable:

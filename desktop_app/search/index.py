@@ -15,17 +15,14 @@ query.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import heapq
 import json
-import os
 import re
 import shutil
 import threading
 import time
 import uuid
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError
+from desktop_app.files import write_text_atomically
 from desktop_app.search import segmenter
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
 from desktop_app.search.normalize import literal_spans
@@ -127,6 +125,37 @@ class _Snapshot:
     searcher: Searcher
 
 
+def _whoosh_problem(folder: Path) -> str | None:
+    """Why whoosh cannot open the index in folder and count its documents, or None. Every file it opens
+    for that is closed here, even when it fails half-way (whoosh then leaves them to the garbage
+    collector, which may run on any thread, and the core never calls it)."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import _DEF_INDEX_NAME, FileIndex
+
+    opened: list[Any] = []
+
+    class ClosingStorage(FileStorage):  # type: ignore[misc]
+        def open_file(self, name: str, **kwargs: Any) -> Any:
+            file = super().open_file(name, **kwargs)
+            opened.append(file)
+            return file
+
+    try:
+        storage = ClosingStorage(str(folder))
+        if not storage.index_exists(_DEF_INDEX_NAME):
+            return "index files missing"
+        index = FileIndex(storage, indexname=_DEF_INDEX_NAME)
+        index.doc_count()
+        index.close()
+        return None
+    except Exception:  # noqa: BLE001 - whoosh raises many kinds for damaged files
+        return "index files damaged"
+    finally:
+        for file in opened:
+            if not file.is_closed:
+                file.close()
+
+
 class SearchIndex:
     """The index in one data dir. Build it once and share it; it is safe across threads."""
 
@@ -159,9 +188,7 @@ class SearchIndex:
         """Points CURRENT at the generation (atomically), then removes the generations before
         the previous one: a search in another process may still be reading the previous one."""
         previous = self._current_dir()
-        temporary = self._root / f".{CURRENT_FILE}.{uuid.uuid4().hex[:8]}.tmp"
-        temporary.write_text(generation.name, encoding="utf-8")
-        os.replace(temporary, self._root / CURRENT_FILE)
+        write_text_atomically(self._root / CURRENT_FILE, generation.name)
         for old in self._root.iterdir():
             if old.is_dir() and _GENERATION.match(old.name) and old not in (generation, previous):
                 shutil.rmtree(old, ignore_errors=True)
@@ -196,12 +223,10 @@ class SearchIndex:
 
     def _write_meta(self, complete: bool, digests: dict[str, str], blocks: int | None = None) -> None:
         self._dir.mkdir(parents=True, exist_ok=True)
-        temporary = self._meta_path.with_suffix(".tmp")
         meta: dict[str, Any] = {"schema": SCHEMA_VERSION, "complete": complete, "articles": digests}
         if blocks is not None:
             meta["blocks"] = blocks
-        temporary.write_text(json.dumps(meta), encoding="utf-8")
-        temporary.replace(self._meta_path)
+        write_text_atomically(self._meta_path, json.dumps(meta))
 
     def problem(self) -> str | None:
         """Why the index on disk cannot be trusted, or None when it can."""
@@ -222,21 +247,7 @@ class SearchIndex:
             return "index block table damaged"
         if {row.article for row in table.rows} - set(meta["articles"]) or len(table) != meta.get("blocks", len(table)):
             return "index block table out of step"
-        from whoosh import index as whoosh_index
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            try:
-                if not whoosh_index.exists_in(str(self._dir)):
-                    return "index files missing"
-                opened = whoosh_index.open_dir(str(self._dir))
-                opened.doc_count()
-                opened.close()
-            except Exception:  # whoosh raises many kinds for damaged files  # noqa: BLE001
-                return "index files damaged"
-            finally:
-                gc.collect()  # whoosh leaves the damaged file open; close it here, quietly
-        return None
+        return _whoosh_problem(self._dir)
 
     def _open(self) -> Any:
         if self._index is None:

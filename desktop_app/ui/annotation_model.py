@@ -1,4 +1,4 @@
-"""The annotations dock's list: quote, note, colour, tags and speaker of each annotation."""
+"""The annotations dock's list: quote, note, color, tags and speaker of each annotation."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop_app.annotations.colors import color_named
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.ui.plain_text import tooltip
-from desktop_app.ui.reader_view import HIGHLIGHT_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
 PlacedRole = Qt.ItemDataRole.UserRole + 1
@@ -46,7 +46,7 @@ class AnnotationListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return describe(placed)
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(HIGHLIGHT_COLOURS.get(placed.annotation.color, "#fff0a0"))
+            return QColor(color_named(placed.annotation.color).light)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(placed.annotation.note or placed.annotation.anchor.quote)
         if role == PlacedRole:

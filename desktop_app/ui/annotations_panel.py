@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.annotations.colors import COLORS
 from desktop_app.ui.annotation_model import AnnotationListModel
-from desktop_app.ui.reader_view import colour_label, colour_swatch
+from desktop_app.ui.reader_view import color_label, color_swatch
 
 
 class AnnotationsPanel(QWidget):
@@ -36,15 +36,15 @@ class AnnotationsPanel(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("笔记（Ctrl+Enter 保存）"))
         self.note.setMaximumHeight(110)
-        self.colour = QComboBox()
+        self.color = QComboBox()
         for name in COLORS:
-            self.colour.addItem(colour_swatch(name), colour_label(name), name)
+            self.color.addItem(color_swatch(name), color_label(name), name)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("标签，用空格分开"))
         self.save = QPushButton(self.tr("保存"))
         self.delete = QPushButton(self.tr("删除"))
         row = QHBoxLayout()
-        row.addWidget(self.colour)
+        row.addWidget(self.color)
         row.addWidget(self.tags, 1)
         row.addWidget(self.save)
         row.addWidget(self.delete)

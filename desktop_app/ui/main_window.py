@@ -23,12 +23,13 @@ from desktop_app.annotations.colors import COLORS
 from desktop_app.annotations.model import Placed, now_iso
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.focus import speaker_focus_blocks
-from desktop_app.corpus.library import ImportOutcome, Library, write_atomically
+from desktop_app.corpus.library import ImportOutcome, Library
 from desktop_app.errors import ReaderError
+from desktop_app.files import write_atomically
 from desktop_app.paths import is_valid_user_name
 from desktop_app.session import Session
 from desktop_app.ui.plain_text import rich, tooltip
-from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, colour_swatch, highlight_label
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, color_swatch, highlight_label
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.workers import Background
 
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings or QSettings("aigc-reader", f"reader-{session.user}")
         self.background = Background(self)
-        self.highlight_colour = "yellow"
+        self.highlight_color = "yellow"
         self.panels_built = False
         self.read_only_label: QLabel | None = None
         self._show_user()
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self.reader.customContextMenuRequested.connect(self.on_reader_context_menu)
         self.reader.selection_finished.connect(self.on_selection_finished)
         self.reader.selectionChanged.connect(self.on_reader_selection_changed)
-        self.selection_toolbar.colour_chosen.connect(self.highlight_in)
+        self.selection_toolbar.color_chosen.connect(self.highlight_in)
         self.selection_toolbar.note_requested.connect(self.on_highlight_with_note)
         self.search_panel.hit_chosen.connect(self.on_hit_chosen)
         panel = self.annotations_panel
@@ -422,7 +423,7 @@ class MainWindow(QMainWindow):
         if article is None or span is None:
             self.statusBar().showMessage(self.tr("先选中要高亮的文字"), 3000)
             return
-        placed = self._run(lambda: self.annotations.add(article.id, span[0], span[1], color=self.highlight_colour))
+        placed = self._run(lambda: self.annotations.add(article.id, span[0], span[1], color=self.highlight_color))
         if isinstance(placed, Placed):
             cursor = self.reader.textCursor()
             cursor.clearSelection()
@@ -431,14 +432,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("已高亮并保存"), 2000)
 
     def reader_context_menu(self) -> QMenu:
-        """The reader's context menu: highlight the selection in a chosen colour, copy, find."""
+        """The reader's context menu: highlight the selection in a chosen color, copy, find."""
         menu = QMenu(self)
         has_selection = self.reader.selected_span() is not None
-        for colour in COLORS:
-            action = menu.addAction(colour_swatch(colour), highlight_label(colour))
-            action.setObjectName(f"highlight-{colour}")
+        for color in COLORS:
+            action = menu.addAction(color_swatch(color), highlight_label(color))
+            action.setObjectName(f"highlight-{color}")
             action.setEnabled(has_selection)
-            action.triggered.connect(lambda _checked=False, chosen=colour: self.highlight_in(chosen))
+            action.triggered.connect(lambda _checked=False, chosen=color: self.highlight_in(chosen))
         menu.addSeparator()
         copy = menu.addAction(self.tr("复制"))
         copy.setEnabled(has_selection)
@@ -468,8 +469,8 @@ class MainWindow(QMainWindow):
         self.annotations_dock.raise_()
         self.annotations_panel.note.setFocus()
 
-    def highlight_in(self, colour: str) -> None:
-        self.highlight_colour = colour  # H uses the colour chosen last
+    def highlight_in(self, color: str) -> None:
+        self.highlight_color = color  # H uses the color chosen last
         self.on_highlight(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
@@ -519,7 +520,7 @@ class MainWindow(QMainWindow):
             return
         annotation = panel.model.placed_at(current.row()).annotation
         panel.note.setPlainText(annotation.note)
-        panel.colour.setCurrentIndex(max(0, panel.colour.findData(annotation.color)))
+        panel.color.setCurrentIndex(max(0, panel.color.findData(annotation.color)))
         panel.tags.setText(" ".join(annotation.tags))
 
     def on_save_annotation(self) -> None:
@@ -528,10 +529,10 @@ class MainWindow(QMainWindow):
             return
         panel = self.annotations_panel
         result = self._run(lambda: self.annotations.edit(placed.annotation.id, note=panel.note.toPlainText(),
-                                                         color=str(panel.colour.currentData()),
+                                                         color=str(panel.color.currentData()),
                                                          tags=panel.tags.text().split()))
         if result is not None:
-            self.highlight_colour = str(panel.colour.currentData())
+            self.highlight_color = str(panel.color.currentData())
             self.refresh_annotations(select=placed.annotation.id)
             self.statusBar().showMessage(self.tr("批注已保存"), 2000)
 
@@ -599,7 +600,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("theme", theme)
         for name, action in self.theme_actions.items():
             action.setChecked(name == theme)
-        if self.reader.article is not None:  # the text colours come from the palette
+        if self.reader.article is not None:  # the text colors come from the palette
             block = self.reader.first_visible_block()
             self.reader.show_article(self.reader.article, self.current_placed())
             if block is not None:

@@ -32,7 +32,7 @@ SPEAKER_COLOURS = ("#c0392b", "#2471a3", "#1e8449", "#8e44ad", "#b9770e", "#148f
 LINE_HEIGHT_PERCENT = 170
 
 
-def speaker_colour(article: Article, name: str) -> str:
+def speaker_color(article: Article, name: str) -> str:
     names = [speaker.name for speaker in article.speakers]
     return SPEAKER_COLOURS[names.index(name) % len(SPEAKER_COLOURS)] if name in names else "#7f8c8d"
 
@@ -87,22 +87,22 @@ class Layout(NamedTuple):
         return max(0, bisect_right(self.starts, position) - 1)
 
 
-def solid_brush(colour: QColor) -> QBrush:
-    """A brush of one colour, made without ``QBrush(colour)``: PySide resolves that constructor's
+def solid_brush(color: QColor) -> QBrush:
+    """A brush of one color, made without ``QBrush(color)``: PySide resolves that constructor's
     overloads by creating the enums of Qt's namespace, QImage and QGradient (~20 ms, which the
     first paint does without); a palette hands out the same brush for free."""
     palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Window, colour)
+    palette.setColor(QPalette.ColorRole.Window, color)
     return palette.brush(QPalette.ColorRole.Window)
 
 
-def _char(point_size: float, colour: QColor | None = None, bold: bool = False) -> QTextCharFormat:
+def _char(point_size: float, color: QColor | None = None, bold: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontPointSize(point_size)
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
-    if colour is not None:
-        fmt.setForeground(solid_brush(colour))
+    if color is not None:
+        fmt.setForeground(solid_brush(color))
     return fmt
 
 
@@ -115,8 +115,8 @@ def _paragraph(top: float, bottom: float, indent: int = 0) -> QTextBlockFormat:
     return fmt
 
 
-def _link(point_size: float, colour: QColor, href: str) -> QTextCharFormat:
-    fmt = _char(point_size, colour)
+def _link(point_size: float, color: QColor, href: str) -> QTextCharFormat:
+    fmt = _char(point_size, color)
     fmt.setAnchor(True)
     fmt.setAnchorHref(href)
     fmt.setToolTip(tooltip(href))  # where the click will go, before it goes
@@ -124,36 +124,36 @@ def _link(point_size: float, colour: QColor, href: str) -> QTextCharFormat:
     return fmt
 
 
-def build_document(document: QTextDocument, article: Article, point_size: float, text_colour: QColor,
-                   muted_colour: QColor, link_colour: QColor) -> Layout:
+def build_document(document: QTextDocument, article: Article, point_size: float, text_color: QColor,
+                   muted_color: QColor, link_color: QColor) -> Layout:
     document.clear()
     cursor = QTextCursor(document)
     cursor.setBlockFormat(_paragraph(0, 4))
-    cursor.insertText(article.title, _char(point_size * 1.6, text_colour, bold=True))
+    cursor.insertText(article.title, _char(point_size * 1.6, text_color, bold=True))
     details = " · ".join(part for part in (article.publisher, article.date) if part)
     source = article.source_url if article.source_url and article.source_url.startswith(("https://", "http://")) else None
     if details or source:
-        cursor.insertBlock(_paragraph(0, 12), _char(point_size * 0.9, muted_colour))
+        cursor.insertBlock(_paragraph(0, 12), _char(point_size * 0.9, muted_color))
         cursor.insertText(details + (" · " if details and source else ""))
         if source:  # the one link in the reader: it opens in the system's browser when clicked
-            cursor.insertText(QCoreApplication.translate("Reader", "原文"), _link(point_size * 0.9, link_colour, source))
+            cursor.insertText(QCoreApplication.translate("Reader", "原文"), _link(point_size * 0.9, link_color, source))
     turn_starts = {turn.block: turn.speaker for turn in article.turns}
-    body = _char(point_size, text_colour)
+    body = _char(point_size, text_color)
     starts = []
     for index, block in enumerate(article.blocks):
         speaker_name = turn_starts.get(index)
         if speaker_name:
-            cursor.insertBlock(_paragraph(point_size * 1.2, 0), _char(point_size, QColor(speaker_colour(article, speaker_name)), bold=True))
+            cursor.insertBlock(_paragraph(point_size * 1.2, 0), _char(point_size, QColor(speaker_color(article, speaker_name)), bold=True))
             cursor.insertText(speaker_name)
             speaker = article.speaker(speaker_name)
             if speaker and speaker.affiliation:
-                cursor.insertText("  " + speaker.affiliation, _char(point_size * 0.85, muted_colour))
+                cursor.insertText("  " + speaker.affiliation, _char(point_size * 0.85, muted_color))
         if block.kind == "heading":
-            cursor.insertBlock(_paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_colour, bold=True))
+            cursor.insertBlock(_paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_color, bold=True))
         elif block.kind == "list_item":
             cursor.insertBlock(_paragraph(2, 2, indent=1), body)
         elif block.kind == "quote":
-            cursor.insertBlock(_paragraph(6, 6, indent=1), _char(point_size, muted_colour))
+            cursor.insertBlock(_paragraph(6, 6, indent=1), _char(point_size, muted_color))
         else:
             cursor.insertBlock(_paragraph(point_size * 0.3, point_size * 0.5), body)
         starts.append(cursor.position())

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
+from desktop_app.annotations.colors import BY_NAME, DEFAULT_COLOR, PALETTE, color_named
 from desktop_app.annotations.model import ORPHANED, Placed
 from desktop_app.corpus.model import Article
 from desktop_app.ui.reader_document import Layout, build_document, solid_brush
@@ -25,31 +26,28 @@ if TYPE_CHECKING:
 
 CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
                      "Microsoft YaHei", "Sans Serif"]
-HIGHLIGHT_COLOURS = {"yellow": "#fff0a0", "green": "#c8f0c0", "blue": "#c6e2ff", "pink": "#ffd1e6",
-                     "purple": "#e3d3ff"}
-HIGHLIGHT_COLOURS_DARK = {"yellow": "#6b5d12", "green": "#2f5a2a", "blue": "#26476b", "pink": "#6b2d49",
-                          "purple": "#4b3670"}
-COLOUR_LABELS = {"yellow": QT_TRANSLATE_NOOP("Colours", "黄色"), "green": QT_TRANSLATE_NOOP("Colours", "绿色"),
-                 "blue": QT_TRANSLATE_NOOP("Colours", "蓝色"), "pink": QT_TRANSLATE_NOOP("Colours", "粉色"),
-                 "purple": QT_TRANSLATE_NOOP("Colours", "紫色")}
+# The palette's Chinese labels, marked for the translation tools (lupdate reads literals only).
+_LABELS = (QT_TRANSLATE_NOOP("Colours", "黄色"), QT_TRANSLATE_NOOP("Colours", "绿色"), QT_TRANSLATE_NOOP("Colours", "蓝色"),
+           QT_TRANSLATE_NOOP("Colours", "粉色"), QT_TRANSLATE_NOOP("Colours", "紫色"))
 
 
-def colour_label(colour: str) -> str:
-    """The highlight colour's name in the UI's language."""
-    return QCoreApplication.translate("Colours", COLOUR_LABELS.get(colour, colour))
+def color_label(color: str) -> str:
+    """The highlight color's name in the UI's language."""
+    known = BY_NAME.get(color)
+    return QCoreApplication.translate("Colours", known.label) if known else color
 
 
-def highlight_label(colour: str) -> str:
-    """"Highlight in <colour>", as the context menu and the selection toolbar both offer it."""
-    return QCoreApplication.translate("Colours", "高亮为{colour}").format(colour=colour_label(colour))
+def highlight_label(color: str) -> str:
+    """"Highlight in <color>", as the context menu and the selection toolbar both offer it."""
+    return QCoreApplication.translate("Colours", "高亮为{color}").format(color=color_label(color))
 
 
-def colour_swatch(colour: str) -> QIcon:
-    """A small square of the highlight colour (emoji squares need a colour-emoji font)."""
+def color_swatch(color: str) -> QIcon:
+    """A small square of the highlight color (emoji squares need a color-emoji font)."""
     from PySide6.QtGui import QIcon, QPixmap  # for the menus, which come after the first paint
 
     pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(HIGHLIGHT_COLOURS.get(colour, "#fff0a0")))
+    pixmap.fill(QColor(color_named(color).light))
     return QIcon(pixmap)
 
 
@@ -133,8 +131,8 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(clear)
-        colours = HIGHLIGHT_COLOURS_DARK if self._is_dark() else HIGHLIGHT_COLOURS
-        brushes = {name: solid_brush(QColor(value)) for name, value in colours.items()}
+        dark = self._is_dark()
+        brushes = {color.name: solid_brush(QColor(color.dark if dark else color.light)) for color in PALETTE}
         spans = []
         for item in placed:
             p = item.placement
@@ -146,7 +144,7 @@ class ReaderView(QTextBrowser):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(brushes.get(item.annotation.color, brushes["yellow"]))
+            fmt.setBackground(brushes.get(item.annotation.color, brushes[DEFAULT_COLOR]))
             cursor.mergeCharFormat(fmt)
             spans.append((start, end, item.annotation.id))
         cursor.endEditBlock()

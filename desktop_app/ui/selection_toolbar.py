@@ -1,5 +1,5 @@
 """The small toolbar that floats under a fresh selection in the reader: one click highlights it
-in a colour, or highlights it and opens the note editor. It lives inside the reader's viewport
+in a color, or highlights it and opens the note editor. It lives inside the reader's viewport
 (no popup window: it never takes the focus or the selection away)."""
 
 from __future__ import annotations
@@ -8,13 +8,13 @@ from PySide6.QtCore import QPoint, QRect, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from desktop_app.annotations.colors import COLORS
-from desktop_app.ui.reader_view import colour_swatch, highlight_label
+from desktop_app.ui.reader_view import color_swatch, highlight_label
 
 MARGIN = 6
 
 
 class SelectionToolbar(QFrame):
-    colour_chosen = Signal(str)
+    color_chosen = Signal(str)
     note_requested = Signal()
 
     def __init__(self, viewport: QWidget) -> None:
@@ -25,14 +25,14 @@ class SelectionToolbar(QFrame):
         layout.setContentsMargins(3, 2, 3, 2)
         layout.setSpacing(1)
         self.buttons: dict[str, QToolButton] = {}
-        for colour in COLORS:
+        for color in COLORS:
             button = QToolButton(self)
-            button.setIcon(colour_swatch(colour))
-            button.setToolTip(highlight_label(colour))
+            button.setIcon(color_swatch(color))
+            button.setToolTip(highlight_label(color))
             button.setAutoRaise(True)
-            button.clicked.connect(lambda _checked=False, chosen=colour: self.colour_chosen.emit(chosen))
+            button.clicked.connect(lambda _checked=False, chosen=color: self.color_chosen.emit(chosen))
             layout.addWidget(button)
-            self.buttons[colour] = button
+            self.buttons[color] = button
         self.note_button = QToolButton(self)
         self.note_button.setText(self.tr("笔记"))
         self.note_button.setToolTip(self.tr("高亮并写笔记"))

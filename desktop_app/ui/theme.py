@@ -1,4 +1,4 @@
-"""Light and dark themes. "system" follows the desktop's colour scheme; light and dark are
+"""Light and dark themes. "system" follows the desktop's color scheme; light and dark are
 Fusion palettes, so the reader looks the same on every platform.
 
 Nothing here touches Qt's namespace (``Qt.…``): PySide creates its ~95 enums all at once on first
@@ -18,7 +18,7 @@ _desktop_is_dark: bool | None = None  # read from the desktop's palette, before 
 
 
 def system_prefers_dark() -> bool:
-    """Whether the desktop's colour scheme is dark. Qt (6.5+) builds the application's first
+    """Whether the desktop's color scheme is dark. Qt (6.5+) builds the application's first
     palette from that scheme, so its lightness tells, as long as it is read before the first theme
     replaces it; it is remembered from then on. (``QStyleHints.colorScheme()`` tells the same in
     an enum of Qt's namespace: see above.)"""
@@ -28,10 +28,10 @@ def system_prefers_dark() -> bool:
     return _desktop_is_dark
 
 
-def _palette(colours: dict[QPalette.ColorRole, str]) -> QPalette:
+def _palette(colors: dict[QPalette.ColorRole, str]) -> QPalette:
     palette = QPalette()
-    for role, colour in colours.items():
-        palette.setColor(role, QColor(colour))
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
     return palette
 
 

@@ -44,34 +44,34 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="32" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="30" />
         <source>黄色</source>
         <translation>yellow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="32" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="30" />
         <source>绿色</source>
         <translation>green</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="33" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="30" />
         <source>蓝色</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="33" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="31" />
         <source>粉色</source>
         <translation>pink</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="34" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="31" />
         <source>紫色</source>
         <translation>purple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="44" />
-        <source>高亮为{colour}</source>
-        <translation>Highlight in {colour}</translation>
+        <location filename="../../desktop_app/ui/reader_view.py" line="42" />
+        <source>高亮为{color}</source>
+        <translation>Highlight in {color}</translation>
     </message>
 </context>
 <context>
@@ -120,7 +120,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/library_panel.py" line="24" />
+        <location filename="../../desktop_app/ui/library_panel.py" line="33" />
         <source>筛选文章（标题、来源、日期）</source>
         <translation>Filter articles (title, source, date)</translation>
     </message>
@@ -128,361 +128,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="705" />
+        <location filename="../../desktop_app/ui/main_window.py" line="711" />
         <source>AIGC 阅读器 — {user}</source>
         <translation>AIGC Reader — {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80" />
+        <location filename="../../desktop_app/ui/main_window.py" line="76" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="77" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="79" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="116" />
+        <location filename="../../desktop_app/ui/main_window.py" line="120" />
         <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
         <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="80" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="174" />
+        <location filename="../../desktop_app/ui/main_window.py" line="178" />
         <source>导入文章…</source>
         <translation>Import articles…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="175" />
+        <location filename="../../desktop_app/ui/main_window.py" line="179" />
         <source>导出批注…</source>
         <translation>Export annotations…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="176" />
+        <location filename="../../desktop_app/ui/main_window.py" line="180" />
         <source>复制所选批注为 Markdown</source>
         <translation>Copy selected annotations as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="177" />
+        <location filename="../../desktop_app/ui/main_window.py" line="181" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178" />
+        <location filename="../../desktop_app/ui/main_window.py" line="182" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>撤销批注改动</source>
         <translation>Undo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/main_window.py" line="184" />
         <source>重做批注改动</source>
         <translation>Redo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/main_window.py" line="185" />
         <source>高亮所选文字</source>
         <translation>Highlight selection</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182" />
+        <location filename="../../desktop_app/ui/main_window.py" line="186" />
         <source>高亮所选文字（整句）</source>
         <translation>Highlight selection (whole sentences)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184" />
+        <location filename="../../desktop_app/ui/main_window.py" line="188" />
         <source>在本文中查找</source>
         <translation>Find in article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185" />
+        <location filename="../../desktop_app/ui/main_window.py" line="189" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186" />
+        <location filename="../../desktop_app/ui/main_window.py" line="190" />
         <source>查找上一个</source>
         <translation>Find previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="187" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>搜索全部文章</source>
         <translation>Search all articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188" />
+        <location filename="../../desktop_app/ui/main_window.py" line="192" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189" />
+        <location filename="../../desktop_app/ui/main_window.py" line="193" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190" />
+        <location filename="../../desktop_app/ui/main_window.py" line="194" />
         <source>原始大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="195" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192" />
+        <location filename="../../desktop_app/ui/main_window.py" line="196" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193" />
+        <location filename="../../desktop_app/ui/main_window.py" line="197" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193" />
+        <location filename="../../desktop_app/ui/main_window.py" line="197" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193" />
+        <location filename="../../desktop_app/ui/main_window.py" line="197" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="202" />
+        <location filename="../../desktop_app/ui/main_window.py" line="206" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247" />
+        <location filename="../../desktop_app/ui/main_window.py" line="251" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="350" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="353" />
+        <location filename="../../desktop_app/ui/main_window.py" line="357" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="411" />
+        <location filename="../../desktop_app/ui/main_window.py" line="417" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="418" />
+        <location filename="../../desktop_app/ui/main_window.py" line="424" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="426" />
+        <location filename="../../desktop_app/ui/main_window.py" line="432" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="438" />
+        <location filename="../../desktop_app/ui/main_window.py" line="444" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="531" />
+        <location filename="../../desktop_app/ui/main_window.py" line="537" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="538" />
+        <location filename="../../desktop_app/ui/main_window.py" line="544" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="564" />
+        <location filename="../../desktop_app/ui/main_window.py" line="570" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="607" />
-        <location filename="../../desktop_app/ui/main_window.py" line="618" />
-        <location filename="../../desktop_app/ui/main_window.py" line="625" />
+        <location filename="../../desktop_app/ui/main_window.py" line="613" />
+        <location filename="../../desktop_app/ui/main_window.py" line="624" />
+        <location filename="../../desktop_app/ui/main_window.py" line="631" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="608" />
+        <location filename="../../desktop_app/ui/main_window.py" line="614" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="616" />
+        <location filename="../../desktop_app/ui/main_window.py" line="622" />
         <source>正在导入 {count} 个文件…</source>
         <translation>Importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="625" />
+        <location filename="../../desktop_app/ui/main_window.py" line="631" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="641" />
+        <location filename="../../desktop_app/ui/main_window.py" line="647" />
         <source>Markdown，本文 (*.md)</source>
         <translation>Markdown, this article (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="642" />
+        <location filename="../../desktop_app/ui/main_window.py" line="648" />
         <source>Markdown，全部文章 (*.md)</source>
         <translation>Markdown, all articles (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="643" />
+        <location filename="../../desktop_app/ui/main_window.py" line="649" />
         <source>Web Annotation JSON，本文 (*.json)</source>
         <translation>Web Annotation JSON, this article (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="644" />
+        <location filename="../../desktop_app/ui/main_window.py" line="650" />
         <source>Web Annotation JSON，全部文章 (*.json)</source>
         <translation>Web Annotation JSON, all articles (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="645" />
-        <location filename="../../desktop_app/ui/main_window.py" line="653" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
+        <location filename="../../desktop_app/ui/main_window.py" line="659" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="645" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="653" />
+        <location filename="../../desktop_app/ui/main_window.py" line="659" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="655" />
+        <location filename="../../desktop_app/ui/main_window.py" line="661" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="665" />
+        <location filename="../../desktop_app/ui/main_window.py" line="671" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="670" />
-        <location filename="../../desktop_app/ui/main_window.py" line="680" />
+        <location filename="../../desktop_app/ui/main_window.py" line="676" />
+        <location filename="../../desktop_app/ui/main_window.py" line="686" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="670" />
+        <location filename="../../desktop_app/ui/main_window.py" line="676" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="680" />
+        <location filename="../../desktop_app/ui/main_window.py" line="686" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="686" />
+        <location filename="../../desktop_app/ui/main_window.py" line="692" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="706" />
+        <location filename="../../desktop_app/ui/main_window.py" line="712" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="710" />
+        <location filename="../../desktop_app/ui/main_window.py" line="716" />
         <source>批注只读：无法保存</source>
         <translation>Annotations read-only: nothing can be saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="722" />
+        <location filename="../../desktop_app/ui/main_window.py" line="728" />
         <source>批注数据库</source>
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="723" />
+        <location filename="../../desktop_app/ui/main_window.py" line="729" />
         <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
         <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="727" />
+        <location filename="../../desktop_app/ui/main_window.py" line="733" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="734" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="736" />
+        <location filename="../../desktop_app/ui/main_window.py" line="742" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="745" />
+        <location filename="../../desktop_app/ui/main_window.py" line="751" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="746" />
+        <location filename="../../desktop_app/ui/main_window.py" line="752" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="747" />
+        <location filename="../../desktop_app/ui/main_window.py" line="753" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="747" />
+        <location filename="../../desktop_app/ui/main_window.py" line="753" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
@@ -545,7 +545,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="130" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="139" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>

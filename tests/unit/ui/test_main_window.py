@@ -143,7 +143,7 @@ def test_sentence_snapping_and_note_editing(make_window, qtbot: QtBot) -> None: 
     panel = window.annotations_panel
     panel.view.setCurrentIndex(panel.model.index(0))
     panel.note.setPlainText("第一行\n第二行：中文笔记")
-    panel.colour.setCurrentIndex(panel.colour.findData("green"))
+    panel.color.setCurrentIndex(panel.color.findData("green"))
     panel.tags.setText("观点 重要")
     qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
     edited = window.annotations.list(A003)[0].annotation
@@ -326,7 +326,7 @@ def test_export_writes_markdown_of_this_article(make_window, tmp_path: Path) -> 
     assert "我非常同意陈石总的看法" in html and "朱雷" in html
 
 
-def test_context_menu_highlights_in_the_chosen_colour(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_context_menu_highlights_in_the_chosen_color(make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")

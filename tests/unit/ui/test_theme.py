@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.annotations.colors import BY_NAME
 from desktop_app.ui import theme
-from desktop_app.ui.reader_view import HIGHLIGHT_COLOURS_DARK
 from desktop_app.ui.theme import apply_theme, dark_palette
 
 A003 = "003_dc324faea7d1abe7"
@@ -21,7 +21,7 @@ def light_again(qapp: QApplication) -> Iterator[None]:
     apply_theme("light")  # the application's palette outlives each test's window
 
 
-def test_the_dark_theme_from_the_view_menu_recolours_the_text_and_highlights_and_is_remembered(
+def test_the_dark_theme_from_the_view_menu_recolors_the_text_and_highlights_and_is_remembered(
         make_window, light_again) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_passage(A003, None)
@@ -33,7 +33,7 @@ def test_the_dark_theme_from_the_view_menu_recolours_the_text_and_highlights_and
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 60
     cursor = QTextCursor(window.reader.document())
     cursor.setPosition(window.reader.layout_map.document_position(start) + 1)
-    assert cursor.charFormat().background().color().name() == HIGHLIGHT_COLOURS_DARK["blue"]
+    assert cursor.charFormat().background().color().name() == BY_NAME["blue"].dark
     assert cursor.charFormat().foreground().color().lightness() > 180  # light text on the dark page
     window.close()
     again = make_window()
