@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from desktop_app.cli.hints import with_hint
 from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.session import Session
 
@@ -41,7 +42,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     if open_at is not None:
         window.open_passage(*open_at)
     if problem is not None:
-        print(f"aigc-reader: error: {problem}", file=sys.stderr)
+        print(f"aigc-reader: error: {with_hint(problem)}", file=sys.stderr)
         QTimer.singleShot(0, lambda: window.offer_restore(str(problem)))
 
     def on_first_paint() -> None:

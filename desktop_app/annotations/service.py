@@ -25,7 +25,7 @@ from desktop_app.annotations.model import (
 )
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.model import Article
-from desktop_app.errors import ReaderError, UnknownArticle
+from desktop_app.errors import AnnotationError, UnknownAnnotation, UnknownArticle
 from desktop_app.search.normalize import fold, literal_spans
 
 ArticleLookup = Callable[[str], Article]  # raises UnknownArticle
@@ -63,10 +63,6 @@ def _position(placed: Placed) -> tuple[bool, int, str]:
     return start is None, start or 0, placed.annotation.created
 
 
-class AnnotationError(ReaderError):
-    """A request about annotations that cannot be carried out (bad color, quote not found…)."""
-
-
 class Change(NamedTuple):
     before: Annotation | None
     after: Annotation | None
@@ -84,7 +80,7 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
     if not quote.strip():
         raise AnnotationError("the quote is empty")
     if occurrence < 1:
-        raise AnnotationError("--occurrence counts from 1")
+        raise AnnotationError("occurrences count from 1")
     spans = [(start, start + len(quote)) for start in exact_occurrences(quote, text)]  # as written first…
     if not spans:
         spans = literal_spans(text, [fold(quote).text])  # …else as search matches
@@ -174,8 +170,8 @@ class Annotations:
             if found is not None:
                 return found
         if len(matches) > 1:
-            raise AnnotationError(f"annotation id {annotation_id!r} is ambiguous: give more characters")
-        raise AnnotationError(f"no annotation with id {annotation_id!r} (see 'aigc-reader annotate list')")
+            raise UnknownAnnotation(f"annotation id {annotation_id!r} is ambiguous: give more characters")
+        raise UnknownAnnotation(f"no annotation with id {annotation_id!r}")
 
     # -- changing (each one undoable) -------------------------------------------------------
     def add(self, article_id: str, start: int, end: int, note: str = "", color: str = DEFAULT_COLOR,

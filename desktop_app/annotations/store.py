@@ -74,6 +74,10 @@ class StoreDamaged(DataError):
                          f"{_restore_advice(restore_point)}")
 
 
+class DamageFound(DataError):
+    """SQLite found damage in the open database: the next open sets it aside for a restore."""
+
+
 class StoreMissing(DataError):
     """The database is gone though backups of it exist: it is not silently started afresh."""
 
@@ -84,8 +88,8 @@ class StoreMissing(DataError):
 
 def _restore_advice(restore_point: Generation | None) -> str:
     if restore_point is None:
-        return "'aigc-reader annotate restore' salvages what can still be read"
-    return f"bring back {restore_point.describe()} and whatever can be salvaged with 'aigc-reader annotate restore'"
+        return "a restore salvages what can still be read"
+    return f"a restore brings back {restore_point.describe()} and whatever can be salvaged"
 
 
 def _row(annotation: Annotation) -> tuple[object, ...]:
@@ -388,8 +392,8 @@ class AnnotationStore:
             return self._connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             if _is_damage(error):
-                raise DataError(f"the annotations database {self.path} is damaged ({error}); restart to set it "
-                                "aside, then 'aigc-reader annotate restore'") from None
+                raise DamageFound(f"the annotations database {self.path} is damaged ({error}); open it again to "
+                                  "set it aside, then restore") from None
             raise DataError(describe_disk_error(error, self.path)) from None
 
     # -- reading ----------------------------------------------------------------------------

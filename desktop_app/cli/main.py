@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
+from desktop_app.cli.hints import with_hint
 from desktop_app.cli.output import fail
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import ReaderError
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             session.close()
     except ReaderError as error:
-        return fail(str(error))
+        return fail(with_hint(error))
     except BrokenPipeError:
         return 0  # output piped into head and the like
     except KeyboardInterrupt:

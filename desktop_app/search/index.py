@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.corpus.model import Article
-from desktop_app.errors import DataError
+from desktop_app.errors import DataError, IndexDamaged
 from desktop_app.files import write_text_atomically
 from desktop_app.search import segmenter
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
@@ -411,7 +411,7 @@ class SearchIndex:
             self._searcher = self._open().searcher() if self._searcher is None else self._searcher.refresh()
         except Exception:  # whoosh raises many kinds for missing or damaged files  # noqa: BLE001
             self._forget()
-            raise DataError("the search index is damaged; run `aigc-reader index --rebuild`") from None
+            raise IndexDamaged("the search index is damaged") from None
         return _Snapshot(table, self._searcher)
 
     def search(self, text: str, speaker: str | None = None, article: str | None = None,
@@ -434,7 +434,7 @@ class SearchIndex:
                 except Exception:  # a generation removed under us between two queries  # noqa: BLE001
                     self._forget()
                     if attempt:
-                        raise DataError("the search index is damaged; run `aigc-reader index --rebuild`") from None
+                        raise IndexDamaged("the search index is damaged") from None
         return [_hit(row, score, parsed) for row, score in ranked]
 
     def warm_up(self) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.annotations.model import ANCHORED, MOVED, ORPHANED
-from desktop_app.annotations.service import AnnotationError, Annotations
+from desktop_app.annotations.service import Annotations
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.model import Article, Block
-from desktop_app.errors import UnknownArticle
+from desktop_app.errors import AnnotationError, UnknownArticle
 
 A000 = "000_5b4e62939488a476"
 

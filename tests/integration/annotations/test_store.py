@@ -82,7 +82,7 @@ def test_a_damaged_database_is_set_aside_and_the_backup_restores(tmp_path: Path,
     with pytest.raises(StoreDamaged) as caught:
         AnnotationStore(database)
     message = str(caught.value)
-    assert "kept aside" in message and "annotate restore" in message and "\n" not in message
+    assert "kept aside" in message and "a restore" in message and "\n" not in message
     assert caught.value.damaged_path.read_bytes() == damaged  # kept as it was, for forensics
     with pytest.raises(StoreMissing):  # not silently started afresh…
         AnnotationStore(database)
