@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app.cli.hints import with_hint
+from desktop_app.logs import start_logging
 from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.session import Session
 
@@ -33,6 +34,7 @@ def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | Non
     app = fusion_application(argv)
     app.setApplicationName("aigc-reader")
     install_translations(app, QLocale.system())
+    start_logging(paths.log_dir)
     session = Session(paths, backup_on_open=False)  # the backup waits for the first paint
     problem = session.open_leniently()
 

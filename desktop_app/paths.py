@@ -101,6 +101,13 @@ class DataPaths:
         return self.cache_root or self.root / "cache"
 
     @property
+    def log_dir(self) -> Path:
+        """The rotating log (see logs.py): in an asked-for data dir, else the platform's log folder."""
+        if self.cache_root is None:
+            return self.root / "logs"
+        return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)).resolve()
+
+    @property
     def index_dir(self) -> Path:
         return self.cache_dir / "index"
 

@@ -82,6 +82,7 @@ ENGLISH = {
     "批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。":
         "The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.",
     "正在导入 {count} 个文件…": "Importing {count} files…",
+    "打开日志文件夹": "Open the log folder",
     "立即恢复": "Restore now", "稍后": "Later", "批注已恢复": "Annotations restored",
     "（只读）": " (read-only)", "批注只读：无法保存": "Annotations read-only: nothing can be saved",
     "用户名（字母、数字、. _ @ -）：": "User name (letters, digits, . _ @ -):",

@@ -10,6 +10,7 @@ was found) is kept until a restore has used it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import sqlite3
@@ -18,6 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
+
+log = logging.getLogger(__name__)
 
 KEEP_LAST = 5
 KEEP_DAYS = 7
@@ -128,8 +131,9 @@ class Backups:
                 self.folder.mkdir(mode=0o700, exist_ok=True)
                 target = self.folder / self._name(path.stat().st_mtime, count, digest, pinned)
                 path.replace(target)
-            except (OSError, sqlite3.Error):
-                continue  # unreadable: left where it is, for a person to look at
+            except (OSError, sqlite3.Error) as error:  # unreadable: left where it is, for a person to look at
+                log.warning("could not adopt the old backup %s: %s", path, error)
+                continue
 
     def _name(self, taken: float, count: int, digest: str, pinned: bool = False) -> str:
         stamp = datetime.fromtimestamp(taken, timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")

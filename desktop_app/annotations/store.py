@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -31,6 +32,8 @@ from urllib.parse import quote
 from desktop_app.annotations.backups import Backups, Generation
 from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.errors import DataError
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
 APPLICATION_ID = 0x41494752  # "AIGR": marks a database as an aigc-reader annotations store
@@ -342,8 +345,8 @@ class AnnotationStore:
         restore_point = self.backups.restore_point()
         try:
             restore_point = self.backups.pin(restore_point) if restore_point else None
-        except OSError:
-            pass  # still listed, unpinned: the restore finds it all the same
+        except OSError as error:  # still listed, unpinned: the restore finds it all the same
+            log.warning("could not pin the restore point %s: %s", restore_point.path, error)
         return StoreDamaged(what, damaged, restore_point)
 
     def refresh_backup(self) -> Generation | None:
@@ -352,8 +355,10 @@ class AnnotationStore:
             return None
         try:
             return self.backups.take(self._connection)
-        except (OSError, sqlite3.Error):
-            return None  # a missed backup must not stop the user working (the older ones stay)
+        except (OSError, sqlite3.Error) as error:
+            # A missed backup must not stop the user working (the older ones stay).
+            log.warning("could not take a backup of %s: %s", self.path, error)
+            return None
 
     def close(self) -> None:
         """Takes a backup when this connection changed anything (so that the newest change too

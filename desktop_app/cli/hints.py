@@ -18,7 +18,11 @@ def _hint(error: ReaderError) -> str | None:
         return "see 'aigc-reader annotate list'"
     if isinstance(error, IndexDamaged):
         return "run 'aigc-reader index --rebuild'"
-    from desktop_app.annotations.store import DamageFound, StoreDamaged, StoreMissing  # only when something failed
+    from desktop_app.annotations.store import (  # only when something failed
+        DamageFound,
+        StoreDamaged,
+        StoreMissing,
+    )
 
     if isinstance(error, StoreDamaged | StoreMissing | DamageFound):
         return "run 'aigc-reader annotate restore'"

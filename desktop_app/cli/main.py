@@ -11,6 +11,7 @@ from desktop_app.cli.hints import with_hint
 from desktop_app.cli.output import fail
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import ReaderError
+from desktop_app.logs import start_logging
 from desktop_app.paths import DataPaths, is_valid_user_name
 from desktop_app.session import Session
 
@@ -73,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return run_gui(paths, sys.argv[:1], probe=args.startup_probe)
+    start_logging(paths.log_dir)
     session = Session(paths)
     try:
         try:

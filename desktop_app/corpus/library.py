@@ -8,6 +8,7 @@ by content hash, so a start only parses what changed.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import time
@@ -21,6 +22,8 @@ from desktop_app.corpus.pipeline_version import PIPELINE_VERSION
 from desktop_app.errors import DataError, ImportRejected, ReaderError, UnknownArticle
 from desktop_app.files import write_atomically
 from desktop_app.paths import DataPaths, bundled_sources_dir
+
+log = logging.getLogger(__name__)
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 IMPORTABLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ""}
@@ -148,8 +151,9 @@ class Library:
     def _write_cache(self, entries: dict[str, dict[str, object]]) -> None:
         try:
             write_atomically(self.cache_file, json.dumps(entries, ensure_ascii=False).encode("utf-8"))
-        except (OSError, ValueError):
-            pass  # the cache only saves time; a read-only or full cache dir must not stop the app
+        except (OSError, ValueError) as error:
+            # The cache only saves time; a read-only or full cache dir must not stop the app.
+            log.warning("the parsed-article cache %s could not be written: %s", self.cache_file, error)
 
     def articles(self) -> list[Article]:
         if self._articles is None:
@@ -199,6 +203,7 @@ class Library:
     def _store_import(self, result: ParsedFile, existing: dict[str, tuple[Path, str]],
                       library_files: dict[str, list[Path]], entries: dict[str, dict[str, object]]) -> ImportOutcome:
         if result.article is None:
+            log.info("refused %s: %s", result.path, result.error)
             return ImportOutcome(result.path, None, f"{result.path}: {result.error}")
         article = result.article
         target = self._paths.library_dir / library_name(result.path)

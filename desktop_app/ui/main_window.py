@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
             self._menus[view].addAction(dock.toggleViewAction())
         self._action(help_, self.tr("键盘快捷键"), QKeySequence.StandardKey.HelpContents, self.on_shortcuts)
+        self.open_log_action = self._action(help_, self.tr("打开日志文件夹"), None, self.on_open_log_folder)
 
     def _connect(self) -> None:
         self.library_panel.view.selectionModel().selectionChanged.connect(self.on_library_selection_changed)
@@ -744,6 +745,14 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(on_clicked)
         self.restore_box = box
         box.show()
+
+    def on_open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        folder = self.session.paths.log_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def on_shortcuts(self) -> None:
         from desktop_app.ui.shortcuts_dialog import ShortcutsDialog

@@ -128,7 +128,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="711" />
+        <location filename="../../desktop_app/ui/main_window.py" line="712" />
         <source>AIGC 阅读器 — {user}</source>
         <translation>AIGC Reader — {user}</translation>
     </message>
@@ -293,196 +293,201 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="251" />
+        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="252" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350" />
+        <location filename="../../desktop_app/ui/main_window.py" line="351" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="357" />
+        <location filename="../../desktop_app/ui/main_window.py" line="358" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="417" />
+        <location filename="../../desktop_app/ui/main_window.py" line="418" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="424" />
+        <location filename="../../desktop_app/ui/main_window.py" line="425" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432" />
+        <location filename="../../desktop_app/ui/main_window.py" line="433" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="444" />
+        <location filename="../../desktop_app/ui/main_window.py" line="445" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="537" />
+        <location filename="../../desktop_app/ui/main_window.py" line="538" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="544" />
+        <location filename="../../desktop_app/ui/main_window.py" line="545" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="570" />
+        <location filename="../../desktop_app/ui/main_window.py" line="571" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="613" />
-        <location filename="../../desktop_app/ui/main_window.py" line="624" />
-        <location filename="../../desktop_app/ui/main_window.py" line="631" />
+        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <location filename="../../desktop_app/ui/main_window.py" line="625" />
+        <location filename="../../desktop_app/ui/main_window.py" line="632" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <location filename="../../desktop_app/ui/main_window.py" line="615" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="622" />
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
         <source>正在导入 {count} 个文件…</source>
         <translation>Importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="631" />
+        <location filename="../../desktop_app/ui/main_window.py" line="632" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="647" />
+        <location filename="../../desktop_app/ui/main_window.py" line="648" />
         <source>Markdown，本文 (*.md)</source>
         <translation>Markdown, this article (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="648" />
+        <location filename="../../desktop_app/ui/main_window.py" line="649" />
         <source>Markdown，全部文章 (*.md)</source>
         <translation>Markdown, all articles (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="649" />
+        <location filename="../../desktop_app/ui/main_window.py" line="650" />
         <source>Web Annotation JSON，本文 (*.json)</source>
         <translation>Web Annotation JSON, this article (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="650" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>Web Annotation JSON，全部文章 (*.json)</source>
         <translation>Web Annotation JSON, all articles (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="651" />
-        <location filename="../../desktop_app/ui/main_window.py" line="659" />
+        <location filename="../../desktop_app/ui/main_window.py" line="652" />
+        <location filename="../../desktop_app/ui/main_window.py" line="660" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="651" />
+        <location filename="../../desktop_app/ui/main_window.py" line="652" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="659" />
+        <location filename="../../desktop_app/ui/main_window.py" line="660" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="661" />
+        <location filename="../../desktop_app/ui/main_window.py" line="662" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="671" />
+        <location filename="../../desktop_app/ui/main_window.py" line="672" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="676" />
-        <location filename="../../desktop_app/ui/main_window.py" line="686" />
+        <location filename="../../desktop_app/ui/main_window.py" line="677" />
+        <location filename="../../desktop_app/ui/main_window.py" line="687" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="676" />
+        <location filename="../../desktop_app/ui/main_window.py" line="677" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="686" />
+        <location filename="../../desktop_app/ui/main_window.py" line="687" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="692" />
+        <location filename="../../desktop_app/ui/main_window.py" line="693" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="712" />
+        <location filename="../../desktop_app/ui/main_window.py" line="713" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="716" />
+        <location filename="../../desktop_app/ui/main_window.py" line="717" />
         <source>批注只读：无法保存</source>
         <translation>Annotations read-only: nothing can be saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="729" />
         <source>批注数据库</source>
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="729" />
+        <location filename="../../desktop_app/ui/main_window.py" line="730" />
         <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
         <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="733" />
+        <location filename="../../desktop_app/ui/main_window.py" line="734" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="734" />
+        <location filename="../../desktop_app/ui/main_window.py" line="735" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="742" />
+        <location filename="../../desktop_app/ui/main_window.py" line="743" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="751" />
+        <location filename="../../desktop_app/ui/main_window.py" line="760" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="752" />
+        <location filename="../../desktop_app/ui/main_window.py" line="761" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="753" />
+        <location filename="../../desktop_app/ui/main_window.py" line="762" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="753" />
+        <location filename="../../desktop_app/ui/main_window.py" line="762" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
