@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli.output import fail, print_json, shown
+from desktop_app.search import snippets
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
@@ -77,18 +78,11 @@ def run_index(args: argparse.Namespace, session: Session) -> int:
 
 
 def _marked(hit: Hit) -> str:
-    """The snippet with matches in 【】 (and bold on a terminal)."""
-    text, out, position = hit.text, [], 0  # block text is clean: the importer drops control characters
-    bold = sys.stdout.isatty()
-    for start, end in hit.matches:
-        if start < position:
-            continue
-        out.append(text[position:start])
-        out.append(f"\033[1;33m{text[start:end]}\033[0m" if bold else f"【{text[start:end]}】")
-        position = end
-    out.append(text[position:])
-    marked = "".join(out)
-    return marked if len(marked) <= 160 else marked[:157] + "…"
+    """The snippet with matches in 【】, or bold on a terminal (block text is clean: the importer
+    drops control characters)."""
+    if sys.stdout.isatty():
+        return snippets.marked(hit.text, hit.matches, "\033[1;33m", "\033[0m", width=160)
+    return snippets.marked(hit.text, hit.matches, width=160)
 
 
 def run_search(args: argparse.Namespace, session: Session) -> int:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError, IndexDamaged
 from desktop_app.files import write_text_atomically
-from desktop_app.search import segmenter
+from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
 from desktop_app.search.normalize import literal_spans
 from desktop_app.search.query import ParsedQuery, parse_query
@@ -46,7 +46,6 @@ CURRENT_FILE = "CURRENT"
 _GENERATION = re.compile(r"^gen-[0-9a-f]{12}$")
 WRITE_TIMEOUT_S = 60.0
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
-SNIPPET_BEFORE, SNIPPET_AFTER = 30, 70
 
 Progress = Callable[[int, int], None]
 
@@ -505,13 +504,4 @@ def _rank(snapshot: _Snapshot, rows: list[BlockRow], words: list[str],
 def _hit(row: BlockRow, score: float, parsed: ParsedQuery) -> Hit:
     matches = literal_spans(row.text, parsed.terms)
     return Hit(article=row.article, block=row.block, speaker=row.speaker, topic=row.topic, score=score,
-               snippet=make_snippet(row.text, matches), matches=matches, text=row.text)
-
-
-def make_snippet(text: str, matches: list[tuple[int, int]]) -> str:
-    """The first match with some context, '…' where text was cut."""
-    if not matches:
-        return text if len(text) <= SNIPPET_BEFORE + SNIPPET_AFTER else text[: SNIPPET_BEFORE + SNIPPET_AFTER] + "…"
-    start, end = matches[0]
-    left, right = max(0, start - SNIPPET_BEFORE), min(len(text), end + SNIPPET_AFTER)
-    return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+               snippet=snippets.plain(row.text, matches), matches=matches, text=row.text)

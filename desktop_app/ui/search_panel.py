@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from desktop_app.search import snippets
 from desktop_app.search.index import Hit, SearchIndex
 from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.workers import Background
@@ -23,17 +24,7 @@ HitRole = Qt.ItemDataRole.UserRole + 1
 
 def marked_snippet(hit: Hit) -> str:
     """The hit's snippet with its matches in 【】 (plain text for the list)."""
-    text, out, position = hit.text, [], 0
-    for start, end in hit.matches:
-        if start < position:
-            continue
-        out += [text[position:start], "【", text[start:end], "】"]
-        position = end
-    out.append(text[position:])
-    marked = "".join(out)
-    first = marked.find("【")
-    left = max(0, first - 30)
-    return ("…" if left else "") + marked[left : left + 120] + ("…" if left + 120 < len(marked) else "")
+    return snippets.marked(hit.text, hit.matches)
 
 
 class SearchPanel(QWidget):
