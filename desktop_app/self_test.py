@@ -17,8 +17,10 @@ def run_self_test() -> int:
     import markdown
     from PySide6.QtCore import QSettings
 
+    from desktop_app.export.formats import ExportFormat
     from desktop_app.paths import DataPaths
     from desktop_app.session import Session
+    from desktop_app.ui.actions import MainAction
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.theme import fusion_application
 
@@ -56,11 +58,11 @@ def run_self_test() -> int:
             window.open_passage(first.id, None)
             cursor = window.reader.document().find(first.blocks[-1].text[:8])
             window.reader.setTextCursor(cursor)
-            window.highlight_action.trigger()
+            window.menu_actions[MainAction.HIGHLIGHT].trigger()
             placed = window.annotations.list(first.id)
             assert len(placed) == 1, "the highlight was not saved"
             window.annotations.edit(placed[0].annotation.id, note="自检笔记")
-            exported = window.export_text("markdown", whole_library=True)
+            exported = window.files.export_text(ExportFormat.MARKDOWN, whole_library=True)
             rendered = html.unescape(markdown.markdown(exported))
             assert "自检笔记" in rendered and placed[0].annotation.anchor.quote in rendered, "the export lacks the note"
             window.on_undo()

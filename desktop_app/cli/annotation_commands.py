@@ -13,6 +13,7 @@ from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR, shown_name
 from desktop_app.cli.output import fail, print_json, shown
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import DataError
+from desktop_app.export.formats import ExportFormat
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     backups.set_defaults(handler=run_backups)
 
     export = commands.add_parser("export", help="export annotations as Markdown or Web Annotation JSON")
-    export.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    export.add_argument("--format", choices=[format_.value for format_ in ExportFormat], default=ExportFormat.MARKDOWN)
     export.add_argument("--article", metavar="ID")
     export.add_argument("--output", type=Path, metavar="FILE", help="write here instead of standard output")
     export.set_defaults(handler=run_export)
@@ -171,7 +172,7 @@ def run_export(args: argparse.Namespace, session: Session) -> int:
 
     if args.article:
         session.library.get(args.article)
-    document, count = export_document(session.annotations, args.format, args.article)
+    document, count = export_document(session.annotations, ExportFormat(args.format), args.article)
     if args.output is None:
         sys.stdout.write(document)
         return 0

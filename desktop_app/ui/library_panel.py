@@ -1,8 +1,12 @@
-"""The library dock: a filter box over the sortable table of articles."""
+"""The library dock: a filter box over the sortable table of articles.
+
+Signals:
+    article_chosen(str): the id of the article the user picked.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.corpus.model import Article
@@ -19,6 +23,8 @@ from desktop_app.ui.library_model import (
 
 
 class LibraryPanel(QWidget):
+    article_chosen = Signal(str)
+
     def __init__(self, articles: list[Article], annotation_counts: dict[str, int]) -> None:
         super().__init__()
         self.model = LibraryModel(articles, annotation_counts)
@@ -38,6 +44,19 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self.article_chosen.emit(self.model.article_at(self.proxy.mapToSource(indexes[0]).row()).id)
+
+    def set_articles(self, articles: list[Article]) -> None:
+        self.model.set_articles(articles)
+
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        self.model.set_annotation_counts(counts)
 
     def _table(self) -> QTreeView:
         view = QTreeView()

@@ -120,6 +120,10 @@ class OutlinePanel(QWidget):
             return
         self.focus_requested.emit(speaker if on else None)
 
+    def toggle_focus(self) -> None:
+        """Ctrl+Shift+O: focus on the selected speaker, or show the whole text again."""
+        self.focus_button.toggle()
+
     def focus_on(self, speaker: str) -> bool:
         """Selects the speaker and shows only their turns (as a click and the button do)."""
         model = self.speakers_view.model()

@@ -62,6 +62,10 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self.on_result_activated)
         self.results.clicked.connect(self.on_result_activated)
 
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
     def set_ready(self, message: str | None = None) -> None:
         """The index is loaded: searches can run (and the pending one does)."""
         self._ready = True

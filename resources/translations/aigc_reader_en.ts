@@ -11,32 +11,32 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="28" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="44" />
         <source>筛选批注</source>
         <translation>Filter annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="30" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="46" />
         <source>显示全部文章的批注</source>
         <translation>Show annotations of every article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="37" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="53" />
         <source>笔记（Ctrl+Enter 保存）</source>
         <translation>Note (Ctrl+Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="43" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="59" />
         <source>标签，用空格分开</source>
         <translation>Tags, separated by spaces</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="44" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="60" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="45" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="61" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -72,6 +72,85 @@
         <location filename="../../desktop_app/ui/reader_view.py" line="42" />
         <source>高亮为{color}</source>
         <translation>Highlight in {color}</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="31" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="43" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="51" />
+        <source>导入文章</source>
+        <translation>Import articles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="32" />
+        <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
+        <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="41" />
+        <source>正在导入 {count} 个文件…</source>
+        <translation>Importing {count} files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="51" />
+        <source>以下文件没有导入：</source>
+        <translation>These files were not imported:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="64" />
+        <source>Markdown，本文 (*.md)</source>
+        <translation>Markdown, this article (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="65" />
+        <source>Markdown，全部文章 (*.md)</source>
+        <translation>Markdown, all articles (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="66" />
+        <source>Web Annotation JSON，本文 (*.json)</source>
+        <translation>Web Annotation JSON, this article (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="67" />
+        <source>Web Annotation JSON，全部文章 (*.json)</source>
+        <translation>Web Annotation JSON, all articles (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="68" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="77" />
+        <source>导出批注</source>
+        <translation>Export annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="68" />
+        <source>批注.md</source>
+        <translation>annotations.md</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="78" />
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="80" />
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="91" />
+        <source>已复制为 Markdown</source>
+        <translation>Copied as Markdown</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/find_bar.py" line="27" />
+        <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
+        <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
     </message>
 </context>
 <context>
@@ -120,7 +199,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/library_panel.py" line="33" />
+        <location filename="../../desktop_app/ui/library_panel.py" line="39" />
         <source>筛选文章（标题、来源、日期）</source>
         <translation>Filter articles (title, source, date)</translation>
     </message>
@@ -128,368 +207,249 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="712" />
-        <source>AIGC 阅读器 — {user}</source>
-        <translation>AIGC Reader — {user}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="76" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="77" />
+        <location filename="../../desktop_app/ui/main_window.py" line="79" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <location filename="../../desktop_app/ui/main_window.py" line="80" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79" />
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="120" />
-        <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
-        <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80" />
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/actions.py" line="20" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/actions.py" line="21" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/actions.py" line="22" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/actions.py" line="23" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178" />
+        <location filename="../../desktop_app/ui/actions.py" line="37" />
         <source>导入文章…</source>
         <translation>Import articles…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179" />
+        <location filename="../../desktop_app/ui/actions.py" line="38" />
         <source>导出批注…</source>
         <translation>Export annotations…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/actions.py" line="39" />
         <source>复制所选批注为 Markdown</source>
         <translation>Copy selected annotations as Markdown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/actions.py" line="40" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182" />
+        <location filename="../../desktop_app/ui/actions.py" line="41" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183" />
+        <location filename="../../desktop_app/ui/actions.py" line="42" />
         <source>撤销批注改动</source>
         <translation>Undo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="184" />
+        <location filename="../../desktop_app/ui/actions.py" line="43" />
         <source>重做批注改动</source>
         <translation>Redo annotation change</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="185" />
+        <location filename="../../desktop_app/ui/actions.py" line="44" />
         <source>高亮所选文字</source>
         <translation>Highlight selection</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186" />
+        <location filename="../../desktop_app/ui/actions.py" line="45" />
         <source>高亮所选文字（整句）</source>
         <translation>Highlight selection (whole sentences)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188" />
+        <location filename="../../desktop_app/ui/actions.py" line="46" />
         <source>在本文中查找</source>
         <translation>Find in article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189" />
+        <location filename="../../desktop_app/ui/actions.py" line="47" />
         <source>查找下一个</source>
         <translation>Find next</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190" />
+        <location filename="../../desktop_app/ui/actions.py" line="48" />
         <source>查找上一个</source>
         <translation>Find previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/actions.py" line="49" />
         <source>搜索全部文章</source>
         <translation>Search all articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192" />
+        <location filename="../../desktop_app/ui/actions.py" line="50" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="193" />
+        <location filename="../../desktop_app/ui/actions.py" line="51" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194" />
+        <location filename="../../desktop_app/ui/actions.py" line="52" />
         <source>原始大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="195" />
+        <location filename="../../desktop_app/ui/actions.py" line="53" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="196" />
+        <location filename="../../desktop_app/ui/main_window.py" line="182" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="197" />
+        <location filename="../../desktop_app/ui/main_window.py" line="183" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206" />
+        <location filename="../../desktop_app/ui/actions.py" line="54" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <location filename="../../desktop_app/ui/actions.py" line="55" />
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252" />
+        <location filename="../../desktop_app/ui/main_window.py" line="224" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="351" />
+        <location filename="../../desktop_app/ui/main_window.py" line="307" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358" />
+        <location filename="../../desktop_app/ui/main_window.py" line="314" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="418" />
+        <location filename="../../desktop_app/ui/main_window.py" line="390" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="425" />
+        <location filename="../../desktop_app/ui/main_window.py" line="396" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433" />
+        <location filename="../../desktop_app/ui/main_window.py" line="404" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="445" />
+        <location filename="../../desktop_app/ui/main_window.py" line="428" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="538" />
+        <location filename="../../desktop_app/ui/main_window.py" line="476" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="545" />
+        <location filename="../../desktop_app/ui/main_window.py" line="483" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="571" />
+        <location filename="../../desktop_app/ui/main_window.py" line="341" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="614" />
-        <location filename="../../desktop_app/ui/main_window.py" line="625" />
-        <location filename="../../desktop_app/ui/main_window.py" line="632" />
-        <source>导入文章</source>
-        <translation>Import articles</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="615" />
-        <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
-        <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="623" />
-        <source>正在导入 {count} 个文件…</source>
-        <translation>Importing {count} files…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="632" />
-        <source>以下文件没有导入：</source>
-        <translation>These files were not imported:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="648" />
-        <source>Markdown，本文 (*.md)</source>
-        <translation>Markdown, this article (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="649" />
-        <source>Markdown，全部文章 (*.md)</source>
-        <translation>Markdown, all articles (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="650" />
-        <source>Web Annotation JSON，本文 (*.json)</source>
-        <translation>Web Annotation JSON, this article (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="651" />
-        <source>Web Annotation JSON，全部文章 (*.json)</source>
-        <translation>Web Annotation JSON, all articles (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="652" />
-        <location filename="../../desktop_app/ui/main_window.py" line="660" />
-        <source>导出批注</source>
-        <translation>Export annotations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="652" />
-        <source>批注.md</source>
-        <translation>annotations.md</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="660" />
-        <source>无法写入 {path}：{reason}</source>
-        <translation>Cannot write {path}: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="662" />
-        <source>已导出到 {path}</source>
-        <translation>Exported to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="672" />
-        <source>已复制为 Markdown</source>
-        <translation>Copied as Markdown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="677" />
-        <location filename="../../desktop_app/ui/main_window.py" line="687" />
-        <source>切换用户</source>
-        <translation>Switch user</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="677" />
-        <source>用户名（字母、数字、. _ @ -）：</source>
-        <translation>User name (letters, digits, . _ @ -):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="687" />
-        <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
-        <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="693" />
-        <source>已切换到用户 {name}</source>
-        <translation>Switched to user {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="713" />
-        <source>（只读）</source>
-        <translation> (read-only)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="717" />
-        <source>批注只读：无法保存</source>
-        <translation>Annotations read-only: nothing can be saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="729" />
-        <source>批注数据库</source>
-        <translation>Annotations database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="730" />
-        <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
-        <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="734" />
-        <source>立即恢复</source>
-        <translation>Restore now</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="735" />
-        <source>稍后</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="743" />
-        <source>批注已恢复</source>
-        <translation>Annotations restored</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="760" />
+        <location filename="../../desktop_app/ui/main_window.py" line="524" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="761" />
+        <location filename="../../desktop_app/ui/main_window.py" line="525" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="762" />
+        <location filename="../../desktop_app/ui/main_window.py" line="526" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="762" />
+        <location filename="../../desktop_app/ui/main_window.py" line="526" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_only_mark.py" line="29" />
+        <source>AIGC 阅读器 — {user}</source>
+        <translation>AIGC Reader — {user}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_only_mark.py" line="30" />
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/read_only_mark.py" line="32" />
+        <source>批注只读：无法保存</source>
+        <translation>Annotations read-only: nothing can be saved</translation>
     </message>
 </context>
 <context>
@@ -558,38 +518,38 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="50" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="41" />
         <source>搜索全部文章：词语、"短语"、-排除、speaker:姓名</source>
         <translation>Search all articles: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="52" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="43" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="77" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="93" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="72" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="88" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="82" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="77" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="97" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="92" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="118" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="113" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="119" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="114" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>
@@ -628,6 +588,55 @@
         <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="46" />
         <source>快捷键</source>
         <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
+    <name>UserActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="26" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="37" />
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="26" />
+        <source>用户名（字母、数字、. _ @ -）：</source>
+        <translation>User name (letters, digits, . _ @ -):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="37" />
+        <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
+        <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="43" />
+        <source>已切换到用户 {name}</source>
+        <translation>Switched to user {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="50" />
+        <source>批注数据库</source>
+        <translation>Annotations database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="51" />
+        <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
+        <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="55" />
+        <source>立即恢复</source>
+        <translation>Restore now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="56" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="64" />
+        <source>批注已恢复</source>
+        <translation>Annotations restored</translation>
     </message>
 </context>
 </TS>

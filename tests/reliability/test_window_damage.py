@@ -48,20 +48,20 @@ def test_the_window_opens_offers_the_restore_and_it_brings_every_note_back(
     qtbot.addWidget(window)
     window.show()
     window.offer_restore(str(problem))
-    box = window.restore_box
+    box = window.users.restore_box
     assert window.isVisible() and box.isVisible() and not box.isModal()
     assert box.textFormat().name == "PlainText"
     assert "a restore" in box.informativeText() and "&lt;" not in str(problem)
     window.open_passage(A000, None)
     assert window.annotations.list(A000) == []
-    assert window.windowTitle().endswith("（只读）") and window.read_only_label.isVisible()
+    assert window.windowTitle().endswith("（只读）") and window.read_only_mark.label.isVisible()
     with pytest.raises(DataError, match="nothing can be saved"):  # not silently into a store that is not there
         window.annotations.add(A000, 0, 4)
 
     restore_button = next(button for button in box.buttons() if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole)
     restore_button.click()
     assert sorted(placed.annotation.note for placed in window.annotations.list(A000)) == ["笔记0", "笔记1", "笔记2"]
-    assert not window.windowTitle().endswith("（只读）") and not window.read_only_label.isVisible()
+    assert not window.windowTitle().endswith("（只读）") and not window.read_only_mark.label.isVisible()
     assert window.annotations_panel.model.rowCount() == 3
     window.annotations.add(A000, 100, 104)  # and saving works again
     window.session.close()
@@ -90,7 +90,7 @@ assert not found.isNull(), window.reader.article
 window.reader.setTextCursor(found)
 window.on_highlight(False)
 print(json.dumps({"problem": str(problem) if problem else None, "title": window.windowTitle(),
-                  "marked": window.read_only_label.isVisible(), "shown": window.annotations_panel.model.rowCount(),
+                  "marked": window.read_only_mark.label.isVisible(), "shown": window.annotations_panel.model.rowCount(),
                   "warnings": warnings, "status": window.statusBar().currentMessage()}, ensure_ascii=False))
 window.close()
 """

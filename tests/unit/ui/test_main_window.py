@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.corpus.library import Library
+from desktop_app.export.formats import ExportFormat
 from desktop_app.session import Session
+from desktop_app.ui.actions import MainAction
 from desktop_app.ui.main_window import READER_MIN_WIDTH, MainWindow
 from desktop_app.ui.search_panel import HitRole
 
@@ -226,7 +228,7 @@ def test_find_in_article(make_window, qtbot: QtBot) -> None:  # type: ignore[no-
     window.open_passage(A003, None)
     qtbot.keyClick(window.reader, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     type_chinese(window.find_bar, "大模型")
-    assert window.find_matches == window.reader.toPlainText().count("大模型") > 3
+    assert window.find_bar.matches == window.reader.toPlainText().count("大模型") > 3
     first = window.reader.textCursor().position()
     qtbot.keyClick(window.find_bar, Qt.Key.Key_F3)
     assert window.reader.textCursor().position() > first
@@ -319,9 +321,9 @@ def test_export_writes_markdown_of_this_article(make_window, tmp_path: Path) -> 
     window = make_window()
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
-    window.highlight_action.trigger()
+    window.menu_actions[MainAction.HIGHLIGHT].trigger()
     target = tmp_path / "out.md"
-    window.export_to(target, "markdown", whole_library=False)
+    window.files.export_to(target, ExportFormat.MARKDOWN, whole_library=False)
     html = markdown.markdown(target.read_text(encoding="utf-8"))
     assert "我非常同意陈石总的看法" in html and "朱雷" in html
 
@@ -365,15 +367,15 @@ def test_switching_user_shows_only_their_annotations(make_window, monkeypatch: p
     window = make_window()
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
-    window.highlight_action.trigger()
+    window.menu_actions[MainAction.HIGHLIGHT].trigger()
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("alice", True))
-    window.switch_user_action.trigger()
+    window.menu_actions[MainAction.SWITCH_USER].trigger()
     assert window.annotations.user == "alice" and "alice" in window.windowTitle()
     assert window.annotations_panel.model.rowCount() == 0 and window.annotations.list() == []
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
-    assert window.switch_user("../evil") is False and warnings
-    assert window.switch_user("tester") is True
+    assert window.users.switch_user("../evil") is False and warnings
+    assert window.users.switch_user("tester") is True
     assert window.annotations_panel.model.rowCount() == 1
 
 
@@ -381,10 +383,10 @@ def test_copy_as_markdown_puts_the_selected_annotation_on_the_clipboard(make_win
     window = make_window()
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
-    window.highlight_action.trigger()
+    window.menu_actions[MainAction.HIGHLIGHT].trigger()
     panel = window.annotations_panel
     panel.view.setCurrentIndex(panel.model.index(0))
-    window.copy_markdown_action.trigger()
+    window.menu_actions[MainAction.COPY_MARKDOWN].trigger()
     copied = QApplication.clipboard().text()
     assert "> 我非常同意陈石总的看法" in copied and "— **朱雷**" in copied
 
@@ -475,5 +477,5 @@ def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qt
     current = window.library_panel.view.currentIndex()
     assert window.library_panel.model.article_at(window.library_panel.proxy.mapToSource(current).row()).id == A003
     assert window.annotations_panel.model.rowCount() == 1 and window.outline.isVisible()
-    assert window.highlight_action.shortcut().toString() == "H"
+    assert window.menu_actions[MainAction.HIGHLIGHT].shortcut().toString() == "H"
     window.close()

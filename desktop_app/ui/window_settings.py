@@ -1,0 +1,69 @@
+"""What the window remembers between launches, declared once: key, type and default of each
+setting, read and written through QSettings (an ini file in the data dir, or the platform's
+store). A value a user or an older version left in a wrong shape reads as the default."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
+from desktop_app.ui.theme import THEMES
+
+GEOMETRY, WINDOW_STATE, THEME = "geometry", "windowState", "theme"
+POINT_SIZE, LAST_ARTICLE, LAST_BLOCK = "pointSize", "lastArticle", "lastBlock"
+
+
+class WindowSettings:
+    def __init__(self, settings: QSettings) -> None:
+        self.store = settings
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes(GEOMETRY)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(WINDOW_STATE)
+
+    @property
+    def theme(self) -> str:
+        theme = self.store.value(THEME, "system")
+        return theme if theme in THEMES else "system"
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        self.store.setValue(THEME, theme)
+
+    @property
+    def point_size(self) -> float:
+        try:
+            size = float(self.store.value(POINT_SIZE, DEFAULT_POINT_SIZE))
+        except (TypeError, ValueError):
+            return DEFAULT_POINT_SIZE
+        return size if MIN_POINT_SIZE <= size <= MAX_POINT_SIZE else DEFAULT_POINT_SIZE
+
+    @property
+    def last_place(self) -> tuple[str, int | None] | None:
+        """The article read last and its first visible block (None: at the title)."""
+        article = self.store.value(LAST_ARTICLE)
+        if not isinstance(article, str) or not article:
+            return None
+        try:
+            block = int(self.store.value(LAST_BLOCK, ""))
+        except (TypeError, ValueError):
+            block = None
+        return article, block if block is None or block >= 0 else None
+
+    def save(self, geometry: QByteArray, window_state: QByteArray, point_size: float,
+             place: tuple[str, int | None] | None) -> None:
+        self.store.setValue(GEOMETRY, geometry)
+        self.store.setValue(WINDOW_STATE, window_state)
+        self.store.setValue(POINT_SIZE, point_size)
+        if place is not None:
+            self.store.setValue(LAST_ARTICLE, place[0])
+            self.store.setValue(LAST_BLOCK, "" if place[1] is None else place[1])
+        self.store.sync()
