@@ -65,8 +65,8 @@ def run_self_test() -> int:
             exported = window.files.export_text(ExportFormat.MARKDOWN, whole_library=True)
             rendered = html.unescape(markdown.markdown(exported))
             assert "自检笔记" in rendered and placed[0].annotation.anchor.quote in rendered, "the export lacks the note"
-            window.on_undo()
-            window.on_undo()
+            window.annotating.undo()
+            window.annotating.undo()
             assert window.annotations.list(first.id) == []
             lap("annotate")
             window.close()

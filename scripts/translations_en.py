@@ -55,6 +55,10 @@ ENGLISH = {
     "主题": "Theme", "跟随系统": "Follow the system", "浅色": "Light", "深色": "Dark",
     "键盘快捷键": "Keyboard shortcuts",
     "索引已重建（{reason}）": "Index rebuilt ({reason})",
+    "索引文件夹被一个文件替换了": "the index folder was replaced by a file", "索引来自旧版本": "index from an older version",
+    "索引的元数据缺失或损坏": "index metadata missing or damaged", "索引上次没有写完": "index left half-written",
+    "索引的段落表损坏": "index block table damaged", "索引的段落表与文章不一致": "index block table out of step",
+    "索引文件缺失": "index files missing", "索引文件损坏": "index files damaged",
     "显示全文": "Showing the whole text",
     "只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）":
         "Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)",

@@ -56,7 +56,7 @@ def ensure_index(session: Session, rebuild: bool = False) -> UpdateReport:
         # The index on disk is whole, only behind: searching it beats refusing to.
         print(f"aigc-reader: warning: search index not updated ({error})", file=sys.stderr)
         return UpdateReport()
-    if report.rebuilt_because and report.rebuilt_because not in {"no index yet", "rebuild requested"}:
+    if report.rebuilt_because and not report.rebuilt_because.expected:
         print(f"aigc-reader: search index rebuilt ({report.rebuilt_because})", file=sys.stderr)
     return report
 

@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,12 +67,33 @@ class Hit:
                 "score": round(self.score, 4), "snippet": self.snippet, "matches": [list(m) for m in self.matches]}
 
 
+class RebuildReason(StrEnum):
+    """Why the index on disk is not used as it is. The value is the CLI's (and ``--json``'s)
+    wording; the window shows its own, translated (ui/search_panel.py)."""
+
+    FOLDER_REPLACED = "the index folder was replaced by a file"
+    OLDER_VERSION = "index from an older version"
+    NO_INDEX = "no index yet"
+    METADATA_DAMAGED = "index metadata missing or damaged"
+    HALF_WRITTEN = "index left half-written (interrupted)"
+    TABLE_DAMAGED = "index block table damaged"
+    TABLE_OUT_OF_STEP = "index block table out of step"
+    FILES_MISSING = "index files missing"
+    FILES_DAMAGED = "index files damaged"
+    REQUESTED = "rebuild requested"
+
+    @property
+    def expected(self) -> bool:
+        """A first build or one the user asked for: nothing to warn about."""
+        return self in (RebuildReason.NO_INDEX, RebuildReason.REQUESTED)
+
+
 @dataclass
 class UpdateReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    rebuilt_because: str | None = None
+    rebuilt_because: RebuildReason | None = None
 
     @property
     def changed(self) -> bool:
@@ -124,7 +146,7 @@ class _Snapshot:
     searcher: Searcher
 
 
-def _whoosh_problem(folder: Path) -> str | None:
+def _whoosh_problem(folder: Path) -> RebuildReason | None:
     """Why whoosh cannot open the index in folder and count its documents, or None. Every file it opens
     for that is closed here, even when it fails half-way (whoosh then leaves them to the garbage
     collector, which may run on any thread, and the core never calls it)."""
@@ -142,13 +164,13 @@ def _whoosh_problem(folder: Path) -> str | None:
     try:
         storage = ClosingStorage(str(folder))
         if not storage.index_exists(_DEF_INDEX_NAME):
-            return "index files missing"
+            return RebuildReason.FILES_MISSING
         index = FileIndex(storage, indexname=_DEF_INDEX_NAME)
         index.doc_count()
         index.close()
         return None
     except Exception:  # noqa: BLE001 - whoosh raises many kinds for damaged files
-        return "index files damaged"
+        return RebuildReason.FILES_DAMAGED
     finally:
         for file in opened:
             if not file.is_closed:
@@ -227,25 +249,25 @@ class SearchIndex:
             meta["blocks"] = blocks
         write_text_atomically(self._meta_path, json.dumps(meta))
 
-    def problem(self) -> str | None:
+    def problem(self) -> RebuildReason | None:
         """Why the index on disk cannot be trusted, or None when it can."""
         if self._root.exists() and not self._root.is_dir():
-            return "the index folder was replaced by a file"
+            return RebuildReason.FOLDER_REPLACED
         meta = self._read_meta()
         if meta is None:
             if not self._dir.is_dir():
-                return "index from an older version" if (self._root / META_FILE).exists() else "no index yet"
-            return "index metadata missing or damaged"
+                return RebuildReason.OLDER_VERSION if (self._root / META_FILE).exists() else RebuildReason.NO_INDEX
+            return RebuildReason.METADATA_DAMAGED
         if meta.get("schema") != SCHEMA_VERSION:
-            return "index from an older version"
+            return RebuildReason.OLDER_VERSION
         if meta.get("complete") is not True:
-            return "index left half-written (interrupted)"
+            return RebuildReason.HALF_WRITTEN
         try:
             table = self._current_table()
         except (OSError, ValueError):
-            return "index block table damaged"
+            return RebuildReason.TABLE_DAMAGED
         if {row.article for row in table.rows} - set(meta["articles"]) or len(table) != meta.get("blocks", len(table)):
-            return "index block table out of step"
+            return RebuildReason.TABLE_OUT_OF_STEP
         return _whoosh_problem(self._dir)
 
     def _open(self) -> Any:
@@ -292,7 +314,7 @@ class SearchIndex:
                 self._close()
                 self._dir = self._current_dir()
             report = UpdateReport()
-            problem = "rebuild requested" if rebuild else self.problem()
+            problem = RebuildReason.REQUESTED if rebuild else self.problem()
             try:
                 return self._update(articles, problem, report, progress)
             except OSError as error:

@@ -17,11 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, QTimer, Slot
+from PySide6.QtCore import QSettings, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
-from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
 from desktop_app.annotations.model import Placed
 from desktop_app.annotations.service import Annotations
 from desktop_app.corpus.focus import speaker_focus_blocks
@@ -30,7 +29,7 @@ from desktop_app.errors import ReaderError
 from desktop_app.session import Session
 from desktop_app.ui.actions import MainAction, Menu
 from desktop_app.ui.read_only_mark import ReadOnlyMark
-from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView, color_swatch, highlight_label
+from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView
 from desktop_app.ui.theme import THEMES, apply_theme
 from desktop_app.ui.window_settings import WindowSettings
 from desktop_app.ui.workers import Background
@@ -39,13 +38,14 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from desktop_app.search.index import Hit, SearchIndex
+    from desktop_app.ui.annotating import Annotating
     from desktop_app.ui.annotations_panel import AnnotationsPanel
     from desktop_app.ui.file_actions import FileActions
     from desktop_app.ui.find_bar import FindBar
     from desktop_app.ui.library_panel import LibraryPanel
     from desktop_app.ui.outline_panel import OutlinePanel
+    from desktop_app.ui.reader_controls import ReaderControls
     from desktop_app.ui.search_panel import SearchPanel
-    from desktop_app.ui.selection_toolbar import SelectionToolbar
     from desktop_app.ui.user_actions import UserActions
 
 
@@ -62,7 +62,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = WindowSettings(settings or QSettings("aigc-reader", f"reader-{session.user}"))
         self.background = Background(self)
-        self.highlight_color = DEFAULT_COLOR  # H uses the colour chosen last
         self.panels_built = False
         self.read_only_mark = ReadOnlyMark(self)
         self.read_only_mark.show()
@@ -101,15 +100,15 @@ class MainWindow(QMainWindow):
         """Fills the docks (library, outline, annotations, search, find) and wires them up; once."""
         if self.panels_built:
             return
-        from PySide6.QtCore import Qt
 
+        from desktop_app.ui.annotating import Annotating
         from desktop_app.ui.annotations_panel import AnnotationsPanel
         from desktop_app.ui.file_actions import FileActions
         from desktop_app.ui.find_bar import FindBar
         from desktop_app.ui.library_panel import LibraryPanel
         from desktop_app.ui.outline_panel import OutlinePanel
+        from desktop_app.ui.reader_controls import ReaderControls
         from desktop_app.ui.search_panel import SearchPanel
-        from desktop_app.ui.selection_toolbar import SelectionToolbar
         from desktop_app.ui.user_actions import UserActions
 
         self.search_index: SearchIndex = self.session.search_index  # whoosh's imports wait for the first paint
@@ -122,12 +121,11 @@ class MainWindow(QMainWindow):
                             (self.annotations_dock, self.annotations_panel), (self.search_dock, self.search_panel),
                             (self.find_dock, self.find_bar)):
             dock.setWidget(panel)
-        self.selection_toolbar: SelectionToolbar = SelectionToolbar(self.reader.viewport())
+        self.annotating: Annotating = Annotating(self)
         self.files: FileActions = FileActions(self)
         self.users: UserActions = UserActions(self)
-        self.reader.allow_keyboard_selection_and_links()
-        self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._build_menus()
+        self.reader_controls: ReaderControls = ReaderControls(self.reader, self.menu_actions[MainAction.FIND], self)
         self._connect()
         self.panels_built = True
         article = self.reader.article
@@ -167,9 +165,9 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_actions(self, self.menus, {
             MainAction.IMPORT: self.files.choose_and_import, MainAction.EXPORT: self.files.choose_and_export,
             MainAction.COPY_MARKDOWN: self.files.copy_markdown, MainAction.SWITCH_USER: self.users.choose_user,
-            MainAction.QUIT: self.close, MainAction.UNDO: self.on_undo, MainAction.REDO: self.on_redo,
-            MainAction.HIGHLIGHT: lambda: self.on_highlight(False),
-            MainAction.HIGHLIGHT_SENTENCES: lambda: self.on_highlight(True),
+            MainAction.QUIT: self.close, MainAction.UNDO: self.annotating.undo, MainAction.REDO: self.annotating.redo,
+            MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
+            MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
             MainAction.FIND: self.on_find, MainAction.FIND_NEXT: lambda: self.find_bar.step(backwards=False),
             MainAction.FIND_PREVIOUS: lambda: self.find_bar.step(backwards=True),
             MainAction.SEARCH: self.on_focus_search, MainAction.ZOOM_IN: lambda: self.on_zoom(1),
@@ -195,34 +193,20 @@ class MainWindow(QMainWindow):
         self.outline.block_chosen.connect(self.reader.scroll_to_block)
         self.outline.focus_requested.connect(self.on_focus_speaker)
         self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
-        self.reader.highlight_clicked.connect(self.on_highlight_clicked)
-        self.reader.customContextMenuRequested.connect(self.on_reader_context_menu)
-        self.reader.selection_finished.connect(self.on_selection_finished)
-        self.reader.selectionChanged.connect(self.on_reader_selection_changed)
-        self.selection_toolbar.color_chosen.connect(self.highlight_in)
-        self.selection_toolbar.note_requested.connect(self.on_highlight_with_note)
+        self.reader.highlight_clicked.connect(self.annotating.on_highlight_clicked)
+        self.reader_controls.highlight_requested.connect(self.annotating.on_highlight_requested)
+        self.reader_controls.note_requested.connect(self.annotating.on_note_requested)
+        self.reader_controls.nothing_selected.connect(self.annotating.on_nothing_selected)
         self.search_panel.hit_chosen.connect(self.on_hit_chosen)
-        self.annotations_panel.passage_requested.connect(self.on_passage_requested)
-        self.annotations_panel.edit_requested.connect(self.on_edit_requested)
-        self.annotations_panel.delete_requested.connect(self.on_delete_requested)
+        self.annotations_panel.passage_requested.connect(self.annotating.on_passage_requested)
+        self.annotations_panel.edit_requested.connect(self.annotating.on_edit_requested)
+        self.annotations_panel.delete_requested.connect(self.annotating.on_delete_requested)
         self.annotations_panel.listing_changed.connect(self.refresh_annotations)
         self.find_bar.counted.connect(self.on_find_counted)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
-        from desktop_app.search.index import import_engine
-
-        import_engine()  # on this (the GUI) thread: see its docstring
-        articles = self.library.articles()
-
-        def load() -> str | None:
-            report = self.search_index.update(articles)
-            self.search_index.warm_up()
-            return report.rebuilt_because
-
-        self.background.run(load, lambda reason: self.search_panel.set_ready(
-            self.tr("索引已重建（{reason}）").format(reason=reason) if reason and reason not in {"no index yet"} else None),
-            lambda error: self.search_panel.set_failed(str(error)))
+        self.search_panel.load(self.library.articles())
 
     # -- settings ---------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -320,7 +304,6 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def on_reader_scrolled(self, _value: int) -> None:
-        self.selection_toolbar.hide()  # it would float away from its selection
         block = self.reader.first_visible_block()
         if block is not None:
             self.outline.follow(block)
@@ -389,98 +372,6 @@ class MainWindow(QMainWindow):
         except ReaderError as error:
             self.warn(self.tr("AIGC 阅读器"), str(error))
             return None
-
-    def on_highlight(self, whole_sentences: bool) -> None:
-        article, span = self.reader.article, self.reader.selected_span(whole_sentences)
-        if article is None or span is None:
-            self.statusBar().showMessage(self.tr("先选中要高亮的文字"), 3000)
-            return
-        placed = self.run_core(lambda: self.annotations.add(article.id, span[0], span[1], color=self.highlight_color))
-        if isinstance(placed, Placed):
-            cursor = self.reader.textCursor()
-            cursor.clearSelection()
-            self.reader.setTextCursor(cursor)
-            self.refresh_annotations(select=placed.annotation.id)
-            self.statusBar().showMessage(self.tr("已高亮并保存"), 2000)
-
-    def highlight_in(self, color: str) -> None:
-        self.highlight_color = color
-        self.on_highlight(False)
-
-    def on_highlight_with_note(self) -> None:
-        self.on_highlight(False)
-        if self.reader.textCursor().hasSelection():
-            return  # nothing was highlighted (the message says why)
-        self.annotations_dock.show()
-        self.annotations_dock.raise_()
-        self.annotations_panel.start_note()
-
-    def reader_context_menu(self) -> QMenu:
-        """The reader's context menu: highlight the selection in a chosen colour, copy, find."""
-        menu = QMenu(self)
-        has_selection = self.reader.selected_span() is not None
-        for color in COLORS:
-            action = menu.addAction(color_swatch(color), highlight_label(color))
-            action.setObjectName(f"highlight-{color}")
-            action.setEnabled(has_selection)
-            action.triggered.connect(lambda _checked=False, chosen=color: self.highlight_in(chosen))
-        menu.addSeparator()
-        copy = menu.addAction(self.tr("复制"))
-        copy.setEnabled(has_selection)
-        copy.triggered.connect(self.reader.copy)
-        menu.addAction(self.menu_actions[MainAction.FIND])
-        return menu
-
-    @Slot(QPoint)
-    def on_reader_context_menu(self, position: QPoint) -> None:
-        self.reader_context_menu().exec(self.reader.mapToGlobal(position))
-
-    @Slot()
-    def on_selection_finished(self) -> None:
-        if self.reader.selected_span() is not None:
-            self.selection_toolbar.show_under(self.reader.selection_rect())
-
-    @Slot()
-    def on_reader_selection_changed(self) -> None:
-        if not self.reader.textCursor().hasSelection():
-            self.selection_toolbar.hide()
-
-    def on_undo(self) -> None:
-        if self.run_core(self.annotations.undo) is not None:
-            self.refresh_annotations()
-
-    def on_redo(self) -> None:
-        if self.run_core(self.annotations.redo) is not None:
-            self.refresh_annotations()
-
-    @Slot(str)
-    def on_highlight_clicked(self, annotation_id: str) -> None:
-        self.annotations_dock.show()
-        self.annotations_dock.raise_()
-        self.annotations_panel.select_annotation(annotation_id)
-
-    @Slot(object)
-    def on_passage_requested(self, placed: Placed) -> None:
-        p = placed.placement
-        if p.start is None or p.end is None:
-            return
-        if self.reader.article is None or self.reader.article.id != placed.annotation.article:
-            self.open_passage(placed.annotation.article, p.block)
-        self.reader.select_span(p.start, p.end)
-
-    @Slot(str, str, str, list)
-    def on_edit_requested(self, annotation_id: str, note: str, color: str, tags: list[str]) -> None:
-        if self.run_core(lambda: self.annotations.edit(annotation_id, note=note, color=color, tags=tags)) is not None:
-            self.highlight_color = color
-            self.refresh_annotations(select=annotation_id)
-            self.statusBar().showMessage(self.tr("批注已保存"), 2000)
-
-    @Slot(str)
-    def on_delete_requested(self, annotation_id: str) -> None:
-        if self.run_core(lambda: self.annotations.remove(annotation_id)) is not None:
-            self.annotations_panel.clear_editor()
-            self.refresh_annotations()
-            self.statusBar().showMessage(self.tr("批注已删除（Ctrl+Z 撤销）"), 3000)
 
     # -- files, users -----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

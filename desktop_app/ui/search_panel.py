@@ -9,16 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from desktop_app.corpus.model import Article
 from desktop_app.search import snippets
-from desktop_app.search.index import Hit, SearchIndex
+from desktop_app.search.index import Hit, RebuildReason, SearchIndex, import_engine
 from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.workers import Background
 
 DEBOUNCE_MS = 180
+# Why the index was rebuilt, as the window says it (the values are the CLI's English).
+REBUILD_REASONS = {
+    RebuildReason.FOLDER_REPLACED: QT_TRANSLATE_NOOP("RebuildReason", "索引文件夹被一个文件替换了"),
+    RebuildReason.OLDER_VERSION: QT_TRANSLATE_NOOP("RebuildReason", "索引来自旧版本"),
+    RebuildReason.METADATA_DAMAGED: QT_TRANSLATE_NOOP("RebuildReason", "索引的元数据缺失或损坏"),
+    RebuildReason.HALF_WRITTEN: QT_TRANSLATE_NOOP("RebuildReason", "索引上次没有写完"),
+    RebuildReason.TABLE_DAMAGED: QT_TRANSLATE_NOOP("RebuildReason", "索引的段落表损坏"),
+    RebuildReason.TABLE_OUT_OF_STEP: QT_TRANSLATE_NOOP("RebuildReason", "索引的段落表与文章不一致"),
+    RebuildReason.FILES_MISSING: QT_TRANSLATE_NOOP("RebuildReason", "索引文件缺失"),
+    RebuildReason.FILES_DAMAGED: QT_TRANSLATE_NOOP("RebuildReason", "索引文件损坏"),
+}
 HitRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -65,6 +77,25 @@ class SearchPanel(QWidget):
     def focus_query(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
+
+    def load(self, articles: list[Article]) -> None:
+        """Brings the index up to date and loads jieba and the index, off the window's thread;
+        until then the panel says it is loading."""
+        import_engine()  # on this (the GUI) thread: see its docstring
+
+        def load() -> RebuildReason | None:
+            report = self._index.update(articles)
+            self._index.warm_up()
+            return report.rebuilt_because
+
+        self._background.run(load, self._loaded, lambda error: self.set_failed(str(error)))
+
+    def _loaded(self, reason: RebuildReason | None) -> None:
+        if reason is None or reason.expected:
+            self.set_ready()
+        else:
+            shown = QCoreApplication.translate("RebuildReason", REBUILD_REASONS.get(reason, reason.value))
+            self.set_ready(self.tr("索引已重建（{reason}）").format(reason=shown))
 
     def set_ready(self, message: str | None = None) -> None:
         """The index is loaded: searches can run (and the pending one does)."""

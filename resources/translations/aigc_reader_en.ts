@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Annotating</name>
+    <message>
+        <location filename="../../desktop_app/ui/annotating.py" line="31" />
+        <source>已高亮并保存</source>
+        <translation>Highlighted and saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotating.py" line="42" />
+        <source>先选中要高亮的文字</source>
+        <translation>Select the text to highlight first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotating.py" line="72" />
+        <source>批注已保存</source>
+        <translation>Annotation saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotating.py" line="80" />
+        <source>批注已删除（Ctrl+Z 撤销）</source>
+        <translation>Annotation deleted (Ctrl+Z undoes)</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationListModel</name>
     <message>
         <location filename="../../desktop_app/ui/annotation_model.py" line="20" />
@@ -207,27 +230,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <location filename="../../desktop_app/ui/main_window.py" line="77" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80" />
+        <location filename="../../desktop_app/ui/main_window.py" line="79" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="80" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -337,22 +360,22 @@
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="182" />
+        <location filename="../../desktop_app/ui/main_window.py" line="180" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183" />
+        <location filename="../../desktop_app/ui/main_window.py" line="181" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183" />
+        <location filename="../../desktop_app/ui/main_window.py" line="181" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="183" />
+        <location filename="../../desktop_app/ui/main_window.py" line="181" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
@@ -367,72 +390,42 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224" />
-        <source>索引已重建（{reason}）</source>
-        <translation>Index rebuilt ({reason})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="307" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="314" />
+        <location filename="../../desktop_app/ui/main_window.py" line="298" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="390" />
+        <location filename="../../desktop_app/ui/main_window.py" line="373" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="396" />
-        <source>先选中要高亮的文字</source>
-        <translation>Select the text to highlight first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="404" />
-        <source>已高亮并保存</source>
-        <translation>Highlighted and saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428" />
-        <source>复制</source>
-        <translation>Copy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="476" />
-        <source>批注已保存</source>
-        <translation>Annotation saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="483" />
-        <source>批注已删除（Ctrl+Z 撤销）</source>
-        <translation>Annotation deleted (Ctrl+Z undoes)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="341" />
+        <location filename="../../desktop_app/ui/main_window.py" line="324" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="524" />
+        <location filename="../../desktop_app/ui/main_window.py" line="415" />
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="525" />
+        <location filename="../../desktop_app/ui/main_window.py" line="416" />
         <source>保存笔记（批注面板）</source>
         <translation>Save the note (annotations panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="526" />
+        <location filename="../../desktop_app/ui/main_window.py" line="417" />
         <source>打开第一个结果（搜索面板）</source>
         <translation>Open the first result (search panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="526" />
+        <location filename="../../desktop_app/ui/main_window.py" line="417" />
         <source>关闭查找栏</source>
         <translation>Close the find bar</translation>
     </message>
@@ -516,40 +509,96 @@
     </message>
 </context>
 <context>
+    <name>ReaderControls</name>
+    <message>
+        <location filename="../../desktop_app/ui/reader_controls.py" line="73" />
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>RebuildReason</name>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="25" />
+        <source>索引文件夹被一个文件替换了</source>
+        <translation>the index folder was replaced by a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="26" />
+        <source>索引来自旧版本</source>
+        <translation>index from an older version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="27" />
+        <source>索引的元数据缺失或损坏</source>
+        <translation>index metadata missing or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="28" />
+        <source>索引上次没有写完</source>
+        <translation>index left half-written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="29" />
+        <source>索引的段落表损坏</source>
+        <translation>index block table damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="30" />
+        <source>索引的段落表与文章不一致</source>
+        <translation>index block table out of step</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="31" />
+        <source>索引文件缺失</source>
+        <translation>index files missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="32" />
+        <source>索引文件损坏</source>
+        <translation>index files damaged</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="41" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="53" />
         <source>搜索全部文章：词语、"短语"、-排除、speaker:姓名</source>
         <translation>Search all articles: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="43" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="55" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="72" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="88" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="98" />
+        <source>索引已重建（{reason}）</source>
+        <translation>Index rebuilt ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="103" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="119" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="108" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="92" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="123" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="113" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="144" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="114" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="145" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>

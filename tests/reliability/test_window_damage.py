@@ -88,7 +88,7 @@ app.processEvents()
 found = window.reader.document().find("非常烧钱")
 assert not found.isNull(), window.reader.article
 window.reader.setTextCursor(found)
-window.on_highlight(False)
+window.reader_controls.highlight()
 print(json.dumps({"problem": str(problem) if problem else None, "title": window.windowTitle(),
                   "marked": window.read_only_mark.label.isVisible(), "shown": window.annotations_panel.model.rowCount(),
                   "warnings": warnings, "status": window.statusBar().currentMessage()}, ensure_ascii=False))

@@ -332,7 +332,7 @@ def test_context_menu_highlights_in_the_chosen_color(make_window) -> None:  # ty
     window = make_window()
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
-    menu = window.reader_context_menu()
+    menu = window.reader_controls.context_menu()
     pink = next(action for action in menu.actions() if action.objectName() == "highlight-pink")
     pink.trigger()
     placed = window.annotations.list(A003)
@@ -429,7 +429,7 @@ def drag_select(window: MainWindow, qtbot: QtBot, needle: str) -> None:
 def test_floating_toolbar_highlights_a_dragged_selection(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_passage(A003, None)
-    toolbar = window.selection_toolbar
+    toolbar = window.reader_controls.toolbar
     assert not toolbar.isVisible()
     drag_select(window, qtbot, "我非常同意陈石总的看法")
     assert window.reader.textCursor().selectedText() == "我非常同意陈石总的看法"
@@ -479,3 +479,15 @@ def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qt
     assert window.annotations_panel.model.rowCount() == 1 and window.outline.isVisible()
     assert window.menu_actions[MainAction.HIGHLIGHT].shortcut().toString() == "H"
     window.close()
+
+
+def test_a_damaged_index_is_rebuilt_and_the_search_dock_says_why_in_the_windows_language(  # type: ignore[no-untyped-def]
+        make_window, qtbot: QtBot, data_paths: DataPaths, library: Library) -> None:
+    index = Session(data_paths, library=library).search_index
+    index.update(library.articles())
+    [meta] = data_paths.index_dir.glob("gen-*/aigc-index.json")
+    meta.write_text("[]", encoding="utf-8")  # valid JSON, not metadata
+    window = make_window()
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.search_panel.status.text().startswith("索引已重建"), timeout=60_000)
+    assert window.search_panel.status.text() == "索引已重建（索引的元数据缺失或损坏）"
