@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from desktop_app.annotations.model import ANCHORED, MOVED, ORPHANED, Anchor
+from desktop_app.annotations.model import ANCHORED, MOVED, ORPHANED, Anchor, AnchorStatus
 
 MIN_FUZZY_QUOTE = 6
 MIN_QUOTE_SIMILARITY = 0.85  # of the quote alone: a few edited characters pass, a rewritten claim does not
@@ -20,7 +20,7 @@ WEIGHT_QUOTE, WEIGHT_PREFIX, WEIGHT_SUFFIX, WEIGHT_POSITION = 50, 20, 20, 2
 
 
 class Location(NamedTuple):
-    status: str
+    status: AnchorStatus
     start: int | None = None
     end: int | None = None
 

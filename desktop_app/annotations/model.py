@@ -8,13 +8,20 @@ clean text (``TextPositionSelector``) as a hint. Offsets index ``Article.plain_t
 from __future__ import annotations
 
 import time
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR  # noqa: F401 - re-exported
 
 CONTEXT_CHARS = 32
 
-ANCHORED, MOVED, ORPHANED = "anchored", "moved", "orphaned"
+class AnchorStatus(StrEnum):
+    ANCHORED = "anchored"  # at its place
+    MOVED = "moved"  # found again elsewhere after the text changed
+    ORPHANED = "orphaned"  # nowhere in the text: kept and exported, never dropped
+
+
+ANCHORED, MOVED, ORPHANED = AnchorStatus.ANCHORED, AnchorStatus.MOVED, AnchorStatus.ORPHANED
 
 
 def now_iso() -> str:
@@ -70,7 +77,7 @@ class Annotation(NamedTuple):
 class Placement(NamedTuple):
     """Where an annotation sits in the article's current text."""
 
-    status: str  # ANCHORED, MOVED or ORPHANED
+    status: AnchorStatus
     start: int | None = None
     end: int | None = None
     block: int | None = None

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from desktop_app.corpus.clippers import first_remote, unwrap_clipping
 from desktop_app.corpus.formats import Metadata, normalise_date
-from desktop_app.corpus.model import RemovedBlock
+from desktop_app.corpus.model import BlockKind, RemovedBlock
 from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock
 
@@ -61,7 +61,7 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
     for index, block in enumerate(blocks):
         text = block.text.strip()
         near_top = index < 4
-        if near_top and block.kind == "heading" and block.level == 1 and not kept:
+        if near_top and block.kind == BlockKind.HEADING and block.level == 1 and not kept:
             chosen = _choose_title(meta.title, text)
             if chosen == text or _same_title(meta.title, text) or not han_count(text):
                 meta.title = chosen
@@ -144,7 +144,7 @@ def _is_tail_junk(block: RawBlock, mostly_han: bool) -> bool:
         return True  # promotion headings ('…开放合作啦！', '联系我们') and dangling section titles
     if len(text) <= 30 and not _SENTENCE_MARK.search(text):
         return True  # 热点新闻, 大家都在看, a column's name, a related headline: page furniture
-    if block.kind == "list_item" and len(text) <= 40 and not _SENTENCE_END.search(text):
+    if block.kind == BlockKind.LIST_ITEM and len(text) <= 40 and not _SENTENCE_END.search(text):
         return True  # a related-article list
     return _PROMO_HEADING.match(text) is not None or _PROMO.search(text) is not None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.raw import RawBlock
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def unwrap_clipping(blocks: list[RawBlock], meta: Metadata) -> tuple[list[RawBlo
     in_head = True
     for index, block in enumerate(blocks):
         text = block.text.strip()
-        if in_head and (index >= _HEAD_BLOCKS or (block.kind != "heading" and len(text) >= _RUNNING_TEXT
+        if in_head and (index >= _HEAD_BLOCKS or (block.kind != BlockKind.HEADING and len(text) >= _RUNNING_TEXT
                                                   and not _TRANSCODED.match(text))):
             in_head = False
         if not in_head or not _is_wrapper(block, text, meta):

@@ -3,7 +3,7 @@ the questions they answer."""
 
 from __future__ import annotations
 
-from desktop_app.corpus.model import Article, Turn
+from desktop_app.corpus.model import Article, BlockKind, Turn
 
 QUESTION_MARKS = ("？", "?")
 
@@ -44,7 +44,7 @@ def speaker_focus_blocks(article: Article, speaker: str) -> set[int]:
                 shown.update(question)
             if turn.topic is not None and 0 <= turn.topic < len(article.topics):
                 heading = article.topics[turn.topic].block
-                if 0 <= heading < len(article.blocks) and article.blocks[heading].kind == "heading":
+                if 0 <= heading < len(article.blocks) and article.blocks[heading].kind == BlockKind.HEADING:
                     shown.add(heading)
         elif _asks(article, turn, blocks):
             question = blocks

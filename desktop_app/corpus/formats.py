@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import markdown
 
 from desktop_app.corpus.front_matter import first_text, split_front_matter
 from desktop_app.corpus.html_reader import read_html
+from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.raw import RawBlock, is_cjk
 from desktop_app.corpus.speaker_labels import find_label
 
@@ -27,9 +29,22 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
 
 
+class SourceFormat(StrEnum):
+    WEB_PAGE = "web-page"  # a saved page with site chrome (trafilatura finds the article)
+    HTML = "html"
+    MARKDOWN = "markdown"
+    TEXT_DUMP = "text-dump"  # 标题: / 链接: / 正文: headers
+    TEXT = "text"  # one paragraph a line
+
+    @property
+    def is_plain_text(self) -> bool:
+        """Headings are not marked up: a short line between paragraphs may be one."""
+        return self in (SourceFormat.TEXT, SourceFormat.TEXT_DUMP)
+
+
 @dataclass
 class SourceDocument:
-    format: str
+    format: SourceFormat
     blocks: list[RawBlock]
     meta: Metadata
 
@@ -100,7 +115,7 @@ def _plain_lines_to_blocks(lines: list[str], first_line_is_title: bool = False) 
     for line in lines:
         line = line.strip()
         if line:
-            kind = "list_item" if _LIST_MARKER.match(line) else "paragraph"
+            kind = BlockKind.LIST_ITEM if _LIST_MARKER.match(line) else BlockKind.PARAGRAPH
             blocks.append(RawBlock.plain(line, kind))
     if first_line_is_title and len(blocks) > 1:
         first = next(index for index, line in enumerate(lines) if line.strip())
@@ -108,7 +123,7 @@ def _plain_lines_to_blocks(lines: list[str], first_line_is_title: bool = False) 
         text = blocks[0].text
         label = find_label(blocks[0])
         if set_off and len(text) <= _TITLE_LINE_MAX and not _SENTENCE_CLOSE.search(text) and (label is None or label.rest):
-            blocks[0] = RawBlock.plain(text, "heading", level=1)
+            blocks[0] = RawBlock.plain(text, BlockKind.HEADING, level=1)
     return blocks
 
 
@@ -137,7 +152,7 @@ def _read_dump(text: str) -> SourceDocument:
                 lines[index] = value
                 body_start = index
             break
-    return SourceDocument("text-dump", _plain_lines_to_blocks(lines[body_start:]), meta)
+    return SourceDocument(SourceFormat.TEXT_DUMP, _plain_lines_to_blocks(lines[body_start:]), meta)
 
 
 _PLACEHOLDER = re.compile(r"@|copyright|©|all rights reserved|版权所有|^name\b|^admin$|^unknown$", re.I)
@@ -224,8 +239,8 @@ def read_source(text: str) -> SourceDocument:
         page = read_web_page(text) if is_whole_page(text) else None
         html = page or read_html(text)
         _from_html_meta(meta, html.meta)
-        return SourceDocument("web-page" if page else "html", html.blocks, meta)
+        return SourceDocument(SourceFormat.WEB_PAGE if page else SourceFormat.HTML, html.blocks, meta)
     if _MARKDOWN_HINT.search(text):
         blocks, _ = _markdown_to_blocks(_take_hashtag_lines(text, meta))
-        return SourceDocument("markdown", blocks, meta)
-    return SourceDocument("text", _plain_lines_to_blocks(text.splitlines(), first_line_is_title=True), meta)
+        return SourceDocument(SourceFormat.MARKDOWN, blocks, meta)
+    return SourceDocument(SourceFormat.TEXT, _plain_lines_to_blocks(text.splitlines(), first_line_is_title=True), meta)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.raw import RawBlock, join_soft_breaks
 
 _SKIPPED = {
@@ -53,12 +54,12 @@ class _Reader(HTMLParser):
     def _kind(self) -> tuple[str, int]:
         for tag in reversed(self._stack):
             if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-                return "heading", int(tag[1])
+                return BlockKind.HEADING, int(tag[1])
             if tag == "li":
-                return "list_item", 0
+                return BlockKind.LIST_ITEM, 0
             if tag == "blockquote":
-                return "quote", 0
-        return "paragraph", 0
+                return BlockKind.QUOTE, 0
+        return BlockKind.PARAGRAPH, 0
 
     def _flush(self) -> None:
         runs = join_soft_breaks(self._pieces)

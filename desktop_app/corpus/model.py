@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from typing import Any, NamedTuple
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote")
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+
+
+BLOCK_KINDS = tuple(BlockKind)
 TEXT_SEPARATOR = "\n\n"
 
 # The parts of an article are tuples: the corpus cache builds thousands of them at every start,
@@ -21,7 +30,7 @@ TEXT_SEPARATOR = "\n\n"
 
 
 class Block(NamedTuple):
-    kind: str
+    kind: BlockKind
     text: str
     speaker: str | None = None
     topic: int | None = None

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop_app.corpus.model import BlockKind
+
 CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
@@ -27,7 +29,7 @@ class Run:
 
 @dataclass
 class RawBlock:
-    kind: str = "paragraph"  # paragraph, heading, list_item, quote
+    kind: str = BlockKind.PARAGRAPH  # paragraph, heading, list_item, quote
     runs: list[Run] = field(default_factory=list)
     level: int = 0
     has_image: bool = False
@@ -63,7 +65,7 @@ class RawBlock:
         return text[len(bold) :] if bold and text.startswith(bold) else text
 
     @classmethod
-    def plain(cls, text: str, kind: str = "paragraph", level: int = 0) -> RawBlock:
+    def plain(cls, text: str, kind: str = BlockKind.PARAGRAPH, level: int = 0) -> RawBlock:
         return cls(kind=kind, runs=[Run(text)], level=level)
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
+from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.names import is_transliterated_name, pos_tagger, split_titled_label, surname_first
 from desktop_app.corpus.speaker_labels import LabelCandidate
 
@@ -85,7 +86,7 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
             accepted.add(candidate.label)
         elif candidate.affiliation and candidate.rest[:1] in _QUOTE_OPENERS:
             accepted.add(candidate.label)  # '**曾志豪（傳媒人）：** 「…」': a quoted speaker
-        elif candidate.colon and candidate.kind != "list_item" and is_person_name(name):
+        elif candidate.colon and candidate.kind != BlockKind.LIST_ITEM and is_person_name(name):
             people.add(candidate.label)
     # A person's name before a colon is a speaker when others hold a conversation around it (a
     # press conference's one interjection); without one it is a biography or a quotation list.

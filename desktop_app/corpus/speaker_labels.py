@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.raw import RawBlock
 
 _TIMESTAMP = re.compile(r"^[\[(（【]?\d{1,2}:\d{2}(?::\d{2})?[\])）】]?\s*")
@@ -44,7 +45,7 @@ class LabelCandidate(NamedTuple):
     rest: str  # the block's text after the label ('' when the label stands alone)
     bold: bool  # the label is emphasised (or a heading): a stronger sign than plain text
     colon: bool  # the label ends in a colon (a bold name opening a quoted turn has none)
-    kind: str = "paragraph"  # the block's kind
+    kind: str = BlockKind.PARAGRAPH  # the block's kind
 
 
 def _clean_label(label: str) -> str:
@@ -71,7 +72,7 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
     text = block.text.strip()
     if not text or len(text) < 2:
         return None
-    stamped = _STAMPED_NAME.match(text) if block.kind != "heading" or len(text) <= 30 else None
+    stamped = _STAMPED_NAME.match(text) if block.kind != BlockKind.HEADING or len(text) <= 30 else None
     if stamped and _shape_ok(stamped.group("name").rstrip("0123456789 ") or "x1"):
         name = stamped.group("name").strip()
         return LabelCandidate(name, name, None, "", True, False, block.kind)
@@ -87,7 +88,7 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
     if colon and colon.start() > 0 and not body[colon.end() - 1 : colon.end() + 1].startswith(":/"):
         label = _clean_label(body[: colon.start()])
         rest = body[colon.end() :].strip(" *_\u3000")
-        bold = block.kind == "heading" or (bool(lead) and _clean_label(lead).startswith(label[:2]))
+        bold = block.kind == BlockKind.HEADING or (bool(lead) and _clean_label(lead).startswith(label[:2]))
         name, affiliation = _split_affiliation(label)
         numbered = _NUMBERED_QA.match(name)
         if numbered:  # 'Q3：' asks the third question; the asker is Q
@@ -95,7 +96,7 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
         if _shape_ok(label) and _shape_ok(name):
             return LabelCandidate(label, name, affiliation, rest, bold, True, block.kind)
         return None
-    if block.kind == "quote" and lead and _NAME_ALONE.match(_clean_label(lead)):
+    if block.kind == BlockKind.QUOTE and lead and _NAME_ALONE.match(_clean_label(lead)):
         # '<blockquote><b>罗丹妮</b> 首先……': a transcript turn opened by the bold name alone.
         label = _clean_label(lead)
         rest = block.after_leading_bold.strip()

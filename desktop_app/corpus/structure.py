@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop_app.corpus.formats import Metadata
-from desktop_app.corpus.model import Article, Block, Speaker, Topic, Turn
+from desktop_app.corpus.formats import Metadata, SourceFormat
+from desktop_app.corpus.model import Article, Block, BlockKind, Speaker, Topic, Turn
 from desktop_app.corpus.names import split_label, split_titled_label
 from desktop_app.corpus.raw import RawBlock
 from desktop_app.corpus.speaker_acceptance import (
@@ -94,17 +94,17 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
             items.append(_Item("label", candidate.label, label_affiliation=candidate.affiliation,
                                label_name=candidate.name))
             if candidate.rest:
-                items.append(_Item("paragraph" if block.kind == "heading" else block.kind, candidate.rest))
+                items.append(_Item(BlockKind.PARAGRAPH if block.kind == BlockKind.HEADING else block.kind, candidate.rest))
             continue
         marker = _QUESTION_MARKER.match(text) if block.bold_only and len(text) <= 120 else None
         if marker and (marker.group(1) or not marker.group(2)):
             if marker.group(2):
-                items.append(_Item("heading", text, 2, question=True, topic_title=text))
+                items.append(_Item(BlockKind.HEADING, text, 2, question=True, topic_title=text))
                 continue
             if following is not None and not following.bold_only:
                 question = following.text.strip()
                 asked = _ASKER.match(question)
-                items.append(_Item("heading", question, 2, True, asked.group(2) if asked else question))
+                items.append(_Item(BlockKind.HEADING, question, 2, True, asked.group(2) if asked else question))
                 index += 1
                 continue
         label = _label_of(block)
@@ -112,7 +112,7 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
             items.append(_Item("label", label[0], label_affiliation=label[1]))
             continue
         if block.bold_only and re.fullmatch(r"\d{1,2}", text) and following and not following.bold_only:
-            items.append(_Item("list_item", f"{text} {following.text.strip()}"))
+            items.append(_Item(BlockKind.LIST_ITEM, f"{text} {following.text.strip()}"))
             index += 1
             continue
         if block.bold_only and len(text) <= 8 and following and following.bold_only:
@@ -122,16 +122,16 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
                     and not re.fullmatch(r"\d{1,2}", blocks[index].text.strip()):
                 fragments.append(blocks[index].text.strip())
                 index += 1
-            items.append(_Item("heading", "".join(fragments), 3))
+            items.append(_Item(BlockKind.HEADING, "".join(fragments), 3))
             continue
-        if block.kind == "heading":
-            items.append(_Item("heading", text, max(block.level, 2)))
+        if block.kind == BlockKind.HEADING:
+            items.append(_Item(BlockKind.HEADING, text, max(block.level, 2)))
         elif block.bold_only and len(text) <= 30 and text[-1] not in "。":
-            items.append(_Item("heading", text.rstrip("：:"), 3))
-        elif _SECTION.match(text) and _is_plain_heading(text) and block.kind != "list_item":
-            items.append(_Item("heading", text, 2))
-        elif plain_text_source and items and block.kind == "paragraph" and _is_plain_heading(text):
-            items.append(_Item("heading", text, 2))
+            items.append(_Item(BlockKind.HEADING, text.rstrip("：:"), 3))
+        elif _SECTION.match(text) and _is_plain_heading(text) and block.kind != BlockKind.LIST_ITEM:
+            items.append(_Item(BlockKind.HEADING, text, 2))
+        elif plain_text_source and items and block.kind == BlockKind.PARAGRAPH and _is_plain_heading(text):
+            items.append(_Item(BlockKind.HEADING, text, 2))
         else:
             items.append(_Item(block.kind, text, block.level))
     return items
@@ -159,7 +159,7 @@ def _accept_labels(items: list[_Item]) -> dict[str, tuple[str, str | None]]:
 def _talk_speaker(items: list[_Item]) -> tuple[int, str, str | None] | None:
     """(first item of the talk, name, affiliation) when the article is one person's talk."""
     for position, item in enumerate(items[:12]):
-        found = _TALK_INTRO.search(item.text) if item.kind == "paragraph" else None
+        found = _TALK_INTRO.search(item.text) if item.kind == BlockKind.PARAGRAPH else None
         if found:
             name, affiliation, is_person = split_label(found.group(1))
             if is_person and position + 1 < len(items):
@@ -217,10 +217,10 @@ _INTRODUCING = re.compile(r"访谈|訪談|对话|對話|专访|專訪|采访|採
 _NOT_AN_AFFILIATION = re.compile(r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]")
 
 
-def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, source_format: str,
+def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, source_format: SourceFormat,
                   origin: str = "bundled") -> Article:
     """Builds the structured article from cleaned raw blocks."""
-    items = _read_items(raw_blocks, source_format in {"text", "text-dump"})
+    items = _read_items(raw_blocks, source_format.is_plain_text)
     labels = _accept_labels(items)
     talk = None if labels else _talk_speaker(items)
 
@@ -246,8 +246,8 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
                 continuing = same_turn_possible and turns and turns[-1][0] == name and pending is None
                 speaker, pending = name, (None if continuing else name)
                 continue
-            item = _Item("paragraph", item.text + "：")
-        if item.kind == "heading":
+            item = _Item(BlockKind.PARAGRAPH, item.text + "：")
+        if item.kind == BlockKind.HEADING:
             (question_headings if item.question else section_headings).append(len(blocks))
             same_turn_possible = False
             if not talk:
@@ -256,11 +256,11 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
             turns.append((pending, len(blocks)))
             pending = None
             same_turn_possible = True
-        blocks.append((item, None if item.kind == "heading" else speaker))
+        blocks.append((item, None if item.kind == BlockKind.HEADING else speaker))
 
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
-    intro = [b.text for b, _ in blocks[:first_turn] if b.kind != "heading"]
+    intro = [b.text for b, _ in blocks[:first_turn] if b.kind != BlockKind.HEADING]
     declared = _roster_roles(intro, speakers_in_order)
     host = (next((name for name in speakers_in_order if _is_host_role(name)), None)
             or next((name for name in speakers_in_order if declared.get(name) == "host"), None)
@@ -293,7 +293,7 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         if not affiliation:
             affiliation, in_roster = _introduced_affiliation(name, intro)
         if not affiliation:
-            own = [b.text for b, speaker in blocks if speaker == name and b.kind != "heading"][:6]
+            own = [b.text for b, speaker in blocks if speaker == name and b.kind != BlockKind.HEADING][:6]
             affiliation = _self_introduced_affiliation(name, own, meta.title or "")
         if host is None and affiliation and _is_host_role(affiliation):
             host = name  # '主持人 张三：'
@@ -386,7 +386,7 @@ def _find_host(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | Non
     asking: dict[str, list[bool]] = {}
     boundaries = [start for _, start in turns] + [len(blocks)]
     for (name, start), end in zip(turns, boundaries[1:], strict=True):
-        texts = [b.text for b, _ in blocks[start:end] if b.kind != "heading"]
+        texts = [b.text for b, _ in blocks[start:end] if b.kind != BlockKind.HEADING]
         last = texts[-1] if texts else ""
         asked.setdefault(name, []).append(last.rstrip()[-1:] in "？?")
         asking.setdefault(name, []).append(any(_asks(text) for text in texts))

@@ -30,7 +30,7 @@ from desktop_app.session import Session
 from desktop_app.ui.actions import MainAction, Menu
 from desktop_app.ui.read_only_mark import ReadOnlyMark
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView
-from desktop_app.ui.theme import THEMES, apply_theme
+from desktop_app.ui.theme import THEMES, Theme, apply_theme
 from desktop_app.ui.window_settings import WindowSettings
 from desktop_app.ui.workers import Background
 
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         self.reader.set_point_size(DEFAULT_POINT_SIZE if step == 0 else self.reader.point_size + step,
                                    self.current_placed())
 
-    def set_theme(self, theme: str) -> None:
+    def set_theme(self, theme: Theme) -> None:
         apply_theme(theme)
         self.theme = self.settings.theme = theme
         for name, action in self.theme_actions.items():

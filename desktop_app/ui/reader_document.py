@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop_app.corpus.model import Article
+from desktop_app.corpus.model import Article, BlockKind
 from desktop_app.ui.plain_text import tooltip
 
 # Distinct and readable on white and on dark grey.
@@ -148,11 +148,11 @@ def build_document(document: QTextDocument, article: Article, point_size: float,
             speaker = article.speaker(speaker_name)
             if speaker and speaker.affiliation:
                 cursor.insertText("  " + speaker.affiliation, _char(point_size * 0.85, muted_color))
-        if block.kind == "heading":
+        if block.kind == BlockKind.HEADING:
             cursor.insertBlock(_paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_color, bold=True))
-        elif block.kind == "list_item":
+        elif block.kind == BlockKind.LIST_ITEM:
             cursor.insertBlock(_paragraph(2, 2, indent=1), body)
-        elif block.kind == "quote":
+        elif block.kind == BlockKind.QUOTE:
             cursor.insertBlock(_paragraph(6, 6, indent=1), _char(point_size, muted_color))
         else:
             cursor.insertBlock(_paragraph(point_size * 0.3, point_size * 0.5), body)

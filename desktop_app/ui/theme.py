@@ -8,11 +8,19 @@ use, ~15 ms that the first paint does without.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-THEMES = ("system", "light", "dark")
+
+class Theme(StrEnum):
+    SYSTEM = "system"  # follows the desktop's color scheme
+    LIGHT = "light"
+    DARK = "dark"
+
+
+THEMES = tuple(Theme)
 
 _desktop_is_dark: bool | None = None  # read from the desktop's palette, before a theme replaces it
 
@@ -70,10 +78,10 @@ def fusion_application(argv: Sequence[str]) -> QApplication:
     return QApplication([*argv[:1], "-style", "fusion", *argv[1:]])
 
 
-def apply_theme(theme: str) -> bool:
+def apply_theme(theme: Theme) -> bool:
     """Sets the application's palette; returns True when the result is dark."""
     desktop_is_dark = system_prefers_dark()  # read before the first palette of ours replaces the desktop's
-    dark = theme == "dark" or (theme == "system" and desktop_is_dark)
+    dark = theme == Theme.DARK or (theme == Theme.SYSTEM and desktop_is_dark)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setPalette(dark_palette() if dark else light_palette())

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
-from desktop_app.ui.theme import THEMES
+from desktop_app.ui.theme import THEMES, Theme
 
 GEOMETRY, WINDOW_STATE, THEME = "geometry", "windowState", "theme"
 POINT_SIZE, LAST_ARTICLE, LAST_BLOCK = "pointSize", "lastArticle", "lastBlock"
@@ -30,12 +30,12 @@ class WindowSettings:
         return self._bytes(WINDOW_STATE)
 
     @property
-    def theme(self) -> str:
-        theme = self.store.value(THEME, "system")
-        return theme if theme in THEMES else "system"
+    def theme(self) -> Theme:
+        theme = self.store.value(THEME, Theme.SYSTEM)
+        return Theme(theme) if theme in THEMES else Theme.SYSTEM
 
     @theme.setter
-    def theme(self, theme: str) -> None:
+    def theme(self, theme: Theme) -> None:
         self.store.setValue(THEME, theme)
 
     @property
