@@ -13,8 +13,9 @@ from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.session import Session
 
 
-def run_gui(paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None,
-            probe: bool = False) -> int:
+def run_gui(
+    paths: DataPaths, argv: Sequence[str], open_at: tuple[str, int | None] | None = None, probe: bool = False
+) -> int:
     """Runs the window; ``open_at`` (article id, block) opens that passage (an aigc-reader:// link);
     ``probe`` prints the milliseconds from process start to the first paint and, once the panels
     are built (their time goes to stderr), closes the window as a user would: its layout and
@@ -75,5 +76,7 @@ def missing_display() -> str | None:
         return None
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return None
-    return ("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-            "the commands work without one: aigc-reader --help")
+    return (
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "the commands work without one: aigc-reader --help"
+    )

@@ -66,8 +66,11 @@ class DataPaths:
         chosen = os.environ.get(DATA_DIR_ENV) if data_dir is None else data_dir
         if chosen:
             return cls(Path(chosen).expanduser().resolve(), user or default_user())
-        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve(), user or default_user(),
-                   Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)).resolve())
+        return cls(
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)).resolve(),
+            user or default_user(),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)).resolve(),
+        )
 
     def problem(self) -> str | None:
         """Why this data dir cannot be used, before anything tries to."""

@@ -77,6 +77,9 @@ def run_self_test() -> int:
             return 1
         finally:
             session.close()
-    print("self-test ok: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in timings.items())
-          + f" ({len(articles)} articles, {len(hits)} hits)")
+    print(
+        "self-test ok: "
+        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in timings.items())
+        + f" ({len(articles)} articles, {len(hits)} hits)"
+    )
     return 0

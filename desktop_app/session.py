@@ -24,8 +24,14 @@ class Session:
     """``backup_on_open=False`` leaves the annotations' backup to ``annotations.store.refresh_backup()``
     (the window takes it after its first paint)."""
 
-    def __init__(self, paths: DataPaths, *, backup_on_open: bool = True, library: Library | None = None,
-                 search_index: SearchIndex | None = None) -> None:
+    def __init__(
+        self,
+        paths: DataPaths,
+        *,
+        backup_on_open: bool = True,
+        library: Library | None = None,
+        search_index: SearchIndex | None = None,
+    ) -> None:
         self.paths = paths
         self.backup_on_open = backup_on_open
         self.problem: ReaderError | None = None  # why the annotations opened as unavailable (see open_leniently)
@@ -83,8 +89,12 @@ class Session:
         """Another user's session over the same library and index (raises on a bad name)."""
         if not is_valid_user_name(name):
             raise DataError(f"invalid user name {name!r}: use letters, digits, '.', '_', '@' or '-'")
-        other = Session(self.paths.for_user(name), backup_on_open=self.backup_on_open, library=self.library,
-                        search_index=self.__dict__.get("search_index"))
+        other = Session(
+            self.paths.for_user(name),
+            backup_on_open=self.backup_on_open,
+            library=self.library,
+            search_index=self.__dict__.get("search_index"),
+        )
         other.annotations  # noqa: B018 - a user whose database cannot be opened is refused here
         return other
 
@@ -95,8 +105,12 @@ class Session:
 
         self.paths.ensure_private_dir(self.paths.user_dir)
         report = restore(self.paths.annotations_db)
-        restored = Session(self.paths, backup_on_open=self.backup_on_open, library=self.library,
-                           search_index=self.__dict__.get("search_index"))
+        restored = Session(
+            self.paths,
+            backup_on_open=self.backup_on_open,
+            library=self.library,
+            search_index=self.__dict__.get("search_index"),
+        )
         restored.annotations  # noqa: B018
         self.close()
         return restored, report

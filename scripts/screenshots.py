@@ -25,9 +25,11 @@ from desktop_app.ui.theme import fusion_application  # noqa: E402
 from desktop_app.ui.translations import install_translations  # noqa: E402
 
 ARTICLE = "003_dc324faea7d1abe7"
-HIGHLIGHTS = [("我非常同意陈石总的看法", "yellow", "同质化的根源在数据", ["观点"]),
-              ("大力一定会出奇迹吗", "blue", "", []),
-              ("中国 AIGC 新机遇", "green", "", ["机会"])]
+HIGHLIGHTS = [
+    ("我非常同意陈石总的看法", "yellow", "同质化的根源在数据", ["观点"]),
+    ("大力一定会出奇迹吗", "blue", "", []),
+    ("中国 AIGC 新机遇", "green", "", ["机会"]),
+]
 
 
 def settle(milliseconds: int = 300) -> None:

@@ -94,8 +94,9 @@ def locate(anchor: Anchor, text: str) -> Location:
     if len(quote) < MIN_FUZZY_QUOTE:
         return Location(ORPHANED)
     scored = [(_score(anchor, text, s, e), (s, e)) for s, e in _fuzzy_candidates(anchor, text)]
-    accepted = [(score, span) for (score, quote_fit), span in scored
-                if quote_fit >= MIN_QUOTE_SIMILARITY and score >= MIN_SCORE]
+    accepted = [
+        (score, span) for (score, quote_fit), span in scored if quote_fit >= MIN_QUOTE_SIMILARITY and score >= MIN_SCORE
+    ]
     if not accepted:
         return Location(ORPHANED)
     _, (start, end) = max(accepted)

@@ -15,7 +15,7 @@ import os
 import re
 import sqlite3
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import quote
@@ -24,20 +24,22 @@ log = logging.getLogger(__name__)
 
 KEEP_LAST = 5
 KEEP_DAYS = 7
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\.\d{6}Z)-n(?P<count>\d+)-(?P<print>[0-9a-f]{12})"
-                   r"(?P<pinned>-pinned)?(?P<suffix>\.[^.]+)$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\.\d{6}Z)-n(?P<count>\d+)-(?P<print>[0-9a-f]{12})"
+    r"(?P<pinned>-pinned)?(?P<suffix>\.[^.]+)$"
+)
 
 
 class Generation(NamedTuple):
     path: Path
     taken: float  # seconds since the epoch
-    count: int
+    held: int  # annotations in it
     fingerprint: str
     pinned: bool
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.taken))
-        return f"the backup of {when} ({self.count} annotation{'s' if self.count != 1 else ''})"
+        return f"the backup of {when} ({self.held} annotation{'s' if self.held != 1 else ''})"
 
 
 def fingerprint(connection: sqlite3.Connection) -> tuple[int, str]:
@@ -67,9 +69,10 @@ class Backups:
         for name in names:
             match = _NAME.match(name)
             if match and match["stem"] == self._stem and match["suffix"] == self._suffix:
-                taken = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc).timestamp()
-                found.append(Generation(self.folder / name, taken, int(match["count"]), match["print"],
-                                        bool(match["pinned"])))
+                taken = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=UTC).timestamp()
+                found.append(
+                    Generation(self.folder / name, taken, int(match["count"]), match["print"], bool(match["pinned"]))
+                )
         return sorted(found, key=lambda generation: generation.taken, reverse=True)
 
     def newest(self) -> Generation | None:
@@ -78,20 +81,21 @@ class Backups:
 
     def held_annotations(self) -> bool:
         """Whether any backup holds annotations: then an empty or missing database is a loss."""
-        return any(generation.count for generation in self.generations())
+        return any(generation.held for generation in self.generations())
 
     def restore_point(self) -> Generation | None:
         """What a restore brings back: the generation pinned when damage was found, else the newest."""
         generations = self.generations()
         pinned = [generation for generation in generations if generation.pinned]
-        return (pinned or generations or [None])[0]
+        chosen = pinned or generations
+        return chosen[0] if chosen else None
 
     def take(self, connection: sqlite3.Connection, taken: float | None = None) -> Generation | None:
         """Copies the database (SQLite's backup API: a consistent snapshot) as a new generation,
         unless the newest already holds the same annotations; then prunes. Returns the new one."""
         count, digest = fingerprint(connection)
         newest = self.newest()
-        if newest is not None and newest.fingerprint == digest and newest.count == count:
+        if newest is not None and newest.fingerprint == digest and newest.held == count:
             return None
         taken = time.time() if taken is None else taken
         target = self.folder / self._name(taken, count, digest)
@@ -136,7 +140,7 @@ class Backups:
                 continue
 
     def _name(self, taken: float, count: int, digest: str, pinned: bool = False) -> str:
-        stamp = datetime.fromtimestamp(taken, timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+        stamp = datetime.fromtimestamp(taken, UTC).strftime("%Y%m%dT%H%M%S.%fZ")
         return f"{self._stem}-{stamp}-n{count}-{digest}{'-pinned' if pinned else ''}{self._suffix}"
 
     def prune(self, now: float | None = None) -> None:

@@ -11,9 +11,10 @@ import time
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR  # noqa: F401 - re-exported
+from desktop_app.annotations.colors import DEFAULT_COLOR
 
 CONTEXT_CHARS = 32
+
 
 class AnchorStatus(StrEnum):
     ANCHORED = "anchored"  # at its place
@@ -46,8 +47,9 @@ class Anchor(NamedTuple):  # tuples: 10,000 of them are built per listing, and f
     @classmethod
     def at(cls, text: str, start: int, end: int) -> Anchor:
         """The anchor of text[start:end], with its context."""
-        return cls(text[start:end], text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS],
-                   start, end)
+        return cls(
+            text[start:end], text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS], start, end
+        )
 
 
 class Annotation(NamedTuple):
@@ -64,8 +66,15 @@ class Annotation(NamedTuple):
     updated: str
 
     @classmethod
-    def new(cls, article: str, anchor: Anchor, color: str = DEFAULT_COLOR, note: str = "",
-            tags: tuple[str, ...] = (), id: str | None = None) -> Annotation:  # noqa: A002 - the field's name
+    def new(
+        cls,
+        article: str,
+        anchor: Anchor,
+        color: str = DEFAULT_COLOR,
+        note: str = "",
+        tags: tuple[str, ...] = (),
+        id: str | None = None,
+    ) -> Annotation:  # noqa: A002 - the field's name
         """A new annotation, created (and last updated) now."""
         created = now_iso()
         return cls(id or new_id(), article, anchor, color, note, tags, created, created)
@@ -92,9 +101,22 @@ class Placed(NamedTuple):
     def to_json(self) -> dict[str, Any]:
         """The command line's contract (see README, `annotate list --json`)."""
         a, p = self.annotation, self.placement
-        return {"id": a.id, "article": a.article, "quote": a.anchor.quote, "note": a.note, "color": a.color,
-                "tags": list(a.tags), "start": p.start, "end": p.end, "block": p.block, "status": p.status,
-                "speaker": p.speaker, "topic": p.topic, "created": a.created, "updated": a.updated}
+        return {
+            "id": a.id,
+            "article": a.article,
+            "quote": a.anchor.quote,
+            "note": a.note,
+            "color": a.color,
+            "tags": list(a.tags),
+            "start": p.start,
+            "end": p.end,
+            "block": p.block,
+            "status": p.status,
+            "speaker": p.speaker,
+            "topic": p.topic,
+            "created": a.created,
+            "updated": a.updated,
+        }
 
 
 def normalize_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:

@@ -22,9 +22,14 @@ class RestoreReport(NamedTuple):
     unreadable: int  # rows found in the damaged files that could not be decoded
 
     def to_json(self) -> dict[str, object]:
-        return {"backup": str(self.backup) if self.backup else None, "restored": self.from_backup + self.from_salvage,
-                "from_backup": self.from_backup, "salvaged": self.from_salvage,
-                "damaged_files": [str(path) for path in self.salvaged_files], "unrecoverable_rows": self.unreadable}
+        return {
+            "backup": str(self.backup) if self.backup else None,
+            "restored": self.from_backup + self.from_salvage,
+            "from_backup": self.from_backup,
+            "salvaged": self.from_salvage,
+            "damaged_files": [str(path) for path in self.salvaged_files],
+            "unrecoverable_rows": self.unreadable,
+        }
 
     def describe(self) -> str:
         parts = [f"restored {self.from_backup + self.from_salvage} annotation(s)"]

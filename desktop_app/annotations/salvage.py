@@ -66,8 +66,10 @@ def _candidate_page_sizes(data: bytes, wal: bytes) -> list[int]:
 
 
 def _pages(data: bytes, page_size: int) -> dict[int, bytes]:
-    return {number + 1: data[offset:offset + page_size]
-            for number, offset in enumerate(range(0, len(data) - page_size + 1, page_size))}
+    return {
+        number + 1: data[offset : offset + page_size]
+        for number, offset in enumerate(range(0, len(data) - page_size + 1, page_size))
+    }
 
 
 def _wal_pages(wal: bytes, page_size: int) -> dict[int, bytes]:
@@ -80,9 +82,9 @@ def _wal_pages(wal: bytes, page_size: int) -> dict[int, bytes]:
     pages: dict[int, bytes] = {}
     frame = 24 + page_size
     for offset in range(32, len(wal) - frame + 1, frame):
-        number = struct.unpack(">I", wal[offset:offset + 4])[0]
-        if wal[offset + 8:offset + 16] == salt and number:
-            pages[number] = wal[offset + 24:offset + frame]
+        number = struct.unpack(">I", wal[offset : offset + 4])[0]
+        if wal[offset + 8 : offset + 16] == salt and number:
+            pages[number] = wal[offset + 24 : offset + frame]
     return pages
 
 
@@ -122,19 +124,20 @@ def _leaf_payloads(page: bytes, header: int, pages: dict[int, bytes], page_size:
     usable = page_size
     inline_max = usable - 35
     inline_min = ((usable - 12) * 32 // 255) - 23
-    cells = struct.unpack(">H", page[header + 3:header + 5])[0]
+    cells = struct.unpack(">H", page[header + 3 : header + 5])[0]
     for index in range(min(cells, (page_size - header - 8) // 2)):
         try:
-            pointer = struct.unpack(">H", page[header + 8 + 2 * index:header + 10 + 2 * index])[0]
+            pointer = struct.unpack(">H", page[header + 8 + 2 * index : header + 10 + 2 * index])[0]
             size, offset = _varint(page, pointer)
             _, offset = _varint(page, offset)  # the rowid
             if size <= inline_max:
-                payload = page[offset:offset + size]
+                payload = page[offset : offset + size]
             else:
                 local = inline_min + (size - inline_min) % (usable - 4)
                 local = local if local <= inline_max else inline_min
-                payload = page[offset:offset + local] + _overflow(page[offset + local:offset + local + 4], pages,
-                                                                   size - local)
+                payload = page[offset : offset + local] + _overflow(
+                    page[offset + local : offset + local + 4], pages, size - local
+                )
             yield payload if len(payload) == size else None
         except (IndexError, struct.error):
             yield None
@@ -146,7 +149,7 @@ def _overflow(pointer: bytes, pages: dict[int, bytes], wanted: int) -> bytes:
     while number and wanted > 0 and number not in seen and number in pages:
         seen.add(number)
         page = pages[number]
-        chunk = page[4:4 + wanted]
+        chunk = page[4 : 4 + wanted]
         chunks.append(chunk)
         wanted -= len(chunk)
         number = struct.unpack(">I", page[:4])[0]
@@ -168,13 +171,13 @@ def _values(payload: bytes) -> list[object] | None:
             values.append(None)
         elif 1 <= serial <= 6:
             width = (1, 2, 3, 4, 6, 8)[serial - 1]
-            values.append(int.from_bytes(payload[position:position + width], "big", signed=True))
+            values.append(int.from_bytes(payload[position : position + width], "big", signed=True))
             position += width
         elif serial in (8, 9):
             values.append(serial - 8)
         elif serial >= 13 and serial % 2:
             width = (serial - 13) // 2
-            values.append(payload[position:position + width].decode("utf-8"))
+            values.append(payload[position : position + width].decode("utf-8"))
             position += width
         else:
             return None  # a float or a blob: not one of our rows
@@ -188,12 +191,21 @@ def _annotation(payload: bytes) -> Annotation | None:
         return None
     if values is None:
         return None
-    texts, numbers = values[:10], values[10:]
-    if not all(isinstance(value, str) for value in texts) or not all(isinstance(value, int) for value in numbers):
+    texts = [value for value in values[:10] if isinstance(value, str)]
+    numbers = [value for value in values[10:] if isinstance(value, int)]
+    if len(texts) != 10 or len(numbers) != len(values) - 10 or len(numbers) != 2:
         return None
-    id_, article, color, note, tags, created, updated, quote, prefix, suffix = texts  # type: ignore[misc]
-    start, end = numbers  # type: ignore[misc]
+    id_, article, color, note, tags, created, updated, quote, prefix, suffix = texts
+    start, end = numbers
     if not id_ or color not in COLORS or not created[:4].isdigit():
         return None
-    return Annotation(id_, article, Anchor(quote, prefix, suffix, start, end), color, note,  # type: ignore[arg-type]
-                      tuple(tags.split("\n")) if tags else (), created, updated)  # type: ignore[union-attr]
+    return Annotation(
+        id_,
+        article,
+        Anchor(quote, prefix, suffix, start, end),
+        color,
+        note,
+        tuple(tags.split("\n")) if tags else (),
+        created,
+        updated,
+    )

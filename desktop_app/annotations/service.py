@@ -7,15 +7,15 @@ is as durable as any other.
 
 from __future__ import annotations
 
+import builtins
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from desktop_app.annotations.anchoring import exact_occurrences, locate
+from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR
 from desktop_app.annotations.model import (
     ANCHORED,
-    COLORS,
-    DEFAULT_COLOR,
     ORPHANED,
     Anchor,
     Annotation,
@@ -35,8 +35,10 @@ def _place_all(annotations: list[Annotation], article: Article | None) -> list[P
     """Where each annotation of one article sits in its current text, in reading order (orphans
     last, oldest first). One tight loop: the window and the CLI place the whole library at once."""
     if article is None:
-        return sorted((Placed(annotation, Placement(ORPHANED)) for annotation in annotations),
-                      key=lambda placed: placed.annotation.created)
+        return sorted(
+            (Placed(annotation, Placement(ORPHANED)) for annotation in annotations),
+            key=lambda placed: placed.annotation.created,
+        )
     text, starts, blocks = article.plain_text, article.block_starts, article.blocks
     make_placement, make_placed = Placement._make, Placed._make
     placed = []
@@ -53,7 +55,9 @@ def _place_all(annotations: list[Annotation], article: Article | None) -> list[P
             continue
         number = max(0, bisect_right(starts, start) - 1)
         block = blocks[number]
-        placed.append(make_placed((annotation, make_placement((status, start, end, number, block.speaker, block.topic)))))
+        placed.append(
+            make_placed((annotation, make_placement((status, start, end, number, block.speaker, block.topic))))
+        )
     placed.sort(key=_position)
     return placed
 
@@ -132,15 +136,20 @@ class Annotations:
         # Articles by identity: the library hands out the same object until the article changes
         # (the cache holds them, so an identity is never reused by another object meanwhile).
         cached = self._listing
-        if (cached is None or cached[0] != self._generation or cached[1].keys() != articles.keys()
-                or any(cached[1][key] is not article for key, article in articles.items())):
+        if (
+            cached is None
+            or cached[0] != self._generation
+            or cached[1].keys() != articles.keys()
+            or any(cached[1][key] is not article for key, article in articles.items())
+        ):
             by_article: dict[str, list[Annotation]] = {}
             for annotation in annotations:
                 by_article.setdefault(annotation.article, []).append(annotation)
-            placed = [p for article_id in sorted(by_article) for p in _place_all(by_article[article_id],
-                                                                                  articles[article_id])]
-            self._listing = (self._generation, articles, placed)
-        return self._listing[2]
+            placed = [
+                p for article_id in sorted(by_article) for p in _place_all(by_article[article_id], articles[article_id])
+            ]
+            cached = self._listing = (self._generation, articles, placed)
+        return cached[2]
 
     def list(self, article: str | None = None, tag: str | None = None, search: str | None = None) -> list[Placed]:
         """Annotations in reading order (by article, then position); orphans last in each article."""
@@ -174,29 +183,51 @@ class Annotations:
         raise UnknownAnnotation(f"no annotation with id {annotation_id!r}")
 
     # -- changing (each one undoable) -------------------------------------------------------
-    def add(self, article_id: str, start: int, end: int, note: str = "", color: str = DEFAULT_COLOR,
-            tags: Iterable[str] = ()) -> Placed:
+    def add(
+        self,
+        article_id: str,
+        start: int,
+        end: int,
+        note: str = "",
+        color: str = DEFAULT_COLOR,
+        tags: Iterable[str] = (),
+    ) -> Placed:
         """Highlights plain_text[start:end] of the article."""
         article = self._article(article_id)
         text = article.plain_text
         if not 0 <= start < end <= len(text):
             raise AnnotationError(f"the span {start}–{end} is outside the article's text (0–{len(text)})")
-        annotation = Annotation.new(article_id, Anchor.at(text, start, end), color=check_color(color), note=note,
-                                    tags=normalize_tags(list(tags)))
+        annotation = Annotation.new(
+            article_id,
+            Anchor.at(text, start, end),
+            color=check_color(color),
+            note=note,
+            tags=normalize_tags(list(tags)),
+        )
         self._apply(Change(None, annotation))
         return self.place(annotation, article)
 
-    def add_quote(self, article_id: str, quote: str, occurrence: int = 1, note: str = "",
-                  color: str = DEFAULT_COLOR, tags: Iterable[str] = ()) -> Placed:
+    def add_quote(
+        self,
+        article_id: str,
+        quote: str,
+        occurrence: int = 1,
+        note: str = "",
+        color: str = DEFAULT_COLOR,
+        tags: Iterable[str] = (),
+    ) -> Placed:
         start, end = find_quote(self._article(article_id).plain_text, quote, occurrence)
         return self.add(article_id, start, end, note, color, tags)
 
-    def edit(self, annotation_id: str, note: str | None = None, color: str | None = None,
-             tags: Iterable[str] | None = None) -> Placed:
+    def edit(
+        self, annotation_id: str, note: str | None = None, color: str | None = None, tags: Iterable[str] | None = None
+    ) -> Placed:
         before = self.get(annotation_id)
-        after = before.edited(note=before.note if note is None else note,
-                              color=before.color if color is None else check_color(color),
-                              tags=before.tags if tags is None else normalize_tags(list(tags)))
+        after = before.edited(
+            note=before.note if note is None else note,
+            color=before.color if color is None else check_color(color),
+            tags=before.tags if tags is None else normalize_tags(list(tags)),
+        )
         self._apply(Change(before, after))
         return self.place(after)
 
@@ -205,7 +236,7 @@ class Annotations:
         self._apply(Change(before, None))
         return before
 
-    def import_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+    def import_annotations(self, annotations: Iterable[Annotation]) -> builtins.list[Annotation]:
         """Adds those not stored yet (same id); importing twice adds nothing. Not undoable."""
         self._cached = None
         return self.store.add_missing(annotations)

@@ -73,8 +73,10 @@ class StoreDamaged(DataError):
     def __init__(self, what: str, damaged_path: Path, restore_point: Generation | None) -> None:
         self.damaged_path = damaged_path
         self.restore_point = restore_point
-        super().__init__(f"the annotations database {what}; it has been kept aside as {damaged_path}; "
-                         f"{_restore_advice(restore_point)}")
+        super().__init__(
+            f"the annotations database {what}; it has been kept aside as {damaged_path}; "
+            f"{_restore_advice(restore_point)}"
+        )
 
 
 class DamageFound(DataError):
@@ -97,14 +99,34 @@ def _restore_advice(restore_point: Generation | None) -> str:
 
 def _row(annotation: Annotation) -> tuple[object, ...]:
     a = annotation
-    return (a.id, a.article, a.color, a.note, "\n".join(a.tags), a.created, a.updated,
-            a.anchor.quote, a.anchor.prefix, a.anchor.suffix, a.anchor.start, a.anchor.end)
+    return (
+        a.id,
+        a.article,
+        a.color,
+        a.note,
+        "\n".join(a.tags),
+        a.created,
+        a.updated,
+        a.anchor.quote,
+        a.anchor.prefix,
+        a.anchor.suffix,
+        a.anchor.start,
+        a.anchor.end,
+    )
 
 
 def _annotation(row: tuple[Any, ...]) -> Annotation:
     id_, article, color, note, tags, created, updated, quote_, prefix, suffix, start, end = row
-    return Annotation(id_, article, Anchor(quote_, prefix, suffix, start, end), color, note,
-                      tuple(tags.split("\n")) if tags else (), created, updated)
+    return Annotation(
+        id_,
+        article,
+        Anchor(quote_, prefix, suffix, start, end),
+        color,
+        note,
+        tuple(tags.split("\n")) if tags else (),
+        created,
+        updated,
+    )
 
 
 def _code(error: sqlite3.Error) -> int:
@@ -211,7 +233,9 @@ class AnnotationStore:
                 raise StoreMissing(self.path, restore_point)
             if not folder_writable:
                 return self._empty_read_only()
-        elif self.path.stat().st_size == 0 and not Path(f"{self.path}-wal").exists() and self.backups.held_annotations():
+        elif (
+            self.path.stat().st_size == 0 and not Path(f"{self.path}-wal").exists() and self.backups.held_annotations()
+        ):
             raise self._set_aside("was emptied")
         self._creating = not self.path.exists()
         if not self._creating and not (folder_writable and _writable(self.path)):
@@ -254,13 +278,15 @@ class AnnotationStore:
                 # Without a log to read, the file alone is the database: read it as immutable, for
                 # SQLite cannot make its -shm file in a read-only folder or on a full disk.
                 uri += "&immutable=1"
-            return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                                   timeout=BUSY_TIMEOUT_MS / 1000)
+            return sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+            )
         if not self.path.exists():
             # Created owner-only before SQLite opens it; its -wal and -shm files copy this mode.
             os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
-        connection = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                                     check_same_thread=False)
+        connection = sqlite3.connect(
+            self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return connection
 
@@ -340,13 +366,16 @@ class AnnotationStore:
                 if companion.exists():
                     companion.replace(Path(str(damaged) + suffix))
         except OSError as error:
-            return DataError(f"the annotations database {self.path} {what}, and it cannot be moved aside "
-                             f"({error.strerror}); nothing was changed")
+            return DataError(
+                f"the annotations database {self.path} {what}, and it cannot be moved aside "
+                f"({error.strerror}); nothing was changed"
+            )
         restore_point = self.backups.restore_point()
-        try:
-            restore_point = self.backups.pin(restore_point) if restore_point else None
-        except OSError as error:  # still listed, unpinned: the restore finds it all the same
-            log.warning("could not pin the restore point %s: %s", restore_point.path, error)
+        if restore_point is not None:
+            try:
+                restore_point = self.backups.pin(restore_point)
+            except OSError as error:  # still listed, unpinned: the restore finds it all the same
+                log.warning("could not pin the restore point %s: %s", restore_point.path, error)
         return StoreDamaged(what, damaged, restore_point)
 
     def refresh_backup(self) -> Generation | None:
@@ -397,8 +426,10 @@ class AnnotationStore:
             return self._connection.execute(sql, parameters).fetchall()
         except sqlite3.Error as error:
             if _is_damage(error):
-                raise DamageFound(f"the annotations database {self.path} is damaged ({error}); open it again to "
-                                  "set it aside, then restore") from None
+                raise DamageFound(
+                    f"the annotations database {self.path} is damaged ({error}); open it again to "
+                    "set it aside, then restore"
+                ) from None
             raise DataError(describe_disk_error(error, self.path)) from None
 
     # -- reading ----------------------------------------------------------------------------
@@ -438,8 +469,9 @@ class AnnotationStore:
     def put(self, annotation: Annotation) -> None:
         """Inserts or replaces the annotation with this id."""
         with self._transaction() as connection:
-            connection.execute(f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * 12)})",
-                               _row(annotation))
+            connection.execute(
+                f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * 12)})", _row(annotation)
+            )
 
     def delete(self, annotation_id: str) -> None:
         with self._transaction() as connection:
@@ -451,7 +483,8 @@ class AnnotationStore:
         with self._transaction() as connection:
             for annotation in annotations:
                 cursor = connection.execute(
-                    f"INSERT OR IGNORE INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * 12)})", _row(annotation))
+                    f"INSERT OR IGNORE INTO annotations ({_COLUMNS}) VALUES ({', '.join('?' * 12)})", _row(annotation)
+                )
                 if cursor.rowcount:
                     added.append(annotation)
         return added

@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     annotate = commands.add_parser("annotate", help="add, list, edit or remove highlights and notes")
-    actions = annotate.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                      parser_class=OneLineParser)
+    actions = annotate.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=OneLineParser)
 
     add = actions.add_parser("add", help="highlight a quote of an article")
     add.add_argument("--article", required=True, metavar="ID")
@@ -60,8 +59,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     remove.set_defaults(handler=run_remove)
 
     restore = actions.add_parser("restore", help="bring back annotations from the backups and damaged databases")
-    restore.add_argument("--from", dest="source", type=Path, metavar="FILE",
-                         help="a backup to restore (see 'annotate backups'; default: the newest)")
+    restore.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FILE",
+        help="a backup to restore (see 'annotate backups'; default: the newest)",
+    )
     restore.add_argument("--json", action="store_true")
     restore.set_defaults(handler=run_restore)
 
@@ -159,11 +163,12 @@ def run_backups(args: argparse.Namespace, session: Session) -> int:
 
     generations = Backups(session.paths.annotations_db).generations()
     if args.json:
-        print_json([{"path": str(g.path), "taken": g.taken, "count": g.count, "pinned": g.pinned}
-                    for g in generations])
+        print_json([{"path": str(g.path), "taken": g.taken, "count": g.held, "pinned": g.pinned} for g in generations])
     else:
-        print("\n".join(f"{g.path}  {g.describe()}{'  (restore point)' if g.pinned else ''}" for g in generations)
-              or "no backups yet")
+        print(
+            "\n".join(f"{g.path}  {g.describe()}{'  (restore point)' if g.pinned else ''}" for g in generations)
+            or "no backups yet"
+        )
     return 0
 
 
@@ -226,10 +231,17 @@ def run_open(args: argparse.Namespace, session: Session) -> int:
         raise DataError(f"article {article_id} has {len(article.blocks)} blocks; there is no block {block}")
     if args.json:
         chosen = article.blocks[block] if block is not None else None
-        print_json({"article": article.id, "title": article.title, "block": block,
-                    "speaker": chosen.speaker if chosen else None, "topic": chosen.topic if chosen else None,
-                    "text": chosen.text if chosen else None})
+        print_json(
+            {
+                "article": article.id,
+                "title": article.title,
+                "block": block,
+                "speaker": chosen.speaker if chosen else None,
+                "topic": chosen.topic if chosen else None,
+                "text": chosen.text if chosen else None,
+            }
+        )
         return 0
     from desktop_app.app import run_gui
 
-    return run_gui(session.paths, sys.argv[:1], open_at=(article_id, block))
+    return int(run_gui(session.paths, sys.argv[:1], open_at=(article_id, block)))

@@ -81,11 +81,19 @@ def run_import(args: argparse.Namespace, session: Session) -> int:
     failures = [outcome for outcome in outcomes if outcome.error]
     imported = [outcome for outcome in outcomes if outcome.article]
     if args.json:
-        print_json([
-            {"path": str(o.path), "id": o.article.id if o.article else None, "title": o.article.title if o.article else None,
-             "replaced": o.replaced, "error": o.error, **(o.article.import_report_json() if o.article else {})}
-            for o in outcomes
-        ])
+        print_json(
+            [
+                {
+                    "path": str(o.path),
+                    "id": o.article.id if o.article else None,
+                    "title": o.article.title if o.article else None,
+                    "replaced": o.replaced,
+                    "error": o.error,
+                    **(o.article.import_report_json() if o.article else {}),
+                }
+                for o in outcomes
+            ]
+        )
     else:
         for outcome in imported:
             assert outcome.article is not None

@@ -24,13 +24,22 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         add_help=with_commands,
     )
     parser.add_argument("--version", action="version", version=f"aigc-reader {__version__}")
-    parser.add_argument("--data-dir", metavar="PATH",
-                        help="where user data lives (default: $AIGC_READER_DATA_DIR, else the per-user data dir)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help="where user data lives (default: $AIGC_READER_DATA_DIR, else the per-user data dir)",
+    )
     parser.add_argument("--user", metavar="NAME", help="whose annotations to use (default: the login name)")
-    parser.add_argument("--startup-probe", action="store_true",
-                        help="start the window as usual, print the ms from process start to its first paint, exit")
-    parser.add_argument("--self-test", action="store_true",
-                        help="open every article, search and annotate in a temporary data dir, offscreen; exit 0 if all works")
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="start the window as usual, print the ms from process start to its first paint, exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open every article, search and annotate in a temporary data dir, offscreen; exit 0 if all works",
+    )
     if not with_commands:
         return parser
     from desktop_app.cli import annotation_commands, corpus_commands, search_commands
@@ -63,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from desktop_app.self_test import run_self_test
 
-        return run_self_test()
+        return int(run_self_test())
     if args.data_dir is not None and not args.data_dir.strip():
         return fail("--data-dir is empty: give a folder", 2)
     paths = DataPaths.resolve(args.data_dir, args.user)
@@ -73,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from desktop_app.app import run_gui
 
-        return run_gui(paths, sys.argv[:1], probe=args.startup_probe)
+        return int(run_gui(paths, sys.argv[:1], probe=args.startup_probe))
     start_logging(paths.log_dir)
     session = Session(paths)
     try:

@@ -22,7 +22,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     index.add_argument("--json", action="store_true")
     index.set_defaults(handler=run_index)
 
-    search = commands.add_parser("search", help="search the library (words AND, \"phrase\", -exclude, speaker:/article:/topic:)")
+    search = commands.add_parser(
+        "search", help='search the library (words AND, "phrase", -exclude, speaker:/article:/topic:)'
+    )
     search.add_argument("query", nargs="?", help="the query")
     search.add_argument("--queries-file", type=Path, metavar="F", help="run each line of F as a query (JSON lines)")
     search.add_argument("--speaker", metavar="NAME")
@@ -48,8 +50,9 @@ def ensure_index(session: Session, rebuild: bool = False) -> UpdateReport:
     from desktop_app.search.index import UpdateReport
 
     try:
-        report = session.search_index.update(session.library.articles(), rebuild=rebuild,
-                                             progress=_progress_bar if sys.stderr.isatty() else None)
+        report = session.search_index.update(
+            session.library.articles(), rebuild=rebuild, progress=_progress_bar if sys.stderr.isatty() else None
+        )
     except DataError as error:
         if rebuild or session.search_index.problem() is not None:
             raise
@@ -65,15 +68,22 @@ def run_index(args: argparse.Namespace, session: Session) -> int:
     started = time.perf_counter()
     report = ensure_index(session, rebuild=args.rebuild)
     elapsed = (time.perf_counter() - started) * 1000
-    summary = {"added": report.added, "updated": report.updated, "removed": report.removed,
-               "rebuilt_because": report.rebuilt_because, "elapsed_ms": round(elapsed, 1)}
+    summary = {
+        "added": report.added,
+        "updated": report.updated,
+        "removed": report.removed,
+        "rebuilt_because": report.rebuilt_because,
+        "elapsed_ms": round(elapsed, 1),
+    }
     if args.json:
         print_json(summary)
     else:
         if report.rebuilt_because:
             print(f"index built ({report.rebuilt_because})")
-        print(f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed "
-              f"in {elapsed:.0f} ms")
+        print(
+            f"{len(report.added)} added, {len(report.updated)} updated, {len(report.removed)} removed "
+            f"in {elapsed:.0f} ms"
+        )
     return 0
 
 
@@ -106,8 +116,17 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
             started = time.perf_counter()
             hits = index.search(line, args.speaker, args.article, args.limit)
             elapsed = (time.perf_counter() - started) * 1000
-            print(json.dumps({"query": line, "hits": len(hits), "elapsed_ms": round(elapsed, 3),
-                              "results": [hit.to_json() for hit in hits]}, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "query": line,
+                        "hits": len(hits),
+                        "elapsed_ms": round(elapsed, 3),
+                        "results": [hit.to_json() for hit in hits],
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return 0
     hits = index.search(args.query, args.speaker, args.article, args.limit)
     if args.json:

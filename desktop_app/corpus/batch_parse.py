@@ -19,7 +19,12 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 
 from desktop_app.corpus.model import Article
 
@@ -47,8 +52,12 @@ def time_limit(path: Path) -> float:
     return BASE_SECONDS + SECONDS_PER_MB * max(0.0, megabytes - 1)
 
 
-def parse_files(paths: Sequence[Path], parse_one: Callable[[Path], ParsedFile],
-                warm_up: Callable[[], None] = lambda: None, workers: int | None = None) -> list[ParsedFile]:
+def parse_files(
+    paths: Sequence[Path],
+    parse_one: Callable[[Path], ParsedFile],
+    warm_up: Callable[[], None] = lambda: None,
+    workers: int | None = None,
+) -> list[ParsedFile]:
     """``parse_one`` applied to every path, in order, each in a worker under its limits;
     ``warm_up`` runs first in the parent, so that the workers inherit what it loads."""
     if not paths:
@@ -92,14 +101,16 @@ class _Supervisor:
                     worker.connection.send(number)
                     busy[worker.connection] = (worker, number, time.monotonic() + time_limit(self._paths[number]))
                 next_deadline = min(deadline for _, _, deadline in busy.values())
-                for connection in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
-                    worker, number, _ = busy.pop(connection)  # type: ignore[arg-type]
+                for ready in wait(list(busy), timeout=max(0.0, next_deadline - time.monotonic())):
+                    connection = cast(Connection, ready)  # wait() hands back what it was given
+                    worker, number, _ = busy.pop(connection)
                     try:
-                        results[number] = connection.recv()  # type: ignore[union-attr]
+                        results[number] = connection.recv()
                         idle.append(worker)
                     except (EOFError, OSError):  # the worker died: the memory cap, or the OS killed it
-                        results[number] = ParsedFile(self._paths[number], None,
-                                                     "reading it took more memory than an article can", None)
+                        results[number] = ParsedFile(
+                            self._paths[number], None, "reading it took more memory than an article can", None
+                        )
                         self._stop(worker)
                         idle.append(self._start())
                 now = time.monotonic()
@@ -107,9 +118,13 @@ class _Supervisor:
                     if now >= deadline:
                         del busy[connection]
                         seconds = time_limit(self._paths[number])
-                        results[number] = ParsedFile(self._paths[number], None,
-                                                     f"reading it took longer than {seconds:.0f} s; it is not "
-                                                     "imported (is it really an article?)", None)
+                        results[number] = ParsedFile(
+                            self._paths[number],
+                            None,
+                            f"reading it took longer than {seconds:.0f} s; it is not "
+                            "imported (is it really an article?)",
+                            None,
+                        )
                         self._stop(worker)
                         if waiting:
                             idle.append(self._start())
@@ -146,13 +161,13 @@ def _serve(connection: Connection, paths: Sequence[Path], parse_one: Callable[[P
 
 
 def _cap_memory() -> None:
+    if resource is None:
+        return  # Windows: no address-space limits (and no fork); the time limit still holds
     try:
-        import resource
-
         with open("/proc/self/statm") as statm:
             inherited = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         wanted = inherited + MEMORY_HEADROOM
         resource.setrlimit(resource.RLIMIT_AS, (wanted if hard == resource.RLIM_INFINITY else min(wanted, hard), hard))
-    except (ImportError, OSError, ValueError):
+    except (OSError, ValueError):
         pass  # no /proc (macOS): the time limit still holds

@@ -23,7 +23,9 @@ _CREDIT_LINE = re.compile(
     r"^(?:(?:采访|采写|整理|采访整理|撰文|撰稿|摄影|攝影|翻译|翻譯|编译|編譯|校对|校對|责编|責編|责任编辑|責任編輯|监制|監製|口述|"
     r"编辑|編輯|排版|审核|審核|图|圖|视觉|視覺)\s*[｜|:：/]|(?:文|记者|記者|撰文)\s*[｜|/])\s*\S.{0,40}$"
 )
-_ATTRIBUTION = re.compile(r"^本文(?:来自|转载自|转自|经授权转载自)(?:微信公众号|公众号)?\s*[\"“「《]?([^\"”」》（(，,]+)")
+_ATTRIBUTION = re.compile(
+    r"^本文(?:来自|转载自|转自|经授权转载自)(?:微信公众号|公众号)?\s*[\"“「《]?([^\"”」》（(，,]+)"
+)
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 _URL = re.compile(r"https?://|www\.[a-z0-9-]+\.", re.I)
 _DATED_LINE = re.compile(r"^\S.{0,24}\s\d{4}-\d{2}-\d{2}(?:\s\d{1,2}:\d{2}(?::\d{2})?)?$")
@@ -41,9 +43,13 @@ _LEGAL = re.compile(
     r"All Rights Reserved|Copyright|©"
 )
 # Who the author or the publisher is, in a box after the article.
-_ABOUT = re.compile(r"作者(?:本名|简介|簡介|為|为|是)|(?:旗下|致力于|致力於|专注于|專注於).{0,30}(?:品牌|平台|媒体|媒體|内容|內容|信息|資訊|服务|服務)")
+_ABOUT = re.compile(
+    r"作者(?:本名|简介|簡介|為|为|是)|(?:旗下|致力于|致力於|专注于|專注於).{0,30}(?:品牌|平台|媒体|媒體|内容|內容|信息|資訊|服务|服務)"
+)
 _CREDITS = re.compile(r"^(?:排版|审核|校对|责编|编辑|监制|美编|视觉|设计|统筹|图片|封面)\s*[:：｜|]")
-_TRAILING_NAVIGATION = re.compile(r"\s*(?:返回[^，。！？\s]{1,8}[，,]?\s*)?(?:查看更多|阅读原文|返回(?:首页|顶部|列表页?))\s*$")
+_TRAILING_NAVIGATION = re.compile(
+    r"\s*(?:返回[^，。！？\s]{1,8}[，,]?\s*)?(?:查看更多|阅读原文|返回(?:首页|顶部|列表页?))\s*$"
+)
 _SENTENCE_MARK = re.compile(r"[。！？!?…]")
 _SENTENCE_END = re.compile(r"[。！？!?…”」』]$")
 # A table-of-contents entry: a headline with its author in brackets ('加沙来信（程靖）').
@@ -110,7 +116,7 @@ def _is_link_line(block: RawBlock) -> bool:
 # A clipped player's or reader's controls, left in the text wherever the app put them.
 _CONTROLS = re.compile(
     r"^(?:[\U0001F300-\U0001FAFF\u25b6\u23ef\ufe0f\s]*(?:Play|Listen|Click to expand|Show more|Show less|Read more|"
-    r"展开全文|展开|收起|阅读全文|閱讀全文|查看全文|播放)\b.*|Click to expand|Show (?:more|less)|Read more|展开全文|收起全文)$",
+    r"展开全文|展开|收起|阅读全文|閱讀全文|查看全文|播放)\b.*|Click to expand|Show (?:more|less)|Read more|展开全文|收起全文)$",  # noqa: E501
     re.I,
 )
 

@@ -11,13 +11,10 @@ before the article's first paragraph of running text, where clippers put them.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from desktop_app.corpus.formats import Metadata, normalise_date
 from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.raw import RawBlock
-
-if TYPE_CHECKING:
-    from desktop_app.corpus.formats import Metadata
 
 _HEAD_BLOCKS = 12
 _RUNNING_TEXT = 80  # a paragraph this long is the article: wrappers come before it
@@ -31,7 +28,9 @@ _META_LINE = re.compile(
 _TRANSCODED = re.compile(r"^本文由.{0,40}(?:转码|剪藏|保存|生成)")
 _DISCLAIMER = re.compile(r"仅供(?:查阅|学习|参考|交流|个人)|自动备份|备份存档")
 _DIVIDER = re.compile(r"^(?:Full Content|Content|Highlights?|正文|全文|原文)\s*[:：]?$", re.I)
-_HEAD_PROMOTION = re.compile(r"点击(?:上|下)?(?:图|方|蓝字|关注)|點擊(?:上|下)?(?:圖|方|藍字|關注)|一键下单|一鍵下單|关注我们|設為星標|设为星标")
+_HEAD_PROMOTION = re.compile(
+    r"点击(?:上|下)?(?:图|方|蓝字|关注)|點擊(?:上|下)?(?:圖|方|藍字|關注)|一键下单|一鍵下單|关注我们|設為星標|设为星标"
+)
 _URL = re.compile(r"https?://\S+")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 
@@ -47,10 +46,9 @@ def _is_link_only(block: RawBlock) -> bool:
 
 
 def _apply_meta_line(key: str, value: str, block: RawBlock, meta: Metadata) -> None:
-    from desktop_app.corpus.formats import normalise_date
-
     key = key.lower().replace(" ", "_")
-    url = first_remote(block.hrefs) or (_URL.search(value).group(0) if _URL.search(value) else None)
+    in_text = _URL.search(value)
+    url = first_remote(block.hrefs) or (in_text.group(0) if in_text else None)
     if key in {"原文链接", "原文地址", "原始链接", "链接", "url", "source"} and url:
         meta.source_url = meta.source_url or url
     elif "date" in key or key in {"saved", "created", "published", "modified"} or "时间" in key or "日期" in key:
@@ -72,8 +70,10 @@ def unwrap_clipping(blocks: list[RawBlock], meta: Metadata) -> tuple[list[RawBlo
     in_head = True
     for index, block in enumerate(blocks):
         text = block.text.strip()
-        if in_head and (index >= _HEAD_BLOCKS or (block.kind != BlockKind.HEADING and len(text) >= _RUNNING_TEXT
-                                                  and not _TRANSCODED.match(text))):
+        if in_head and (
+            index >= _HEAD_BLOCKS
+            or (block.kind != BlockKind.HEADING and len(text) >= _RUNNING_TEXT and not _TRANSCODED.match(text))
+        ):
             in_head = False
         if not in_head or not _is_wrapper(block, text, meta):
             kept.append(block)

@@ -53,7 +53,9 @@ def _looks_binary(data: bytes) -> bool:
 def _plausible(text: str) -> bool:
     """Mostly Han, ASCII text and common punctuation: what a real article decodes to."""
     good = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
-    common = sum(1 for c in text if c < "\u0250" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" or c in "—“”‘’…")
+    common = sum(
+        1 for c in text if c < "\u0250" or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" or c in "—“”‘’…"
+    )
     return bool(text) and good >= 0.98 * len(text) and common >= 0.9 * len(text)
 
 

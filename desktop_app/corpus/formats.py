@@ -18,6 +18,7 @@ from desktop_app.corpus.html_reader import read_html
 from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.raw import RawBlock, is_cjk
 from desktop_app.corpus.speaker_labels import find_label
+from desktop_app.corpus.web_page import is_whole_page, read_web_page
 
 
 @dataclass
@@ -53,7 +54,9 @@ _HTML_HINT = re.compile(r"<(?:html|body|div|p|article|section|h[1-6]|span|br)\b[
 _LEADING_TAG = re.compile(r"\A\s*<(?:!--|!doctype|[a-z][a-z0-9]*\b)", re.I)
 _HASHTAG_LINE = re.compile(r"^#[^\s#][^\n]*$", re.M)
 _TAG_TOKEN = re.compile(r"#([^\s#]+)")
-_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[=-]{3,}\s*$|>\s|\s*[*+-]\s)|\*\*[^*\n]+\*\*|!?\[[^\[\]\n]*\]\([^)\s]+\)", re.M)  # no "[" inside: "[[[…" would backtrack quadratically
+_MARKDOWN_HINT = re.compile(
+    r"^(?:#{1,6}\s|[=-]{3,}\s*$|>\s|\s*[*+-]\s)|\*\*[^*\n]+\*\*|!?\[[^\[\]\n]*\]\([^)\s]+\)", re.M
+)  # no "[" inside: "[[[…" would backtrack quadratically
 _DUMP_HEADER = re.compile(r"^(标题|链接|来源|作者|日期|时间|发布时间|正文)\s*[:：]\s*(.*)$")
 _DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _ASCII_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -122,7 +125,12 @@ def _plain_lines_to_blocks(lines: list[str], first_line_is_title: bool = False) 
         set_off = first + 1 < len(lines) and not lines[first + 1].strip()
         text = blocks[0].text
         label = find_label(blocks[0])
-        if set_off and len(text) <= _TITLE_LINE_MAX and not _SENTENCE_CLOSE.search(text) and (label is None or label.rest):
+        if (
+            set_off
+            and len(text) <= _TITLE_LINE_MAX
+            and not _SENTENCE_CLOSE.search(text)
+            and (label is None or label.rest)
+        ):
             blocks[0] = RawBlock.plain(text, BlockKind.HEADING, level=1)
     return blocks
 
@@ -173,21 +181,25 @@ def _from_html_meta(meta: Metadata, html_meta: dict[str, str]) -> None:
     meta.date = meta.date or normalise_date(
         html_meta.get("article:published_time") or html_meta.get("date") or html_meta.get("pubdate")
     )
-    meta.publisher = meta.publisher or _publisher(html_meta.get("og:site_name")) or _publisher(
-        html_meta.get("author")) or _publisher(html_meta.get("sitename"))
+    meta.publisher = (
+        meta.publisher
+        or _publisher(html_meta.get("og:site_name"))
+        or _publisher(html_meta.get("author"))
+        or _publisher(html_meta.get("sitename"))
+    )
 
 
 def _is_dump(text: str) -> bool:
     head = [line.strip() for line in text.splitlines()[:12] if line.strip()]
-    return bool(head) and _DUMP_HEADER.match(head[0]) is not None and any(
-        line.startswith("正文") for line in head
-    )
+    return bool(head) and _DUMP_HEADER.match(head[0]) is not None and any(line.startswith("正文") for line in head)
 
 
 def _front_matter_meta(values: dict[str, object]) -> Metadata:
     meta = Metadata()
     meta.title = first_text(values, "title")
-    meta.date = normalise_date(first_text(values, "date", "published", "pubdate", "created", "date_saved", "saved_date"))
+    meta.date = normalise_date(
+        first_text(values, "date", "published", "pubdate", "created", "date_saved", "saved_date")
+    )
     meta.source_url = first_text(values, "original_url", "source", "url", "link", "canonical")
     if meta.source_url and not meta.source_url.startswith(("http://", "https://")):
         meta.source_url = None
@@ -200,6 +212,7 @@ def _front_matter_meta(values: dict[str, object]) -> Metadata:
 def _take_hashtag_lines(text: str, meta: Metadata) -> str:
     """A line of ``#tag`` words (Obsidian, Omnivore) is the clip's tags, not a heading: Python-
     Markdown would read ``#Omnivore`` as a first-level heading."""
+
     def take(found: re.Match[str]) -> str:
         line = found.group(0)
         tokens = _TAG_TOKEN.findall(line)
@@ -226,8 +239,6 @@ def _looks_like_html(text: str) -> bool:
 
 def read_source(text: str) -> SourceDocument:
     """Reads a decoded source of any supported format."""
-    from desktop_app.corpus.web_page import is_whole_page, read_web_page
-
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     values, text = split_front_matter(text)
     meta = _front_matter_meta(values) if values is not None else Metadata()

@@ -129,9 +129,11 @@ class Library:
             # Parsed as an import is, in workers under a time and memory limit: one pathological
             # file left in the library must not hold up the window's first paint.
             ids = list(to_parse)
-            parsed = parse_files([to_parse[article_id][0] for article_id in ids],
-                                 lambda path: _parse_library_file(path, to_parse[article_id_of(path)][1]),
-                                 warm_up=_load_tagger if len(ids) > 1 else lambda: None)
+            parsed = parse_files(
+                [to_parse[article_id][0] for article_id in ids],
+                lambda path: _parse_library_file(path, to_parse[article_id_of(path)][1]),
+                warm_up=_load_tagger if len(ids) > 1 else lambda: None,
+            )
             for article_id, result in zip(ids, parsed, strict=True):
                 if result.article is None:
                     continue  # a bundled or imported file that no longer parses is skipped, not fatal
@@ -179,12 +181,17 @@ class Library:
         for path in paths:
             if path.is_dir():
                 candidates = sorted(
-                    p for p in path.iterdir()
+                    p
+                    for p in path.iterdir()
                     if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in IMPORTABLE_SUFFIXES
                 )
                 if not candidates:
-                    outcomes[len(outcomes) + len(files)] = ImportOutcome(path, None, f"{path}: no article files in this folder")
-                files.extend((len(outcomes) + len(files) + offset, candidate) for offset, candidate in enumerate(candidates))
+                    outcomes[len(outcomes) + len(files)] = ImportOutcome(
+                        path, None, f"{path}: no article files in this folder"
+                    )
+                files.extend(
+                    (len(outcomes) + len(files) + offset, candidate) for offset, candidate in enumerate(candidates)
+                )
             else:
                 files.append((len(outcomes) + len(files), path))
         parsed = parse_files([path for _, path in files], _parse_import, warm_up=_load_tagger)
@@ -200,8 +207,13 @@ class Library:
         self._articles = None
         return [outcomes[position] for position in sorted(outcomes)]
 
-    def _store_import(self, result: ParsedFile, existing: dict[str, tuple[Path, str]],
-                      library_files: dict[str, list[Path]], entries: dict[str, dict[str, object]]) -> ImportOutcome:
+    def _store_import(
+        self,
+        result: ParsedFile,
+        existing: dict[str, tuple[Path, str]],
+        library_files: dict[str, list[Path]],
+        entries: dict[str, dict[str, object]],
+    ) -> ImportOutcome:
         if result.article is None:
             log.info("refused %s: %s", result.path, result.error)
             return ImportOutcome(result.path, None, f"{result.path}: {result.error}")
@@ -218,8 +230,12 @@ class Library:
             raise DataError(f"cannot write to the library folder {self._paths.library_dir}: {error.strerror}") from None
         replaced = article.id in existing
         existing[article.id] = (target, "imported")
-        entries[article.id] = {"signature": _signature(target, "imported"), "digest": result.digest,
-                               "origin": "imported", "article": article.to_cache()}
+        entries[article.id] = {
+            "signature": _signature(target, "imported"),
+            "digest": result.digest,
+            "origin": "imported",
+            "article": article.to_cache(),
+        }
         return ImportOutcome(result.path, article, None, replaced=replaced)
 
     def _add_to_cache(self, entries: dict[str, dict[str, object]]) -> None:
@@ -227,6 +243,7 @@ class Library:
             cache = self._read_cache()
             cache.update(entries)
             self._write_cache(cache)
+
 
 def _load_tagger() -> None:
     """Loads the pipeline and jieba's tagger once before the workers fork, so that each inherits

@@ -140,9 +140,7 @@ class Article:
             "date": self.date,
             "publisher": self.publisher,
             "tags": list(self.tags),
-            "blocks": [
-                {"kind": b.kind, "text": b.text, "speaker": b.speaker, "topic": b.topic} for b in self.blocks
-            ],
+            "blocks": [{"kind": b.kind, "text": b.text, "speaker": b.speaker, "topic": b.topic} for b in self.blocks],
         }
 
     def import_report_json(self) -> dict[str, Any]:

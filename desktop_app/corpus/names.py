@@ -18,7 +18,9 @@ _TITLES = (
 )
 _AFTER_TITLE = re.compile(f"^(.*(?:{_TITLES}))\\s*([{HAN}]{{2,4}})$")
 # Labels that end like an organisation name a team or an institute rather than a person.
-_ORGANISATION = re.compile(r"(?:组|公司|研究院|研究所|资本|团队|实验室|编辑部|委员会|集团|大学|学院|协会|中心|基金|平台|栏目)$")
+_ORGANISATION = re.compile(
+    r"(?:组|公司|研究院|研究所|资本|团队|实验室|编辑部|委员会|集团|大学|学院|协会|中心|基金|平台|栏目)$"
+)
 _AFTER_SPACE = re.compile(f"^(.*\\S)\\s+([{HAN}]{{2,4}})$")
 
 
@@ -32,7 +34,22 @@ _SURNAMES = set(
     "巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
     "張劉陳楊黃趙吳許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒孫馬羅鄭謝湯溫龐顏聶魯嚴龔萬錢賴藍駱鮑寧閻顧賀龍蔣餘"
 )
-_COMPOUND_SURNAMES = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "夏侯", "皇甫", "尉迟", "公孙", "慕容")
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "歐陽",
+    "司马",
+    "司馬",
+    "诸葛",
+    "諸葛",
+    "上官",
+    "东方",
+    "東方",
+    "夏侯",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+)
 
 
 def surname_first(name: str) -> bool:

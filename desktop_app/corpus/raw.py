@@ -49,7 +49,7 @@ class RawBlock:
     @property
     def leading_bold(self) -> str:
         """The bold text at the very start of the block ('' when it starts plain)."""
-        parts = []
+        parts: list[str] = []
         for run in self.runs:
             if not run.text.strip() and not parts:
                 continue

@@ -19,26 +19,174 @@ from desktop_app.corpus.model import BlockKind
 from desktop_app.corpus.names import is_transliterated_name, pos_tagger, split_titled_label, surname_first
 from desktop_app.corpus.speaker_labels import LabelCandidate
 
-HOST_ROLE_WORDS = frozenset({
-    "问", "問", "Q", "记者", "記者", "主持人", "主持", "提问", "提問", "再问", "再問", "追问", "追問",
-    "采访者", "採訪者", "访问者", "訪問者",
-})
+HOST_ROLE_WORDS = frozenset(
+    {
+        "问",
+        "問",
+        "Q",
+        "记者",
+        "記者",
+        "主持人",
+        "主持",
+        "提问",
+        "提問",
+        "再问",
+        "再問",
+        "追问",
+        "追問",
+        "采访者",
+        "採訪者",
+        "访问者",
+        "訪問者",
+    }
+)
 GUEST_ROLE_WORDS = frozenset({"答", "A", "受访者", "受訪者"})
 FALLBACK_INTERVIEWEE = "受访者"
 # Words that introduce a note, a credit or a field, never a person speaking.
-_NOT_SPEAKERS = frozenset({
-    "注", "註", "备注", "備註", "按", "编者按", "編者按", "编按", "PS", "P.S", "附", "附注", "附註", "提示", "来源", "來源",
-    "作者", "编辑", "編輯", "责编", "責編", "图", "圖", "文", "摄影", "攝影", "原标题", "原標題", "地址", "电话", "電話",
-    "时间", "時間", "地点", "地點", "日期", "链接", "連結", "网址", "網址", "邮箱", "题目", "標題", "标题", "关键词", "關鍵詞",
-    "答案", "结论", "結論", "总结", "總結", "例如", "比如", "注意", "声明", "聲明", "简介", "簡介", "摘要", "导语", "導語",
-    "背景", "问题", "問題", "优点", "缺点", "優點", "缺點", "目标", "目標", "方法", "步骤", "步驟", "结果", "結果", "原因",
-    "TL", "TL; DR", "TLDR", "Note", "NB", "Tips", "Tip", "Update", "Source", "Via", "Tags",
-    "优势", "劣势", "優勢", "劣勢", "特点", "特點", "亮点", "亮點", "槽点", "价格", "價格", "配置", "建议", "建議", "观点", "觀點",
-    "理由", "参考", "參考", "资料", "資料", "出处", "出處", "导读", "導讀", "前言", "后记", "後記", "引言", "说明", "說明",
-    "第一", "第二", "第三", "第四", "第五", "首先", "其次", "最后", "最後", "另外", "此外", "其一", "其二", "其三",
-    "定义", "定義", "场景", "場景", "案例", "示例", "例子",
-})
-_QUOTE_OPENERS = "「“『\"‘"
+_NOT_SPEAKERS = frozenset(
+    {
+        "注",
+        "註",
+        "备注",
+        "備註",
+        "按",
+        "编者按",
+        "編者按",
+        "编按",
+        "PS",
+        "P.S",
+        "附",
+        "附注",
+        "附註",
+        "提示",
+        "来源",
+        "來源",
+        "作者",
+        "编辑",
+        "編輯",
+        "责编",
+        "責編",
+        "图",
+        "圖",
+        "文",
+        "摄影",
+        "攝影",
+        "原标题",
+        "原標題",
+        "地址",
+        "电话",
+        "電話",
+        "时间",
+        "時間",
+        "地点",
+        "地點",
+        "日期",
+        "链接",
+        "連結",
+        "网址",
+        "網址",
+        "邮箱",
+        "题目",
+        "標題",
+        "标题",
+        "关键词",
+        "關鍵詞",
+        "答案",
+        "结论",
+        "結論",
+        "总结",
+        "總結",
+        "例如",
+        "比如",
+        "注意",
+        "声明",
+        "聲明",
+        "简介",
+        "簡介",
+        "摘要",
+        "导语",
+        "導語",
+        "背景",
+        "问题",
+        "問題",
+        "优点",
+        "缺点",
+        "優點",
+        "缺點",
+        "目标",
+        "目標",
+        "方法",
+        "步骤",
+        "步驟",
+        "结果",
+        "結果",
+        "原因",
+        "TL",
+        "TL; DR",
+        "TLDR",
+        "Note",
+        "NB",
+        "Tips",
+        "Tip",
+        "Update",
+        "Source",
+        "Via",
+        "Tags",
+        "优势",
+        "劣势",
+        "優勢",
+        "劣勢",
+        "特点",
+        "特點",
+        "亮点",
+        "亮點",
+        "槽点",
+        "价格",
+        "價格",
+        "配置",
+        "建议",
+        "建議",
+        "观点",
+        "觀點",
+        "理由",
+        "参考",
+        "參考",
+        "资料",
+        "資料",
+        "出处",
+        "出處",
+        "导读",
+        "導讀",
+        "前言",
+        "后记",
+        "後記",
+        "引言",
+        "说明",
+        "說明",
+        "第一",
+        "第二",
+        "第三",
+        "第四",
+        "第五",
+        "首先",
+        "其次",
+        "最后",
+        "最後",
+        "另外",
+        "此外",
+        "其一",
+        "其二",
+        "其三",
+        "定义",
+        "定義",
+        "场景",
+        "場景",
+        "案例",
+        "示例",
+        "例子",
+    }
+)
+_QUOTE_OPENERS = '「“『"‘'
 _MEDIA = re.compile(r"^《[^》]{1,12}》$")
 _NAME_LIKE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|《[^》]{1,12}》"
@@ -55,7 +203,7 @@ def is_person_name(name: str) -> bool:
         return False
     words = list(pos_tagger().cut(name))
     if len(words) == 1:
-        return words[0].flag.startswith("nr")
+        return bool(words[0].flag.startswith("nr"))
     # The tagger knows surnames better than given names: '李想' is 李/nr + 想/v, '张小珺' 张 小 珺.
     return (words[0].flag.startswith("nr") and len(words[0].word) == 1 and len(name) <= 3) or surname_first(name)
 
@@ -95,7 +243,9 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
     accepted |= _same_style_as_accepted(candidates, accepted)
     accepted |= _titled_forms_of_accepted(candidates, accepted)
     names = {candidate.name for candidate in candidates if candidate.label in accepted}
-    if len(names | {label for label in other_labels if label not in names}) == 1 and not _speaks_alone(next(iter(names))):
+    if len(names | {label for label in other_labels if label not in names}) == 1 and not _speaks_alone(
+        next(iter(names))
+    ):
         return set()  # one recurring phrase ('优势：' 'Note:') is a list's field, not a dialogue
     # One label alone is a quotation or a lead-in, not a dialogue.
     occurrences = sum(1 for candidate in candidates if candidate.label in accepted)
@@ -104,8 +254,13 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
 
 def _speaks_alone(name: str) -> bool:
     """A name that is a speaker even with nobody else labelled: a person, a role, a Latin name."""
-    return (name in HOST_ROLE_WORDS or name in GUEST_ROLE_WORDS or is_person_name(name) or is_transliterated_name(name)
-            or re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+", name) is not None)
+    return (
+        name in HOST_ROLE_WORDS
+        or name in GUEST_ROLE_WORDS
+        or is_person_name(name)
+        or is_transliterated_name(name)
+        or re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+", name) is not None
+    )
 
 
 # '对话李想' is a headline about 李想, not his label.
@@ -121,9 +276,12 @@ def _titled_forms_of_accepted(candidates: Sequence[LabelCandidate], accepted: se
             continue
         titled = split_titled_label(candidate.name)
         if (titled and titled[0] in names) or any(
-                candidate.name.endswith(name) and len(candidate.name) - len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name)
-                and not _INTRODUCING_VERB.search(candidate.name[: -len(name)])
-                for name in names):
+            candidate.name.endswith(name)
+            and len(candidate.name) - len(name) >= 2
+            and re.search(r"[\u4e00-\u9fff]", name)
+            and not _INTRODUCING_VERB.search(candidate.name[: -len(name)])
+            for name in names
+        ):
             more.add(candidate.label)
     return more
 
@@ -142,8 +300,10 @@ def _same_style_as_accepted(candidates: Sequence[LabelCandidate], accepted: set[
         share = sum(1 for candidate in group if candidate.label in accepted) / len(group)
         if share >= _STYLE_SHARE:
             more |= {
-                candidate.label for candidate in group
-                if candidate.name not in _NOT_SPEAKERS and re.fullmatch(r"[\u4e00-\u9fff·]{2,6}|[A-Za-z]{2,20}", candidate.name)
+                candidate.label
+                for candidate in group
+                if candidate.name not in _NOT_SPEAKERS
+                and re.fullmatch(r"[\u4e00-\u9fff·]{2,6}|[A-Za-z]{2,20}", candidate.name)
             }
     return more
 
@@ -162,11 +322,15 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
         for pattern in (_NAME_PREFIX, _INTERVIEW_TITLE):
             found = pattern.search(text)
             name = found.group(1) if found else ""
-            if name and name not in _NOT_SPEAKERS and name[0] not in _FUNCTION_CHARS and (
-                    text is title or is_person_name(name)):
+            if (
+                name
+                and name not in _NOT_SPEAKERS
+                and name[0] not in _FUNCTION_CHARS
+                and (text is title or is_person_name(name))
+            ):
                 return name
     for text in (title, *intro):
         for word in pos_tagger().cut(text):
             if word.flag.startswith("nr") and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.word):
-                return word.word
+                return str(word.word)
     return FALLBACK_INTERVIEWEE

@@ -6,7 +6,8 @@ Shapes recognised at the start of a paragraph, list item, quote or heading:
 alone on its line or as a heading (``### 名字：``), a bold name opening a quoted transcript turn
 (``<blockquote><b>名字</b> …``), with a timestamp before it (``[00:12:30] 张三：``,
 ``18:35:36 张三：``), a name and a timestamp alone on a line (``说话人1 00:05``, as meeting-minute
-apps export), a bracketed name (``【主持人】……``), numbered questions (``Q3：``). Whether a candidate really names a speaker is decided for the whole article
+apps export), a bracketed name (``【主持人】……``), numbered questions (``Q3：``).
+Whether a candidate really names a speaker is decided for the whole article
 (``speaker_acceptance``): here only its shape is read.
 """
 
@@ -24,16 +25,20 @@ _AFFILIATION = re.compile(r"^(?P<name>[^（(]+?)\s*[（(](?P<affiliation>[^）)]
 _MAX_LABEL = 24
 # Inside a label: no sentence punctuation, quotes or digits-only; 《》 and · are names' own.
 _NOT_IN_LABEL = re.compile(r"[。！？!?，,、；;“”\"「」『』…/=<>\[\]{}#@]|https?|^\d+$|^[\d.\s]+$")
-_SPEECH_VERB = re.compile(r"(?:说|說|表示|指出|认为|認為|称|稱|问道|問道|回答|写道|寫道|强调|強調|透露|提到|坦言|笑言|直言|介绍|介紹)$")
+_SPEECH_VERB = re.compile(
+    r"(?:说|說|表示|指出|认为|認為|称|稱|问道|問道|回答|写道|寫道|强调|強調|透露|提到|坦言|笑言|直言|介绍|介紹)$"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z.'\-]*(?:\s[A-Z][A-Za-z.'\-]*){0,3}$")
 # 'Speaker 1 00:05' / '张三 01:23:45' alone on a line: how meeting-minute and podcast apps export.
 _STAMPED_NAME = re.compile(
-    r"^(?P<name>[\u4e00-\u9fffA-Za-z·][\u4e00-\u9fffA-Za-z·' ]{0,14}?(?:\s?\d{1,2})?)\s*[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$"
+    r"^(?P<name>[\u4e00-\u9fffA-Za-z·][\u4e00-\u9fffA-Za-z·' ]{0,14}?(?:\s?\d{1,2})?)\s*[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?$"  # noqa: E501
 )
 _BRACKETED = re.compile(r"^【(?P<label>[^】]{1,16})】\s*[：:]?\s*(?P<rest>\S.*)$", re.S)
 _NUMBERED_QA = re.compile(r"^([QA])\s?\d{1,2}$")
-_NAME_ALONE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})$")
+_NAME_ALONE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2})$"
+)
 
 
 class LabelCandidate(NamedTuple):

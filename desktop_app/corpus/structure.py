@@ -74,8 +74,11 @@ def _general_labels(blocks: list[RawBlock]) -> dict[int, LabelCandidate]:
     """The blocks that open a turn in one of the general label shapes, accepted for the article."""
     own_shapes = [_label_of(block) for block in blocks]
     own_shape = [label for label in own_shapes if label is not None]
-    candidates = {index: found for index, block in enumerate(blocks)
-                  if own_shapes[index] is None and (found := find_label(block)) is not None}
+    candidates = {
+        index: found
+        for index, block in enumerate(blocks)
+        if own_shapes[index] is None and (found := find_label(block)) is not None
+    }
     accepted = accept_labels(list(candidates.values()), {name for name, _ in own_shape})
     return {index: found for index, found in candidates.items() if found.label in accepted}
 
@@ -91,10 +94,13 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
         index += 1
         candidate = general.get(index - 1)
         if candidate is not None:
-            items.append(_Item("label", candidate.label, label_affiliation=candidate.affiliation,
-                               label_name=candidate.name))
+            items.append(
+                _Item("label", candidate.label, label_affiliation=candidate.affiliation, label_name=candidate.name)
+            )
             if candidate.rest:
-                items.append(_Item(BlockKind.PARAGRAPH if block.kind == BlockKind.HEADING else block.kind, candidate.rest))
+                items.append(
+                    _Item(BlockKind.PARAGRAPH if block.kind == BlockKind.HEADING else block.kind, candidate.rest)
+                )
             continue
         marker = _QUESTION_MARKER.match(text) if block.bold_only and len(text) <= 120 else None
         if marker and (marker.group(1) or not marker.group(2)):
@@ -118,8 +124,12 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
         if block.bold_only and len(text) <= 8 and following and following.bold_only:
             # Headings that the source split into several bold lines ('金句' '集锦').
             fragments = [text]
-            while index < len(blocks) and blocks[index].bold_only and len(blocks[index].text.strip()) <= 8 \
-                    and not re.fullmatch(r"\d{1,2}", blocks[index].text.strip()):
+            while (
+                index < len(blocks)
+                and blocks[index].bold_only
+                and len(blocks[index].text.strip()) <= 8
+                and not re.fullmatch(r"\d{1,2}", blocks[index].text.strip())
+            ):
                 fragments.append(blocks[index].text.strip())
                 index += 1
             items.append(_Item(BlockKind.HEADING, "".join(fragments), 3))
@@ -200,7 +210,11 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
             return role.group(1).strip(), False
     for text in intro:
         # Latin words keep their spaces ('A16Z 的投资人 Chris Dixon'); Chinese clauses have none.
-        clause = re.search(f"([^，。；、：\\s](?:[^，。；、：\\s]| (?=[A-Za-z0-9]))*?|[A-Za-z0-9][^，。；、：]{{0,12}}?) ?{re.escape(name)}", text)
+        clause = re.search(
+            f"([^，。；、：\\s](?:[^，。；、：\\s]| (?=[A-Za-z0-9]))*?|[A-Za-z0-9][^，。；、：]{{0,12}}?)"
+            f" ?{re.escape(name)}",
+            text,
+        )
         if clause:
             affiliation = _INTRODUCING.split(clause.group(1))[-1].strip()
             if 2 <= len(affiliation) <= 30 and not _NOT_AN_AFFILIATION.search(affiliation):
@@ -212,13 +226,16 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
 
 
 # The verb that introduces a person ('访谈清华大学人文学院教授汪民安'): the affiliation follows it.
-_INTRODUCING = re.compile(r"访谈|訪談|对话|對話|专访|專訪|采访|採訪|邀请|邀請|来自|來自|包括|分别是|分別是|以及|和|与|與|及")
+_INTRODUCING = re.compile(
+    r"访谈|訪談|对话|對話|专访|專訪|采访|採訪|邀请|邀請|来自|來自|包括|分别是|分別是|以及|和|与|與|及"
+)
 # A clause that is not a title or an organisation: an age, a connective, a quotation's tail.
 _NOT_AN_AFFILIATION = re.compile(r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]")
 
 
-def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, source_format: SourceFormat,
-                  origin: str = "bundled") -> Article:
+def build_article(
+    article_id: str, raw_blocks: list[RawBlock], meta: Metadata, source_format: SourceFormat, origin: str = "bundled"
+) -> Article:
     """Builds the structured article from cleaned raw blocks."""
     items = _read_items(raw_blocks, source_format.is_plain_text)
     labels = _accept_labels(items)
@@ -262,9 +279,11 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != BlockKind.HEADING]
     declared = _roster_roles(intro, speakers_in_order)
-    host = (next((name for name in speakers_in_order if _is_host_role(name)), None)
-            or next((name for name in speakers_in_order if declared.get(name) == "host"), None)
-            or _find_host(turns, blocks))
+    host = (
+        next((name for name in speakers_in_order if _is_host_role(name)), None)
+        or next((name for name in speakers_in_order if declared.get(name) == "host"), None)
+        or _find_host(turns, blocks)
+    )
 
     # Topics: interviewer questions, else the host's keywords, else section headings.
     topic_starts: list[tuple[int, str]] = []
@@ -298,11 +317,13 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
         if host is None and affiliation and _is_host_role(affiliation):
             host = name  # '主持人 张三：'
         role = declared.get(name) or (
-            "host" if name == host else ("guest" if host or in_roster or question_headings else None))
+            "host" if name == host else ("guest" if host or in_roster or question_headings else None)
+        )
         speakers.append(Speaker(name, affiliation, role))
 
     final_blocks = tuple(
-        Block(item.kind, item.text, speaker, topic_of_block[i], item.level) for i, (item, speaker) in enumerate(blocks)
+        Block(BlockKind(item.kind), item.text, speaker, topic_of_block[i], item.level)
+        for i, (item, speaker) in enumerate(blocks)
     )
     return Article(
         id=article_id,
@@ -322,7 +343,9 @@ def build_article(article_id: str, raw_blocks: list[RawBlock], meta: Metadata, s
 _QUESTION_TOPIC_CHARS = 40
 
 
-def _host_questions(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]], host: str) -> list[tuple[int, str]]:
+def _host_questions(
+    turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]], host: str
+) -> list[tuple[int, str]]:
     """Each question the host asks opens a topic (an interview without section headings): the
     question itself, shortened to a line of the outline."""
     topics = []
@@ -331,14 +354,19 @@ def _host_questions(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str 
         question = re.search(r"[^。！？!?]*[？?]", text)
         if name == host and question:
             title = question.group(0).strip()
-            topics.append((start, title if len(title) <= _QUESTION_TOPIC_CHARS else title[: _QUESTION_TOPIC_CHARS - 1] + "…"))
+            topics.append(
+                (start, title if len(title) <= _QUESTION_TOPIC_CHARS else title[: _QUESTION_TOPIC_CHARS - 1] + "…")
+            )
     return topics
 
 
 def _is_host_role(name: str) -> bool:
     """A role word, a reporter, or a publication asking in its own name (``《人物》：``)."""
-    return name in HOST_ROLE_WORDS or name.endswith(("记者", "記者", "主持人")) or (
-        name.startswith("《") and name.endswith("》"))
+    return (
+        name in HOST_ROLE_WORDS
+        or name.endswith(("记者", "記者", "主持人"))
+        or (name.startswith("《") and name.endswith("》"))
+    )
 
 
 def _answerer(items: list[_Item], labels: dict[str, tuple[str, str | None]], title: str) -> str:
@@ -370,13 +398,17 @@ def _roster_roles(intro: list[str], names: list[str]) -> dict[str, str]:
         if section:
             for name in names:
                 if re.match(f"^\\s*{re.escape(name)}\\s*(?:[，,、：:（(\\s]|$)", text) or re.search(
-                        f"(?:^|[、，,\\s]){re.escape(name)}(?:[、，,\\s]|$)", text):
+                    f"(?:^|[、，,\\s]){re.escape(name)}(?:[、，,\\s]|$)", text
+                ):
                     roles.setdefault(name, section)
     return roles
 
 
 def _asks(text: str) -> bool:
-    return bool(re.search(r"[？?]", text)) or re.match(r"(?:谈谈|談談|说说|說說|讲讲|講講|聊聊|请|請|介绍一下|介紹一下)", text) is not None
+    return (
+        bool(re.search(r"[？?]", text))
+        or re.match(r"(?:谈谈|談談|说说|說說|讲讲|講講|聊聊|请|請|介绍一下|介紹一下)", text) is not None
+    )
 
 
 def _find_host(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> str | None:

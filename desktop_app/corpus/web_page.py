@@ -62,8 +62,15 @@ def read_web_page(html: str) -> HtmlDocument | None:
     except (ValueError, TypeError):  # lxml refuses empty or undecodable documents
         return None
     extracted = trafilatura.extract(
-        tree, output_format="html", include_formatting=True, include_links=False, include_images=False,
-        include_tables=True, include_comments=False, with_metadata=True, deduplicate=False,
+        tree,
+        output_format="html",
+        include_formatting=True,
+        include_links=False,
+        include_images=False,
+        include_tables=True,
+        include_comments=False,
+        with_metadata=True,
+        deduplicate=False,
     )
     document = read_html(extracted) if extracted else None
     if document is None or sum(len(block.text) for block in document.blocks) < _TINY_PAGE:

@@ -25,8 +25,17 @@ from desktop_app.corpus.model import Article
 # Characters that are syntax anywhere in a line, and those that are syntax only where a line
 # starts (headings, quotes, lists, rules, setext underlines). Backslash escapes where
 # Markdown honours them; character references for the rest.
-_ANYWHERE = {"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
-             "<": "&lt;", "&": "&amp;", "|": "&#124;"}
+_ANYWHERE = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "<": "&lt;",
+    "&": "&amp;",
+    "|": "&#124;",
+}
 _AT_LINE_START = {"#": "\\#", ">": "\\>", "+": "\\+", "-": "\\-", "=": "&#61;"}
 _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 
@@ -137,11 +146,16 @@ def _article_header(article_id: str, article: Article | None) -> list[str]:
     return lines
 
 
-def render_markdown(placed: Sequence[Placed], article_of: Callable[[str], Article | None], user: str,
-                    exported_at: str) -> str:
+def render_markdown(
+    placed: Sequence[Placed], article_of: Callable[[str], Article | None], user: str, exported_at: str
+) -> str:
     """The export document; ``placed`` in reading order (``Annotations.list``)."""
-    lines = ["# 批注导出", "", f"用户：{escape_inline(user)} · 导出时间：{escape_inline(exported_at)} · "
-             f"共 {len(placed)} 条", ""]
+    lines = [
+        "# 批注导出",
+        "",
+        f"用户：{escape_inline(user)} · 导出时间：{escape_inline(exported_at)} · 共 {len(placed)} 条",
+        "",
+    ]
     anchored = [p for p in placed if p.placement.status != ORPHANED]
     orphans = [p for p in placed if p.placement.status == ORPHANED]
     for article_id, entries in groupby(anchored, key=lambda p: p.annotation.article):

@@ -16,22 +16,28 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote, unquote
 
-from desktop_app.annotations.colors import PALETTE
-from desktop_app.annotations.model import COLORS, DEFAULT_COLOR, Anchor, Annotation, normalize_tags, now_iso
+from desktop_app.annotations.colors import COLORS, DEFAULT_COLOR, PALETTE
+from desktop_app.annotations.model import Anchor, Annotation, normalize_tags, now_iso
 from desktop_app.errors import DataError
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PREFIX = "aigc-reader://article/"
 ID_PREFIX = "urn:uuid:"
 MAX_OFFSET = 1 << 40  # far beyond any article, and within SQLite's integers
-STYLESHEET = {"type": "CssStylesheet",
-              "value": " ".join(f".{name} {{ background-color: {css}; }}" for name, css in
-                                ((color.name, color.light) for color in PALETTE))}
+STYLESHEET = {
+    "type": "CssStylesheet",
+    "value": " ".join(
+        f".{name} {{ background-color: {css}; }}" for name, css in ((color.name, color.light) for color in PALETTE)
+    ),
+}
 
 
 def _annotation_id(annotation_id: str) -> str:
-    return ID_PREFIX + (f"{annotation_id[:8]}-{annotation_id[8:12]}-{annotation_id[12:16]}-"
-                        f"{annotation_id[16:20]}-{annotation_id[20:]}" if len(annotation_id) == 32 else annotation_id)
+    return ID_PREFIX + (
+        f"{annotation_id[:8]}-{annotation_id[8:12]}-{annotation_id[12:16]}-{annotation_id[16:20]}-{annotation_id[20:]}"
+        if len(annotation_id) == 32
+        else annotation_id
+    )
 
 
 def to_web_annotation(annotation: Annotation, user: str) -> dict[str, Any]:
@@ -53,8 +59,12 @@ def to_web_annotation(annotation: Annotation, user: str) -> dict[str, Any]:
             "source": SOURCE_PREFIX + quote(a.article, safe=""),
             "styleClass": a.color,
             "selector": [
-                {"type": "TextQuoteSelector", "exact": a.anchor.quote, "prefix": a.anchor.prefix,
-                 "suffix": a.anchor.suffix},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": a.anchor.quote,
+                    "prefix": a.anchor.prefix,
+                    "suffix": a.anchor.suffix,
+                },
                 {"type": "TextPositionSelector", "start": a.anchor.start, "end": a.anchor.end},
             ],
         },
@@ -123,29 +133,43 @@ def _from_item(item: Any, number: int) -> Annotation:
         raise DataError(f"{where} has no TextQuoteSelector with an exact quote")
     bodies = item.get("body", [])
     bodies = bodies if isinstance(bodies, list) else [bodies]
-    notes = [b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose", "commenting") == "commenting"
-             and isinstance(b.get("value"), str)]
-    tags = [b["value"] for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"
-            and isinstance(b.get("value"), str)]
-    article = unquote(str(target["source"])[len(SOURCE_PREFIX):])
+    notes = [
+        b["value"]
+        for b in bodies
+        if isinstance(b, dict) and b.get("purpose", "commenting") == "commenting" and isinstance(b.get("value"), str)
+    ]
+    tags = [
+        b["value"]
+        for b in bodies
+        if isinstance(b, dict) and b.get("purpose") == "tagging" and isinstance(b.get("value"), str)
+    ]
+    article = unquote(str(target["source"])[len(SOURCE_PREFIX) :])
     identifier = str(item.get("id") or "")
-    identifier = _clean_id(identifier.removeprefix(ID_PREFIX).replace("-", "") if identifier.startswith(ID_PREFIX)
-                           else identifier)
+    identifier = _clean_id(
+        identifier.removeprefix(ID_PREFIX).replace("-", "") if identifier.startswith(ID_PREFIX) else identifier
+    )
     start = _offset(position.get("start")) if isinstance(position, dict) else None
     end = _offset(position.get("end")) if isinstance(position, dict) else None
     if start is None or end is None or end < start:
         start = end = 0  # no usable position: the quote and its context find the passage
     created = str(item.get("created") or now_iso())
     if not identifier:  # a stable id of its own, so that importing the file again adds nothing
-        identifier = hashlib.blake2b(json.dumps([article, quote["exact"], start, item.get("created")], ensure_ascii=False,
-                                                default=str)
-                                     .encode("utf-8"), digest_size=16).hexdigest()
+        identifier = hashlib.blake2b(
+            json.dumps([article, quote["exact"], start, item.get("created")], ensure_ascii=False, default=str).encode(
+                "utf-8"
+            ),
+            digest_size=16,
+        ).hexdigest()
     color = target.get("styleClass")
     return Annotation(
-        id=identifier, article=article,
+        id=identifier,
+        article=article,
         anchor=Anchor(quote["exact"], str(quote.get("prefix", "")), str(quote.get("suffix", "")), start, end),
-        color=color if color in COLORS else DEFAULT_COLOR, note="\n\n".join(notes), tags=normalize_tags(tags),
-        created=created, updated=str(item.get("modified") or created),
+        color=color if color in COLORS else DEFAULT_COLOR,
+        note="\n\n".join(notes),
+        tags=normalize_tags(tags),
+        created=created,
+        updated=str(item.get("modified") or created),
     )
 
 

@@ -42,8 +42,10 @@ class BlockRow:
 
 
 def rows_of(article: Article) -> list[BlockRow]:
-    return [BlockRow(article.id, index, block.speaker, block.topic, block.text, fold_text(block.text))
-            for index, block in enumerate(article.blocks)]
+    return [
+        BlockRow(article.id, index, block.speaker, block.topic, block.text, fold_text(block.text))
+        for index, block in enumerate(article.blocks)
+    ]
 
 
 class BlockTable:
@@ -90,9 +92,17 @@ class BlockTable:
         if not isinstance(payload, list):
             raise ValueError("not a block table")
         try:
-            return cls(BlockRow(_text(a), _number(b), None if s is None else _text(s), None if t is None else _number(t),
-                                _text(text), _text(folded))
-                       for a, b, s, t, text, folded in payload)
+            return cls(
+                BlockRow(
+                    _text(a),
+                    _number(b),
+                    None if s is None else _text(s),
+                    None if t is None else _number(t),
+                    _text(text),
+                    _text(folded),
+                )
+                for a, b, s, t, text, folded in payload
+            )
         except (TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"not a block table: {error}") from None
 

@@ -63,8 +63,15 @@ class Hit:
     text: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"article": self.article, "block": self.block, "speaker": self.speaker, "topic": self.topic,
-                "score": round(self.score, 4), "snippet": self.snippet, "matches": [list(m) for m in self.matches]}
+        return {
+            "article": self.article,
+            "block": self.block,
+            "speaker": self.speaker,
+            "topic": self.topic,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "matches": [list(m) for m in self.matches],
+        }
 
 
 class RebuildReason(StrEnum):
@@ -306,7 +313,9 @@ class SearchIndex:
         self._index = None
 
     # -- writing ----------------------------------------------------------------------------
-    def update(self, articles: Iterable[Article], rebuild: bool = False, progress: Progress | None = None) -> UpdateReport:
+    def update(
+        self, articles: Iterable[Article], rebuild: bool = False, progress: Progress | None = None
+    ) -> UpdateReport:
         """Brings the index in line with the articles: only changed articles are rewritten."""
         articles = list(articles)
         with self._write_lock, self._writers_lock():
@@ -325,8 +334,9 @@ class SearchIndex:
                 reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
                 raise DataError(f"cannot write the search index in {self._root}: {reason}") from None
 
-    def _update(self, articles: list[Article], problem: str | None, report: UpdateReport,
-                progress: Progress | None) -> UpdateReport:
+    def _update(
+        self, articles: list[Article], problem: RebuildReason | None, report: UpdateReport, progress: Progress | None
+    ) -> UpdateReport:
         if problem is not None:
             report.rebuilt_because = problem
             self._create()
@@ -362,8 +372,9 @@ class SearchIndex:
         except Timeout:
             raise DataError("the search index is being written by another program; try again in a moment") from None
 
-    def _write(self, articles: list[Article], changed: list[Article], removed: list[str],
-               progress: Progress | None) -> BlockTable:
+    def _write(
+        self, articles: list[Article], changed: list[Article], removed: list[str], progress: Progress | None
+    ) -> BlockTable:
         segmenter.ensure_loaded(self._cache_dir)
         fresh = {article.id: rows_of(article) for article in changed}
         new_rows = [row for article in changed for row in fresh[article.id]]
@@ -380,14 +391,22 @@ class SearchIndex:
             for article_id in removed + [article.id for article in changed]:
                 writer.delete_by_term("article", article_id)
             for done, (row, segmented) in enumerate(zip(new_rows, words, strict=True)):
-                writer.add_document(key=row.key, article=row.article, speaker=row.speaker or "",
-                                    topic="" if row.topic is None else str(row.topic), words=segmented)
+                writer.add_document(
+                    key=row.key,
+                    article=row.article,
+                    speaker=row.speaker or "",
+                    topic="" if row.topic is None else str(row.topic),
+                    words=segmented,
+                )
                 if progress and done % 200 == 0:
                     progress(done, len(new_rows))
             # Under whoosh's lock, so that two processes never interleave their tables.
             kept = self._kept_rows(set(fresh) | set(removed))
-            table = BlockTable(row for article in sorted(articles, key=lambda a: a.id)
-                               for row in (fresh[article.id] if article.id in fresh else kept.get(article.id, [])))
+            table = BlockTable(
+                row
+                for article in sorted(articles, key=lambda a: a.id)
+                for row in (fresh[article.id] if article.id in fresh else kept.get(article.id, []))
+            )
             table.save(self._table_path)
             writer.commit()
         except BaseException:
@@ -435,8 +454,9 @@ class SearchIndex:
             raise IndexDamaged("the search index is damaged") from None
         return _Snapshot(table, self._searcher)
 
-    def search(self, text: str, speaker: str | None = None, article: str | None = None,
-               limit: int | None = 20) -> list[Hit]:
+    def search(
+        self, text: str, speaker: str | None = None, article: str | None = None, limit: int | None = 20
+    ) -> list[Hit]:
         """Blocks that match the query, best first; ``limit`` None (or 0) returns every hit."""
         parsed = parse_query(text)
         parsed.speaker = speaker or parsed.speaker
@@ -485,18 +505,22 @@ def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[BlockRow]:
         candidates = [row for row in candidates if all(term in row.folded for term in others)]
     else:
         candidates = table.rows
-    return [row for row in candidates
-            if (parsed.speaker is None or row.speaker == parsed.speaker)
-            and (parsed.article is None or row.article == parsed.article)
-            and (parsed.topic is None or row.topic == parsed.topic)
-            and not any(term in row.folded for term in parsed.excluded)]
+    return [
+        row
+        for row in candidates
+        if (parsed.speaker is None or row.speaker == parsed.speaker)
+        and (parsed.article is None or row.article == parsed.article)
+        and (parsed.topic is None or row.topic == parsed.topic)
+        and not any(term in row.folded for term in parsed.excluded)
+    ]
 
 
 BM25_K1, BM25_B = 1.2, 0.75  # whoosh's BM25F defaults
 
 
-def _rank(snapshot: _Snapshot, rows: list[BlockRow], words: list[str],
-          limit: int | None) -> list[tuple[BlockRow, float]]:
+def _rank(
+    snapshot: _Snapshot, rows: list[BlockRow], words: list[str], limit: int | None
+) -> list[tuple[BlockRow, float]]:
     """BM25 on jieba's words, best first; ties and blocks that match no word keep reading order.
 
     The word statistics (how rare each word is) come from whoosh. The per-block part is computed
@@ -525,5 +549,13 @@ def _rank(snapshot: _Snapshot, rows: list[BlockRow], words: list[str],
 
 def _hit(row: BlockRow, score: float, parsed: ParsedQuery) -> Hit:
     matches = literal_spans(row.text, parsed.terms)
-    return Hit(article=row.article, block=row.block, speaker=row.speaker, topic=row.topic, score=score,
-               snippet=snippets.plain(row.text, matches), matches=matches, text=row.text)
+    return Hit(
+        article=row.article,
+        block=row.block,
+        speaker=row.speaker,
+        topic=row.topic,
+        score=score,
+        snippet=snippets.plain(row.text, matches),
+        matches=matches,
+        text=row.text,
+    )

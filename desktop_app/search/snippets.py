@@ -19,8 +19,9 @@ def window(text: str, matches: list[tuple[int, int]], width: int = WIDTH) -> tup
     return left, right
 
 
-def marked(text: str, matches: list[tuple[int, int]], opening: str = "【", closing: str = "】",
-           width: int = WIDTH) -> str:
+def marked(
+    text: str, matches: list[tuple[int, int]], opening: str = "【", closing: str = "】", width: int = WIDTH
+) -> str:
     """The snippet with every match inside it between opening and closing; '…' where the text
     was cut. Matches are offsets in text, in order (overlapping ones are marked once)."""
     left, right = window(text, matches, width)

@@ -55,8 +55,9 @@ class MainAction(Enum):
     OPEN_LOG = Spec(Menu.HELP, QT_TRANSLATE_NOOP("MainWindow", "打开日志文件夹"), None)
 
 
-def build_actions(owner: QObject, menus: dict[Menu, QMenu],
-                  handlers: dict[MainAction, Callable[[], object]]) -> dict[MainAction, QAction]:
+def build_actions(
+    owner: QObject, menus: dict[Menu, QMenu], handlers: dict[MainAction, Callable[[], object]]
+) -> dict[MainAction, QAction]:
     """One QAction per MainAction, in the table's order, added to its menu and connected to its
     handler (every action must have one: a forgotten handler fails at once, not at a click)."""
     missing = set(MainAction) - handlers.keys()

@@ -23,7 +23,9 @@ class Annotating(QObject):
     @Slot(int, int, str)
     def on_highlight_requested(self, start: int, end: int, color: str) -> bool:
         window, article = self._window, self._window.reader.article
-        placed = window.run_core(lambda: window.annotations.add(article.id, start, end, color=color)) if article else None
+        placed = (
+            window.run_core(lambda: window.annotations.add(article.id, start, end, color=color)) if article else None
+        )
         if not isinstance(placed, Placed):
             return False
         window.reader_controls.clear_selection()
@@ -66,7 +68,10 @@ class Annotating(QObject):
     @Slot(str, str, str, list)
     def on_edit_requested(self, annotation_id: str, note: str, color: str, tags: list[str]) -> None:
         window = self._window
-        if window.run_core(lambda: window.annotations.edit(annotation_id, note=note, color=color, tags=tags)) is not None:
+        if (
+            window.run_core(lambda: window.annotations.edit(annotation_id, note=note, color=color, tags=tags))
+            is not None
+        ):
             window.reader_controls.color = color  # H uses the colour chosen last
             window.refresh_annotations(select=annotation_id)
             window.statusBar().showMessage(self.tr("批注已保存"), 2000)

@@ -17,7 +17,10 @@ PlacedRole = Qt.ItemDataRole.UserRole + 1
 
 def describe(placed: Placed) -> str:
     a, p = placed.annotation, placed.placement
-    lines = [(QCoreApplication.translate("AnnotationListModel", "⚠ 未定位 · ") if p.status == ORPHANED else "") + f"「{a.anchor.quote}」"]
+    lines = [
+        (QCoreApplication.translate("AnnotationListModel", "⚠ 未定位 · ") if p.status == ORPHANED else "")
+        + f"「{a.anchor.quote}」"
+    ]
     if a.note:
         lines.append(a.note)
     extras = " ".join(filter(None, [p.speaker, " ".join(f"#{t}" for t in a.tags)]))

@@ -137,8 +137,9 @@ class AnnotationsPanel(QWidget):
     def request_save(self) -> None:
         placed = self.selected()
         if placed is not None:
-            self.edit_requested.emit(placed.annotation.id, self.note.toPlainText(), str(self.color.currentData()),
-                                     self.tags.text().split())
+            self.edit_requested.emit(
+                placed.annotation.id, self.note.toPlainText(), str(self.color.currentData()), self.tags.text().split()
+            )
 
     def _request_delete(self) -> None:
         placed = self.selected()

@@ -28,8 +28,9 @@ class FileActions(QObject):
 
     # -- import -------------------------------------------------------------------------------
     def choose_and_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self._window, self.tr("导入文章"), "",
-                                                self.tr("文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self._window, self.tr("导入文章"), "", self.tr("文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)")
+        )
         if files:
             self.import_files([Path(f) for f in files])
 
@@ -39,8 +40,11 @@ class FileActions(QObject):
         window = self._window
         window.build_panels()  # a drop can come before they are (right at start-up)
         window.statusBar().showMessage(self.tr("正在导入 {count} 个文件…").format(count=len(files)))
-        window.background.run(lambda: window.library.import_paths(files), self._imported,
-                              lambda error: window.warn(self.tr("导入文章"), str(error)))
+        window.background.run(
+            lambda: window.library.import_paths(files),
+            self._imported,
+            lambda error: window.warn(self.tr("导入文章"), str(error)),
+        )
 
     def _imported(self, outcomes: list[ImportOutcome]) -> None:
         window = self._window
@@ -61,12 +65,15 @@ class FileActions(QObject):
         return export_document(self._window.annotations, format_, article_id)[0]
 
     def choose_and_export(self) -> None:
-        choices = {self.tr("Markdown，本文 (*.md)"): (ExportFormat.MARKDOWN, False),
-                   self.tr("Markdown，全部文章 (*.md)"): (ExportFormat.MARKDOWN, True),
-                   self.tr("Web Annotation JSON，本文 (*.json)"): (ExportFormat.JSON, False),
-                   self.tr("Web Annotation JSON，全部文章 (*.json)"): (ExportFormat.JSON, True)}
-        path, chosen = QFileDialog.getSaveFileName(self._window, self.tr("导出批注"), self.tr("批注.md"),
-                                                   ";;".join(choices))
+        choices = {
+            self.tr("Markdown，本文 (*.md)"): (ExportFormat.MARKDOWN, False),
+            self.tr("Markdown，全部文章 (*.md)"): (ExportFormat.MARKDOWN, True),
+            self.tr("Web Annotation JSON，本文 (*.json)"): (ExportFormat.JSON, False),
+            self.tr("Web Annotation JSON，全部文章 (*.json)"): (ExportFormat.JSON, True),
+        }
+        path, chosen = QFileDialog.getSaveFileName(
+            self._window, self.tr("导出批注"), self.tr("批注.md"), ";;".join(choices)
+        )
         if path:
             self.export_to(Path(path), *choices.get(chosen, (ExportFormat.MARKDOWN, False)))
 
@@ -74,8 +81,10 @@ class FileActions(QObject):
         try:
             write_atomically(path, self.export_text(format_, whole_library).encode("utf-8"))
         except OSError as error:
-            self._window.warn(self.tr("导出批注"),
-                              self.tr("无法写入 {path}：{reason}").format(path=path, reason=error.strerror or error))
+            self._window.warn(
+                self.tr("导出批注"),
+                self.tr("无法写入 {path}：{reason}").format(path=path, reason=error.strerror or error),
+            )
             return
         self._window.statusBar().showMessage(self.tr("已导出到 {path}").format(path=path), 4000)
 
@@ -86,6 +95,7 @@ class FileActions(QObject):
         items = [placed] if placed else panel.listed()
         if items:
             annotations = self._window.annotations
-            QApplication.clipboard().setText(render_markdown(items, annotations.article_or_none, annotations.user,
-                                                             now_iso()))
+            QApplication.clipboard().setText(
+                render_markdown(items, annotations.article_or_none, annotations.user, now_iso())
+            )
             self._window.statusBar().showMessage(self.tr("已复制为 Markdown"), 2000)

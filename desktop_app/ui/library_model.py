@@ -16,9 +16,13 @@ FilterRole = Qt.ItemDataRole.UserRole + 3  # the plain text the filter box match
 Index = QModelIndex | QPersistentModelIndex
 
 TITLE, SOURCE, DATE, SPEAKERS, ANNOTATIONS = range(5)
-HEADERS = (QT_TRANSLATE_NOOP("LibraryModel", "标题"), QT_TRANSLATE_NOOP("LibraryModel", "来源"),
-           QT_TRANSLATE_NOOP("LibraryModel", "日期"), QT_TRANSLATE_NOOP("LibraryModel", "发言人"),
-           QT_TRANSLATE_NOOP("LibraryModel", "批注"))
+HEADERS = (
+    QT_TRANSLATE_NOOP("LibraryModel", "标题"),
+    QT_TRANSLATE_NOOP("LibraryModel", "来源"),
+    QT_TRANSLATE_NOOP("LibraryModel", "日期"),
+    QT_TRANSLATE_NOOP("LibraryModel", "发言人"),
+    QT_TRANSLATE_NOOP("LibraryModel", "批注"),
+)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -34,7 +38,11 @@ class LibraryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
             return self.tr(HEADERS[section])
         return None
 
@@ -52,9 +60,14 @@ class LibraryModel(QAbstractTableModel):
         if role == FilterRole:
             return " · ".join(part for part in (article.title, article.publisher, article.date) if part)
         if role == Qt.ItemDataRole.ToolTipRole:
-            details = [article.title, article.publisher, article.date, self.tr("{count} 位发言人").format(count=len(article.speakers)),
-                       self.tr("{count} 字").format(count=article.chars),
-                       self.tr("{count} 条批注").format(count=self._counts.get(article.id, 0))]
+            details = [
+                article.title,
+                article.publisher,
+                article.date,
+                self.tr("{count} 位发言人").format(count=len(article.speakers)),
+                self.tr("{count} 字").format(count=article.chars),
+                self.tr("{count} 条批注").format(count=self._counts.get(article.id, 0)),
+            ]
             return tooltip(" · ".join(part for part in details if part))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (SPEAKERS, ANNOTATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

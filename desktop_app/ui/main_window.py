@@ -117,9 +117,13 @@ class MainWindow(QMainWindow):
         self.annotations_panel: AnnotationsPanel = AnnotationsPanel()
         self.search_panel: SearchPanel = SearchPanel(self.search_index, self._title_of, self.background)
         self.find_bar: FindBar = FindBar(self.reader)
-        for dock, panel in ((self.library_dock, self.library_panel), (self.outline_dock, self.outline),
-                            (self.annotations_dock, self.annotations_panel), (self.search_dock, self.search_panel),
-                            (self.find_dock, self.find_bar)):
+        for dock, panel in (
+            (self.library_dock, self.library_panel),
+            (self.outline_dock, self.outline),
+            (self.annotations_dock, self.annotations_panel),
+            (self.search_dock, self.search_panel),
+            (self.find_dock, self.find_bar),
+        ):
             dock.setWidget(panel)
         self.annotating: Annotating = Annotating(self)
         self.files: FileActions = FileActions(self)
@@ -144,11 +148,13 @@ class MainWindow(QMainWindow):
         the bottom and hidden: a first run's layout, or that of docks the saved one lacks."""
         from PySide6.QtCore import Qt
 
-        areas = {self.library_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
-                 self.outline_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
-                 self.annotations_dock: Qt.DockWidgetArea.RightDockWidgetArea,
-                 self.search_dock: Qt.DockWidgetArea.RightDockWidgetArea,
-                 self.find_dock: Qt.DockWidgetArea.BottomDockWidgetArea}
+        areas = {
+            self.library_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+            self.outline_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
+            self.annotations_dock: Qt.DockWidgetArea.RightDockWidgetArea,
+            self.search_dock: Qt.DockWidgetArea.RightDockWidgetArea,
+            self.find_dock: Qt.DockWidgetArea.BottomDockWidgetArea,
+        }
         for dock in docks:
             self.addDockWidget(areas[dock], dock)
         if self.annotations_dock in docks and self.search_dock in docks:
@@ -162,18 +168,31 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         from desktop_app.ui.actions import build_actions
 
-        self.menu_actions = build_actions(self, self.menus, {
-            MainAction.IMPORT: self.files.choose_and_import, MainAction.EXPORT: self.files.choose_and_export,
-            MainAction.COPY_MARKDOWN: self.files.copy_markdown, MainAction.SWITCH_USER: self.users.choose_user,
-            MainAction.QUIT: self.close, MainAction.UNDO: self.annotating.undo, MainAction.REDO: self.annotating.redo,
-            MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
-            MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
-            MainAction.FIND: self.on_find, MainAction.FIND_NEXT: lambda: self.find_bar.step(backwards=False),
-            MainAction.FIND_PREVIOUS: lambda: self.find_bar.step(backwards=True),
-            MainAction.SEARCH: self.on_focus_search, MainAction.ZOOM_IN: lambda: self.on_zoom(1),
-            MainAction.ZOOM_OUT: lambda: self.on_zoom(-1), MainAction.ZOOM_RESET: lambda: self.on_zoom(0),
-            MainAction.FOCUS_SPEAKER: self.on_toggle_focus, MainAction.SHORTCUTS: self.on_shortcuts,
-            MainAction.OPEN_LOG: self.on_open_log_folder})
+        self.menu_actions = build_actions(
+            self,
+            self.menus,
+            {
+                MainAction.IMPORT: self.files.choose_and_import,
+                MainAction.EXPORT: self.files.choose_and_export,
+                MainAction.COPY_MARKDOWN: self.files.copy_markdown,
+                MainAction.SWITCH_USER: self.users.choose_user,
+                MainAction.QUIT: self.close,
+                MainAction.UNDO: self.annotating.undo,
+                MainAction.REDO: self.annotating.redo,
+                MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
+                MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
+                MainAction.FIND: self.on_find,
+                MainAction.FIND_NEXT: lambda: self.find_bar.step(backwards=False),
+                MainAction.FIND_PREVIOUS: lambda: self.find_bar.step(backwards=True),
+                MainAction.SEARCH: self.on_focus_search,
+                MainAction.ZOOM_IN: lambda: self.on_zoom(1),
+                MainAction.ZOOM_OUT: lambda: self.on_zoom(-1),
+                MainAction.ZOOM_RESET: lambda: self.on_zoom(0),
+                MainAction.FOCUS_SPEAKER: self.on_toggle_focus,
+                MainAction.SHORTCUTS: self.on_shortcuts,
+                MainAction.OPEN_LOG: self.on_open_log_folder,
+            },
+        )
         for action in self.menu_actions.values():
             self.addAction(action)  # shortcuts work with the menu bar hidden too
         view = self.menus[Menu.VIEW]
@@ -262,8 +281,11 @@ class MainWindow(QMainWindow):
 
     def show_article(self, article_id: str) -> None:
         article = self.library.get(article_id)
-        if self.reader.focused_blocks is not None and self.reader.article is not None \
-                and self.reader.article.id != article_id:
+        if (
+            self.reader.focused_blocks is not None
+            and self.reader.article is not None
+            and self.reader.article.id != article_id
+        ):
             self.statusBar().clearMessage()  # the focus ends with its article
         if not self.panels_built:
             self.reader.show_article(article, self.annotations.list(article.id))
@@ -295,8 +317,11 @@ class MainWindow(QMainWindow):
         if shown:
             self.reader.scroll_to_block(min(shown))  # the first question they answer, or their first turn
         turns = article.turn_counts().get(speaker, 0)
-        self.statusBar().showMessage(self.tr("只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）")
-                                     .format(speaker=speaker, turns=turns))
+        self.statusBar().showMessage(
+            self.tr("只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）").format(
+                speaker=speaker, turns=turns
+            )
+        )
 
     def on_toggle_focus(self) -> None:
         self.outline_dock.show()
@@ -330,8 +355,9 @@ class MainWindow(QMainWindow):
         self.search_panel.focus_query()
 
     def on_zoom(self, step: int) -> None:
-        self.reader.set_point_size(DEFAULT_POINT_SIZE if step == 0 else self.reader.point_size + step,
-                                   self.current_placed())
+        self.reader.set_point_size(
+            DEFAULT_POINT_SIZE if step == 0 else self.reader.point_size + step, self.current_placed()
+        )
 
     def set_theme(self, theme: Theme) -> None:
         apply_theme(theme)
@@ -413,7 +439,10 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 
         panel = self.tr("面板")  # keys that act inside one panel, not from a menu
-        panel_keys = [(panel, self.tr("保存笔记（批注面板）"), "Ctrl+Enter"),
-                      (panel, self.tr("打开第一个结果（搜索面板）"), "Enter"), (panel, self.tr("关闭查找栏"), "Esc")]
+        panel_keys = [
+            (panel, self.tr("保存笔记（批注面板）"), "Ctrl+Enter"),
+            (panel, self.tr("打开第一个结果（搜索面板）"), "Enter"),
+            (panel, self.tr("关闭查找栏"), "Esc"),
+        ]
         self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), panel_keys, self)
         self.shortcuts_dialog.show()

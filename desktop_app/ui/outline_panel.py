@@ -45,8 +45,9 @@ def speakers_model(article: Article) -> QStandardItemModel:
     for speaker in article.speakers:
         turns = QCoreApplication.translate("OutlinePanel", "{count} 次发言").format(count=counts.get(speaker.name, 0))
         details = QCoreApplication.translate("OutlinePanel", "，").join(filter(None, [speaker.affiliation, turns]))
-        item = QStandardItem(QCoreApplication.translate("OutlinePanel", "{name}（{details}）").format(
-            name=speaker.name, details=details))
+        item = QStandardItem(
+            QCoreApplication.translate("OutlinePanel", "{name}（{details}）").format(name=speaker.name, details=details)
+        )
         item.setData(speaker.name, SpeakerRole)
         first = next((t.block for t in article.turns if t.speaker == speaker.name), None)
         item.setData(first, BlockRole)

@@ -27,8 +27,18 @@ from desktop_app.corpus.model import Article, BlockKind
 from desktop_app.ui.plain_text import tooltip
 
 # Distinct and readable on white and on dark grey.
-SPEAKER_COLOURS = ("#c0392b", "#2471a3", "#1e8449", "#8e44ad", "#b9770e", "#148f77", "#a93226", "#5d6d7e",
-                   "#7d3c98", "#117864")
+SPEAKER_COLOURS = (
+    "#c0392b",
+    "#2471a3",
+    "#1e8449",
+    "#8e44ad",
+    "#b9770e",
+    "#148f77",
+    "#a93226",
+    "#5d6d7e",
+    "#7d3c98",
+    "#117864",
+)
 LINE_HEIGHT_PERCENT = 170
 
 
@@ -124,14 +134,22 @@ def _link(point_size: float, color: QColor, href: str) -> QTextCharFormat:
     return fmt
 
 
-def build_document(document: QTextDocument, article: Article, point_size: float, text_color: QColor,
-                   muted_color: QColor, link_color: QColor) -> Layout:
+def build_document(
+    document: QTextDocument,
+    article: Article,
+    point_size: float,
+    text_color: QColor,
+    muted_color: QColor,
+    link_color: QColor,
+) -> Layout:
     document.clear()
     cursor = QTextCursor(document)
     cursor.setBlockFormat(_paragraph(0, 4))
     cursor.insertText(article.title, _char(point_size * 1.6, text_color, bold=True))
     details = " · ".join(part for part in (article.publisher, article.date) if part)
-    source = article.source_url if article.source_url and article.source_url.startswith(("https://", "http://")) else None
+    source = (
+        article.source_url if article.source_url and article.source_url.startswith(("https://", "http://")) else None
+    )
     if details or source:
         cursor.insertBlock(_paragraph(0, 12), _char(point_size * 0.9, muted_color))
         cursor.insertText(details + (" · " if details and source else ""))
@@ -143,13 +161,18 @@ def build_document(document: QTextDocument, article: Article, point_size: float,
     for index, block in enumerate(article.blocks):
         speaker_name = turn_starts.get(index)
         if speaker_name:
-            cursor.insertBlock(_paragraph(point_size * 1.2, 0), _char(point_size, QColor(speaker_color(article, speaker_name)), bold=True))
+            cursor.insertBlock(
+                _paragraph(point_size * 1.2, 0),
+                _char(point_size, QColor(speaker_color(article, speaker_name)), bold=True),
+            )
             cursor.insertText(speaker_name)
             speaker = article.speaker(speaker_name)
             if speaker and speaker.affiliation:
                 cursor.insertText("  " + speaker.affiliation, _char(point_size * 0.85, muted_color))
         if block.kind == BlockKind.HEADING:
-            cursor.insertBlock(_paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_color, bold=True))
+            cursor.insertBlock(
+                _paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_color, bold=True)
+            )
         elif block.kind == BlockKind.LIST_ITEM:
             cursor.insertBlock(_paragraph(2, 2, indent=1), body)
         elif block.kind == BlockKind.QUOTE:

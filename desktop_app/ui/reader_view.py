@@ -24,11 +24,22 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QIcon, QMouseEvent
 
-CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
-                     "Microsoft YaHei", "Sans Serif"]
+CJK_FONT_FAMILIES = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "Sans Serif",
+]
 # The palette's Chinese labels, marked for the translation tools (lupdate reads literals only).
-_LABELS = (QT_TRANSLATE_NOOP("Colours", "黄色"), QT_TRANSLATE_NOOP("Colours", "绿色"), QT_TRANSLATE_NOOP("Colours", "蓝色"),
-           QT_TRANSLATE_NOOP("Colours", "粉色"), QT_TRANSLATE_NOOP("Colours", "紫色"))
+_LABELS = (
+    QT_TRANSLATE_NOOP("Colours", "黄色"),
+    QT_TRANSLATE_NOOP("Colours", "绿色"),
+    QT_TRANSLATE_NOOP("Colours", "蓝色"),
+    QT_TRANSLATE_NOOP("Colours", "粉色"),
+    QT_TRANSLATE_NOOP("Colours", "紫色"),
+)
 
 
 def color_label(color: str) -> str:
@@ -38,7 +49,7 @@ def color_label(color: str) -> str:
 
 
 def highlight_label(color: str) -> str:
-    """"Highlight in <color>", as the context menu and the selection toolbar both offer it."""
+    """ "Highlight in <color>", as the context menu and the selection toolbar both offer it."""
     return QCoreApplication.translate("Colours", "高亮为{color}").format(color=color_label(color))
 
 
@@ -84,9 +95,11 @@ class ReaderView(QTextBrowser):
         paint (see main_window); until then a read-only browser selects and clicks by mouse."""
         from PySide6.QtCore import Qt
 
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
 
     def open_link(self, url: QUrl) -> None:
         """A clicked web link (the article's source) opens in the system's browser; anything
@@ -231,7 +244,9 @@ class ReaderView(QTextBrowser):
             return None
         count = len(self.layout_map.starts)
         # Hidden blocks (a focus on one speaker) have no place in the layout: only the shown count.
-        shown = range(count) if self.focused_blocks is None else sorted(b for b in self.focused_blocks if 0 <= b < count)
+        shown = (
+            range(count) if self.focused_blocks is None else sorted(b for b in self.focused_blocks if 0 <= b < count)
+        )
         top = self.verticalScrollBar().value() + SCROLL_MARGIN + 1  # + 1: scroll positions are whole pixels
         if not shown or self._block_top(shown[0]) > top:
             return None

@@ -50,7 +50,7 @@ class SearchPanel(QWidget):
         self._ready = False
         self._generation = 0
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("搜索全部文章：词语、\"短语\"、-排除、speaker:姓名"))
+        self.query.setPlaceholderText(self.tr('搜索全部文章：词语、"短语"、-排除、speaker:姓名'))
         self.query.setClearButtonEnabled(True)
         self.status = QLabel(self.tr("正在载入分词词典和索引…"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,9 +118,11 @@ class SearchPanel(QWidget):
             self.results_model.clear()
             self.status.setText(self.tr("输入即搜索"))
             return
-        self._background.run(lambda: self._index.search(text, limit=200),
-                             lambda hits: self._show(generation, text, hits),
-                             lambda error: self.status.setText(self.tr("搜索出错：{reason}").format(reason=error)))
+        self._background.run(
+            lambda: self._index.search(text, limit=200),
+            lambda hits: self._show(generation, text, hits),
+            lambda error: self.status.setText(self.tr("搜索出错：{reason}").format(reason=error)),
+        )
 
     def _show(self, generation: int, text: str, hits: list[Hit]) -> None:
         if generation != self._generation:
@@ -141,8 +143,11 @@ class SearchPanel(QWidget):
             item.setToolTip(tooltip(hit.text[:400]))
             group.appendRow(item)
         self.results.expandAll()
-        self.status.setText(self.tr("{hits} 条结果，{articles} 篇文章").format(hits=len(hits), articles=len(groups)) if hits
-                            else self.tr("没有找到“{query}”").format(query=text))
+        self.status.setText(
+            self.tr("{hits} 条结果，{articles} 篇文章").format(hits=len(hits), articles=len(groups))
+            if hits
+            else self.tr("没有找到“{query}”").format(query=text)
+        )
 
     def first_hit_index(self) -> QModelIndex | None:
         if self.results_model.rowCount() == 0:

@@ -26,8 +26,13 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[tuple[str, str, str]]:
             if action.menu() is not None:
                 walk(action.menu(), title)  # type: ignore[arg-type]
             elif not action.shortcut().isEmpty():
-                rows.append((title, action.text().replace("&", ""),
-                             action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+                rows.append(
+                    (
+                        title,
+                        action.text().replace("&", ""),
+                        action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                    )
+                )
 
     for action in menu_bar.actions():
         if action.menu() is not None:
@@ -79,6 +84,10 @@ class ShortcutsDialog(QDialog):
             group.setHidden(shown == 0)
 
     def visible_rows(self) -> list[tuple[str, str]]:
-        return [(group.child(n).text(0), group.child(n).text(1))
-                for group in (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
-                if not group.isHidden() for n in range(group.childCount()) if not group.child(n).isHidden()]
+        return [
+            (group.child(n).text(0), group.child(n).text(1))
+            for group in (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+            if not group.isHidden()
+            for n in range(group.childCount())
+            if not group.child(n).isHidden()
+        ]

@@ -44,25 +44,40 @@ def _palette(colors: dict[QPalette.ColorRole, str]) -> QPalette:
 
 
 def dark_palette() -> QPalette:
-    return _palette({
-        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1f1f1f", QPalette.ColorRole.AlternateBase: "#2a2a2a",
-        QPalette.ColorRole.Text: "#e3e3e3", QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-        QPalette.ColorRole.Button: "#353535", QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.Highlight: "#3d6fb6", QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#353535", QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.Link: "#8ab4f8",
-    })
+    return _palette(
+        {
+            QPalette.ColorRole.Window: "#2b2b2b",
+            QPalette.ColorRole.WindowText: "#e6e6e6",
+            QPalette.ColorRole.Base: "#1f1f1f",
+            QPalette.ColorRole.AlternateBase: "#2a2a2a",
+            QPalette.ColorRole.Text: "#e3e3e3",
+            QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+            QPalette.ColorRole.Button: "#353535",
+            QPalette.ColorRole.ButtonText: "#e6e6e6",
+            QPalette.ColorRole.Highlight: "#3d6fb6",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.ToolTipBase: "#353535",
+            QPalette.ColorRole.ToolTipText: "#e6e6e6",
+            QPalette.ColorRole.Link: "#8ab4f8",
+        }
+    )
 
 
 def light_palette() -> QPalette:
-    return _palette({
-        QPalette.ColorRole.Window: "#f3f3f1", QPalette.ColorRole.WindowText: "#202020",
-        QPalette.ColorRole.Base: "#fdfdfb", QPalette.ColorRole.AlternateBase: "#f1f1ee",
-        QPalette.ColorRole.Text: "#1d1d1d", QPalette.ColorRole.PlaceholderText: "#8a8a8a",
-        QPalette.ColorRole.Button: "#ececea", QPalette.ColorRole.ButtonText: "#202020",
-        QPalette.ColorRole.Highlight: "#3d6fb6", QPalette.ColorRole.HighlightedText: "#ffffff",
-    })
+    return _palette(
+        {
+            QPalette.ColorRole.Window: "#f3f3f1",
+            QPalette.ColorRole.WindowText: "#202020",
+            QPalette.ColorRole.Base: "#fdfdfb",
+            QPalette.ColorRole.AlternateBase: "#f1f1ee",
+            QPalette.ColorRole.Text: "#1d1d1d",
+            QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+            QPalette.ColorRole.Button: "#ececea",
+            QPalette.ColorRole.ButtonText: "#202020",
+            QPalette.ColorRole.Highlight: "#3d6fb6",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+        }
+    )
 
 
 def fusion_application(argv: Sequence[str]) -> QApplication:

@@ -17,9 +17,14 @@ def wants_chinese(locale: QLocale) -> bool:
 def install_translations(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
     """Installs the translators for the locale; returns them (removeTranslator undoes it)."""
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    wanted = [("qtbase", qt_folder)] if wants_chinese(locale) else [("aigc_reader", str(resources_dir() / "translations"))]
-    language = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if wants_chinese(locale) else QLocale(
-        QLocale.Language.English)
+    wanted = (
+        [("qtbase", qt_folder)] if wants_chinese(locale) else [("aigc_reader", str(resources_dir() / "translations"))]
+    )
+    language = (
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if wants_chinese(locale)
+        else QLocale(QLocale.Language.English)
+    )
     installed = []
     for name, folder in wanted:
         translator = QTranslator(app)

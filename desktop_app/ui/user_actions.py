@@ -23,8 +23,12 @@ class UserActions(QObject):
         self.restore_box: QMessageBox | None = None
 
     def choose_user(self) -> None:
-        name, accepted = QInputDialog.getText(self._window, self.tr("切换用户"), self.tr("用户名（字母、数字、. _ @ -）："),
-                                              text=self._window.session.user)
+        name, accepted = QInputDialog.getText(
+            self._window,
+            self.tr("切换用户"),
+            self.tr("用户名（字母、数字、. _ @ -）："),
+            text=self._window.session.user,
+        )
         if accepted:
             self.switch_user(name.strip())
 
@@ -34,7 +38,9 @@ class UserActions(QObject):
         if name == window.session.user:
             return False
         if not is_valid_user_name(name):
-            window.warn(self.tr("切换用户"), self.tr("用户名“{name}”不可用：请只用字母、数字和 . _ @ -").format(name=name))
+            window.warn(
+                self.tr("切换用户"), self.tr("用户名“{name}”不可用：请只用字母、数字和 . _ @ -").format(name=name)
+            )
             return False
         opened = window.run_core(lambda: window.session.for_user(name))
         if not isinstance(opened, Session):
@@ -47,9 +53,13 @@ class UserActions(QObject):
         """Says, without blocking the window, that the annotations could not be opened; its
         Restore button brings them back."""
         window = self._window
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("批注数据库"),
-                          self.tr("批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。"),
-                          QMessageBox.StandardButton.NoButton, window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("批注数据库"),
+            self.tr("批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。"),
+            QMessageBox.StandardButton.NoButton,
+            window,
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)  # paths and SQLite's words, never markup
         box.setInformativeText(rich(problem))  # where the damaged file was kept, which backup restores
         restore_button = box.addButton(self.tr("立即恢复"), QMessageBox.ButtonRole.AcceptRole)

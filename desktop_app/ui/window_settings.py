@@ -58,8 +58,9 @@ class WindowSettings:
             block = None
         return article, block if block is None or block >= 0 else None
 
-    def save(self, geometry: QByteArray, window_state: QByteArray, point_size: float,
-             place: tuple[str, int | None] | None) -> None:
+    def save(
+        self, geometry: QByteArray, window_state: QByteArray, point_size: float, place: tuple[str, int | None] | None
+    ) -> None:
         self.store.setValue(GEOMETRY, geometry)
         self.store.setValue(WINDOW_STATE, window_state)
         self.store.setValue(POINT_SIZE, point_size)

@@ -66,8 +66,12 @@ class Background:
         self._pool.setMaxThreadCount(2)
         self._running: dict[_Relay, _Task] = {}
 
-    def run(self, work: Callable[[], Any], done: Callable[[Any], None],
-            failed: Callable[[BaseException], None] | None = None) -> None:
+    def run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         relay = _Relay(self._parent)
         task = _Task(work, relay)
         task.setAutoDelete(False)

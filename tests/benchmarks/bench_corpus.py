@@ -38,8 +38,10 @@ def main() -> None:
             started = time.perf_counter()
             Library(paths).articles()
             cached.append((time.perf_counter() - started) * 1000)
-    print(f"clean+structure 5 articles: median {statistics.median(parse_times):.1f} ms, "
-          f"max {max(parse_times):.1f} ms (first round {parse_times[0]:.1f} ms)")
+    print(
+        f"clean+structure 5 articles: median {statistics.median(parse_times):.1f} ms, "
+        f"max {max(parse_times):.1f} ms (first round {parse_times[0]:.1f} ms)"
+    )
     print(f"library load, empty cache: {cold:.1f} ms; from cache: median {statistics.median(cached):.1f} ms")
 
 

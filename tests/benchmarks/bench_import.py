@@ -30,15 +30,22 @@ LABEL_SHAPES = ["**{name}**：{text}", "{name}：{text}", "**{name}：**{text}",
 
 def generate(folder: Path, count: int, seed: int = 11) -> None:
     generator = random.Random(seed)
-    paragraphs = [b.text for a in Library(DataPaths(folder / "seed-data", "bench")).articles()
-                  for b in a.blocks if b.kind == "paragraph" and len(b.text) > 40]
+    paragraphs = [
+        b.text
+        for a in Library(DataPaths(folder / "seed-data", "bench")).articles()
+        for b in a.blocks
+        if b.kind == "paragraph" and len(b.text) > 40
+    ]
     names = ["张三", "李四", "王五", "赵六", "主持人", "记者"]
     for number in range(count):
         shape = LABEL_SHAPES[number % len(LABEL_SHAPES)]
         speakers = generator.sample(names, 3)
         body = [f"# 第{number}次访谈：{speakers[1]}谈大模型", "", generator.choice(paragraphs), ""]
         while sum(len(line) for line in body) < 2000:
-            body += [shape.format(name=generator.choice(speakers), text=generator.choice(paragraphs), n=number % 10), ""]
+            body += [
+                shape.format(name=generator.choice(speakers), text=generator.choice(paragraphs), n=number % 10),
+                "",
+            ]
         (folder / f"interview_{number:05d}.md").write_text("\n".join(body), encoding="utf-8")
 
 
@@ -53,7 +60,9 @@ def timed(*args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=2000)
-    parser.add_argument("--page", type=Path, default=ROOT.parent / "shared" / "realworld" / "articles" / "netease_us_covid.html")
+    parser.add_argument(
+        "--page", type=Path, default=ROOT.parent / "shared" / "realworld" / "articles" / "netease_us_covid.html"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
@@ -74,8 +83,9 @@ def main() -> None:
         print(f"library load from the cache, {args.files} imported: {time.perf_counter() - started:.2f} s")
         one = folder / "one.md"
         # A one-off person's label makes the import consult jieba's tagger: its load is included.
-        one.write_text((batch / "interview_00000.md").read_text(encoding="utf-8") + "\n王小明：我补充一句。\n",
-                       encoding="utf-8")
+        one.write_text(
+            (batch / "interview_00000.md").read_text(encoding="utf-8") + "\n王小明：我补充一句。\n", encoding="utf-8"
+        )
         singles = [timed("--data-dir", str(folder / f"single-{n}"), "import", str(one))[0] for n in range(3)]
         print(f"one-file import command (jieba loaded): median {statistics.median(singles):.2f} s")
     if args.page.is_file():
@@ -86,7 +96,9 @@ def main() -> None:
             started = time.perf_counter()
             parse_bytes("page", data, "imported")
             times.append((time.perf_counter() - started) * 1000)
-        print(f"web page {args.page.name} ({len(data) // 1024} KB) in a batch: median {statistics.median(times):.0f} ms")
+        print(
+            f"web page {args.page.name} ({len(data) // 1024} KB) in a batch: median {statistics.median(times):.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ def main() -> None:
                 window.open_passage(target.id, None)
                 app.processEvents()  # includes the paint
                 times.append((time.perf_counter() - started) * 1000)
-            print(f"open an article with {label} ({len(target.plain_text)} chars): median {statistics.median(times):.0f} ms")
+            print(
+                f"open an article with {label} ({len(target.plain_text)} chars): median {statistics.median(times):.0f} ms"  # noqa: E501
+            )
         bar = window.reader.verticalScrollBar()
         started = time.perf_counter()
         steps = 0

@@ -41,8 +41,11 @@ def fill(database: Path, count: int) -> None:
     batch = []
     for number in range(count):
         start = generator.randrange(0, len(TEXT) - 30)
-        batch.append(Annotation.new(f"article-{number % 50}", Anchor.at(TEXT, start, start + 24),
-                                    note=f"第{number}条笔记", tags=("批注",)))
+        batch.append(
+            Annotation.new(
+                f"article-{number % 50}", Anchor.at(TEXT, start, start + 24), note=f"第{number}条笔记", tags=("批注",)
+            )
+        )
     store.add_missing(batch)
     store.close()
 
@@ -52,7 +55,7 @@ def scribble(database: Path, fraction: float) -> None:
     data = bytearray(database.read_bytes())
     span = int(len(data) * fraction)
     begin = len(data) // 2 - span // 2
-    data[begin:begin + span] = random.Random(1).randbytes(span)
+    data[begin : begin + span] = random.Random(1).randbytes(span)
     database.write_bytes(bytes(data))
 
 
@@ -74,6 +77,7 @@ def main() -> None:
             store = AnnotationStore(database, backup_on_open=False)
             store.put(Annotation.new("article-0", Anchor.at(TEXT, 0, 10), note=str(time.time())))
             store.close()
+
         closes = [timed(change_and_close) for _ in range(7)]
         print(f"one change then close (a backup generation taken): median {statistics.median(closes):.1f} ms")
 
@@ -96,10 +100,12 @@ def main() -> None:
             after = AnnotationStore(database)
             total = after.count()
             after.close()
-            print(f"restore after {fraction:.0%} of the file overwritten: {elapsed:.0f} ms; "
-                  f"{report.from_salvage} salvaged from the damaged file + {report.from_backup} from the backup = "
-                  f"{total} of {args.count + 2} (both made after the last backup: "
-                  f"{'back' if total == args.count + 2 else 'lost'})")
+            print(
+                f"restore after {fraction:.0%} of the file overwritten: {elapsed:.0f} ms; "
+                f"{report.from_salvage} salvaged from the damaged file + {report.from_backup} from the backup = "
+                f"{total} of {args.count + 2} (both made after the last backup: "
+                f"{'back' if total == args.count + 2 else 'lost'})"
+            )
 
 
 if __name__ == "__main__":

@@ -38,8 +38,11 @@ def generated_corpus(articles: list[Article], count: int, seed: int = 7) -> list
         chosen: list[Block] = []
         while sum(len(b.text) for b in chosen) < 2000:  # about 2,000 characters an article
             chosen.append(generator.choice(blocks)._replace(topic=None))
-        corpus.append(Article(id=f"gen_{number:05d}", title=f"生成文章 {number}", blocks=tuple(chosen),
-                              speakers=tuple(speakers[:10])))
+        corpus.append(
+            Article(
+                id=f"gen_{number:05d}", title=f"生成文章 {number}", blocks=tuple(chosen), speakers=tuple(speakers[:10])
+            )
+        )
     return corpus
 
 
@@ -89,8 +92,10 @@ def main() -> None:
         index = SearchIndex(paths.index_dir, paths.cache_dir)
         started = time.perf_counter()
         index.update(articles)  # includes jieba's dictionary load
-        print(f"five articles: index build from nothing {time.perf_counter() - started:.2f} s "
-              f"(jieba load included), {size_of(paths.index_dir):.1f} MiB")
+        print(
+            f"five articles: index build from nothing {time.perf_counter() - started:.2f} s "
+            f"(jieba load included), {size_of(paths.index_dir):.1f} MiB"
+        )
         small = latencies(index, queries, 10)
         print(report("five articles, queries", small))
 
@@ -106,8 +111,10 @@ def main() -> None:
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
         build = time.perf_counter() - started
-        print(f"{len(big)} articles ({chars / 1e6:.1f} M chars): index build {build:.1f} s, "
-              f"{size_of(Path(folder) / 'big'):.0f} MiB on disk")
+        print(
+            f"{len(big)} articles ({chars / 1e6:.1f} M chars): index build {build:.1f} s, "
+            f"{size_of(Path(folder) / 'big'):.0f} MiB on disk"
+        )
         times = latencies(big_index, queries, 3)
         scans = scan_latencies(big, queries * 3)
         print(report(f"{len(big)} articles, queries", times))

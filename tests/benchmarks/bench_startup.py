@@ -47,8 +47,11 @@ def offscreen_platform(folder: Path) -> str:
     window restored there is fitted to it: the app would show a narrower article than it does on
     a real desktop, and the comparison with the bare view would flatter it."""
     config = folder / "screen.json"
-    config.write_text('{"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, '
-                      '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}', encoding="utf-8")
+    config.write_text(
+        '{"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, '
+        '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+        encoding="utf-8",
+    )
     return f"offscreen:configfile={config}"
 
 
@@ -71,8 +74,14 @@ def main() -> None:
         home = Path(folder)
         # The per-user folders of a real launch (no --data-dir), in a scratch home: data, caches
         # and the window's saved settings.
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
-               "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config")}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "HOME": str(home),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_CONFIG_HOME": str(home / "config"),
+        }
         env.setdefault("QT_QPA_PLATFORM", offscreen_platform(home))
         env.pop("AIGC_READER_DATA_DIR", None)
         installed = Path(sys.executable).with_name("aigc-reader")  # what a user runs, where it is installed
@@ -85,9 +94,17 @@ def main() -> None:
         # as a first launch does: the runs measured are a returning user's.
         measure(app, env)
         article_text = home / "article.txt"  # what the app shows first, as plain text
-        article_text.write_text(subprocess.run(
-            [sys.executable, "-m", "desktop_app", "show", FIRST_ARTICLE, "--text"], capture_output=True, text=True,
-            env=env, cwd=ROOT, check=True).stdout, encoding="utf-8")
+        article_text.write_text(
+            subprocess.run(
+                [sys.executable, "-m", "desktop_app", "show", FIRST_ARTICLE, "--text"],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=ROOT,
+                check=True,
+            ).stdout,
+            encoding="utf-8",
+        )
         apps, readies, bares, bares_with_article = [], [], [], []
         for _ in range(args.runs):  # interleaved, so that the machine's mood hits all alike
             painted, ready = measure(app, env)
@@ -100,9 +117,11 @@ def main() -> None:
     print(summary("the same, showing the article's text", bares_with_article))
     print(summary("aigc-reader, first paint with the last article open", apps))
     print(summary("aigc-reader, every panel built", readies))
-    print(f"ratio of medians {app_ms / bare_ms:.2f}, of bests {min(apps) / min(bares):.2f} (goal: at most 1.5); "
-          f"against the bare view showing the same text: {app_ms / statistics.median(bares_with_article):.2f}, "
-          f"of bests {min(apps) / min(bares_with_article):.2f}")
+    print(
+        f"ratio of medians {app_ms / bare_ms:.2f}, of bests {min(apps) / min(bares):.2f} (goal: at most 1.5); "
+        f"against the bare view showing the same text: {app_ms / statistics.median(bares_with_article):.2f}, "
+        f"of bests {min(apps) / min(bares_with_article):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -21,12 +21,18 @@ class Result:
         return json.loads(self.stdout)
 
 
-def run_cli(data_dir: Path, *args: str, user: str = "tester", stdin: str | None = None,
-            env: dict[str, str] | None = None) -> Result:
+def run_cli(
+    data_dir: Path, *args: str, user: str = "tester", stdin: str | None = None, env: dict[str, str] | None = None
+) -> Result:
     inherited = {key: value for key, value in os.environ.items() if key != "AIGC_READER_DATA_DIR"}
     environment = {**inherited, "PYTHONIOENCODING": "utf-8", **(env or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), "--user", user, *args],
-        capture_output=True, text=True, encoding="utf-8", input=stdin, env=environment, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+        env=environment,
+        timeout=120,
     )
     return Result(completed.returncode, completed.stdout, completed.stderr)

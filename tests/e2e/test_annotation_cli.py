@@ -29,10 +29,36 @@ def plain_text(data: Path, article: str) -> str:
 
 
 def test_add_list_edit_rm_round_trip(tmp_path: Path) -> None:
-    created = add(tmp_path, "--article", A000, "--quote", "国人的", "--note", TRICKY_NOTE, "--color", "green",
-                  "--tag", "中国", "--tag", "#AI")
-    assert set(created) >= {"id", "article", "quote", "note", "color", "tags", "start", "end", "status", "speaker",
-                            "topic", "created", "updated"}
+    created = add(
+        tmp_path,
+        "--article",
+        A000,
+        "--quote",
+        "国人的",
+        "--note",
+        TRICKY_NOTE,
+        "--color",
+        "green",
+        "--tag",
+        "中国",
+        "--tag",
+        "#AI",
+    )
+    assert set(created) >= {
+        "id",
+        "article",
+        "quote",
+        "note",
+        "color",
+        "tags",
+        "start",
+        "end",
+        "status",
+        "speaker",
+        "topic",
+        "created",
+        "updated",
+    }
     assert created["status"] == "anchored" and created["tags"] == ["中国", "AI"] and created["color"] == "green"
     assert plain_text(tmp_path, A000)[created["start"] : created["end"]] == "国人的"
     assert created["speaker"] == "黄民烈"
@@ -40,8 +66,9 @@ def test_add_list_edit_rm_round_trip(tmp_path: Path) -> None:
     listed = run_cli(tmp_path, "annotate", "list", "--json").json()
     assert [a["id"] for a in listed] == [created["id"]] and listed[0]["note"] == TRICKY_NOTE
 
-    edited = run_cli(tmp_path, "annotate", "edit", created["id"][:6], "--note", "改过的笔记", "--color", "pink",
-                     "--json")
+    edited = run_cli(
+        tmp_path, "annotate", "edit", created["id"][:6], "--note", "改过的笔记", "--color", "pink", "--json"
+    )
     assert edited.code == 0, edited.stderr
     assert edited.json()["note"] == "改过的笔记" and edited.json()["color"] == "pink"
     assert edited.json()["tags"] == ["中国", "AI"]  # untouched
@@ -70,12 +97,15 @@ def test_occurrence_and_list_filters(tmp_path: Path) -> None:
     assert ids("--search", "北美 的商业") == [other["id"]]  # and white space
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--article", A000, "--quote", "这句话不在文章里"], "not in the article"),
-    (["--article", "no_such_article", "--quote", "国人的"], "no article"),
-    (["--article", A000, "--quote", "国人的", "--occurrence", "99"], "occurs"),
-    (["--article", A000, "--quote", "国人的", "--color", "red"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--article", A000, "--quote", "这句话不在文章里"], "not in the article"),
+        (["--article", "no_such_article", "--quote", "国人的"], "no article"),
+        (["--article", A000, "--quote", "国人的", "--occurrence", "99"], "occurs"),
+        (["--article", A000, "--quote", "国人的", "--color", "red"], "invalid choice"),
+    ],
+)
 def test_bad_requests_are_one_line_errors(tmp_path: Path, args: list[str], message: str) -> None:
     result = run_cli(tmp_path, "annotate", "add", *args)
     assert result.code != 0
@@ -104,8 +134,9 @@ def visible(text: str) -> str:
 
 
 def test_markdown_export_shows_every_quote_and_note_verbatim(tmp_path: Path) -> None:
-    a = add(tmp_path, "--article", A003, "--quote", "大模型", "--occurrence", "3", "--note", TRICKY_NOTE,
-            "--tag", "重点")
+    a = add(
+        tmp_path, "--article", A003, "--quote", "大模型", "--occurrence", "3", "--note", TRICKY_NOTE, "--tag", "重点"
+    )
     assert a["speaker"] == "朱雷" and a["topic"] == 1
     b = add(tmp_path, "--article", A000, "--quote", "北美的商业", "--note", "**粗体？** 不，是原样", "--color", "blue")
     output = tmp_path / "导出.md"
@@ -138,19 +169,25 @@ def test_json_export_is_web_annotation_and_imports_idempotently(tmp_path: Path) 
     assert item["@context"] == "http://www.w3.org/ns/anno.jsonld" and item["type"] == "Annotation"
     selectors = {s["type"]: s for s in item["target"]["selector"]}
     assert selectors["TextQuoteSelector"]["exact"] == "国人的"
-    assert selectors["TextPositionSelector"] == {"type": "TextPositionSelector", "start": created["start"],
-                                                 "end": created["end"]}
+    assert selectors["TextPositionSelector"] == {
+        "type": "TextPositionSelector",
+        "start": created["start"],
+        "end": created["end"],
+    }
     assert {b["purpose"]: b["value"] for b in item["body"]} == {"commenting": "笔记", "tagging": "t1"}
 
     file = tmp_path / "annotations.json"
     file.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     other_user = run_cli(tmp_path, "import-annotations", str(file), "--json", user="second")
     assert other_user.json() == {"added": 1, "skipped": 0}
-    assert run_cli(tmp_path, "import-annotations", str(file), "--json", user="second").json() == {"added": 0,
-                                                                                                 "skipped": 1}
+    assert run_cli(tmp_path, "import-annotations", str(file), "--json", user="second").json() == {
+        "added": 0,
+        "skipped": 1,
+    }
     imported = run_cli(tmp_path, "annotate", "list", "--json", user="second").json()
     assert [(a["id"], a["quote"], a["note"], a["tags"], a["start"]) for a in imported] == [
-        (created["id"], "国人的", "笔记", ["t1"], created["start"])]
+        (created["id"], "国人的", "笔记", ["t1"], created["start"])
+    ]
 
 
 @pytest.mark.parametrize("content", ["{not json", '{"type": "Annotation"}', "[1, 2]"])

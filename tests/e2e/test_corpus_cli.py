@@ -59,7 +59,9 @@ def test_usage_errors_are_one_line(tmp_path: Path, args: tuple[str, ...]) -> Non
 def test_import_then_list_show_and_override(tmp_path: Path) -> None:
     data = tmp_path / "data"
     article = tmp_path / "my_article.md"
-    article.write_text("# 我的访谈\n\n**王五：**\n\n大模型改变了内容生产。\n\n**王五：**\n\n再补充一句。\n", encoding="utf-8")
+    article.write_text(
+        "# 我的访谈\n\n**王五：**\n\n大模型改变了内容生产。\n\n**王五：**\n\n再补充一句。\n", encoding="utf-8"
+    )
     original = article.read_bytes()
     result = run_cli(data, "import", str(article))
     assert result.code == 0, result.stderr
@@ -119,8 +121,9 @@ def test_data_dir_from_environment(tmp_path: Path) -> None:
     environment = {**os.environ, "AIGC_READER_DATA_DIR": str(tmp_path / "env-data")}
     article = tmp_path / "env_article.txt"
     article.write_text("环境变量指定的数据目录。\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "desktop_app", "import", str(article)], env=environment, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "desktop_app", "import", str(article)], env=environment, check=True, capture_output=True
+    )
     assert (tmp_path / "env-data" / "library" / "env_article.txt").exists()
 
 

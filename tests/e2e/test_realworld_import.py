@@ -18,16 +18,32 @@ ROOT = Path(__file__).resolve().parents[2]
 REALWORLD = ROOT.parent / "shared" / "realworld"
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (REALWORLD / "score.py").is_file(), reason="the shared development corpus is not beside the checkout"),
+    pytest.mark.skipif(
+        not (REALWORLD / "score.py").is_file(), reason="the shared development corpus is not beside the checkout"
+    ),
 ]
 
 
 def test_the_development_corpus_meets_the_import_targets(tmp_path: Path) -> None:
     report = tmp_path / "score.json"
     scored = subprocess.run(
-        [sys.executable, str(REALWORLD / "score.py"), "--cmd", f"{sys.executable} -m desktop_app",
-         "--json-out", str(report)], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=600)
-    assert scored.returncode == 0, scored.stdout[-3000:] + scored.stderr[-2000:]  # no refusal, traceback or lost sentence
+        [
+            sys.executable,
+            str(REALWORLD / "score.py"),
+            "--cmd",
+            f"{sys.executable} -m desktop_app",
+            "--json-out",
+            str(report),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert scored.returncode == 0, (
+        scored.stdout[-3000:] + scored.stderr[-2000:]
+    )  # no refusal, traceback or lost sentence
     totals = json.loads(report.read_text(encoding="utf-8"))["totals"]
     assert totals["speaker_precision"] >= 0.95 and totals["speaker_f1"] >= 0.90, totals
     assert totals["titles_ok"] >= 0.95 * totals["titles_scored"], totals
@@ -35,7 +51,9 @@ def test_the_development_corpus_meets_the_import_targets(tmp_path: Path) -> None
     assert totals["must_drop_dropped"] >= 0.90 * totals["must_drop_total"], totals
 
 
-@pytest.mark.parametrize("page", sorted(p.name for p in (REALWORLD / "articles").glob("*.html")) if REALWORLD.is_dir() else [])
+@pytest.mark.parametrize(
+    "page", sorted(p.name for p in (REALWORLD / "articles").glob("*.html")) if REALWORLD.is_dir() else []
+)
 def test_cleaning_keeps_every_paragraph_of_running_text_the_extractor_found(page: str) -> None:
     import trafilatura
 

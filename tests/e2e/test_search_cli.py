@@ -46,8 +46,12 @@ def test_queries_file_prints_one_json_object_a_line(tmp_path: Path) -> None:
 
 
 def test_search_errors_are_one_line(tmp_path: Path) -> None:
-    for args in (("search",), ("search", "x", "--limit", "-1"), ("search", "x", "--article", "nope"),
-                 ("search", "--queries-file", str(tmp_path / "missing.txt"))):
+    for args in (
+        ("search",),
+        ("search", "x", "--limit", "-1"),
+        ("search", "x", "--article", "nope"),
+        ("search", "--queries-file", str(tmp_path / "missing.txt")),
+    ):
         result = run_cli(tmp_path, *args)
         assert result.code != 0 and len(result.stderr.strip().splitlines()) == 1, (args, result.stderr)
         assert "Traceback" not in result.stderr

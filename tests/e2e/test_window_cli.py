@@ -21,8 +21,11 @@ from tests.e2e.cli_runner import run_cli
 def test_self_test_exercises_the_real_window(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "--self-test", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.code == 0, result.stdout + result.stderr
-    assert re.fullmatch(r"self-test ok: window \d+ ms, open \d+ ms, search \d+ ms, annotate \d+ ms "
-                        r"\(5 articles, \d+ hits\)\n", result.stdout)
+    assert re.fullmatch(
+        r"self-test ok: window \d+ ms, open \d+ ms, search \d+ ms, annotate \d+ ms "
+        r"\(5 articles, \d+ hits\)\n",
+        result.stdout,
+    )
 
 
 def test_startup_probe_prints_the_milliseconds_to_first_paint(tmp_path: Path) -> None:
@@ -78,9 +81,17 @@ def test_a_returning_users_first_paint_needs_none_of_qts_namespace_enums(tmp_pat
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere the platform always has a screen")
 def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "AIGC_READER_DATA_DIR"}}
-    result = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path)], capture_output=True,
-                            text=True, env=environment, timeout=120)
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "AIGC_READER_DATA_DIR"}
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("aigc-reader: error: no display") and result.stderr.count("\n") == 1

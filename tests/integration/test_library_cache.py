@@ -14,8 +14,9 @@ from desktop_app.paths import DataPaths
 from tests.conftest import SOURCES
 
 
-def test_second_start_parses_nothing_and_a_change_parses_only_that(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_start_parses_nothing_and_a_change_parses_only_that(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sources = tmp_path / "sources"
     shutil.copytree(SOURCES, sources)
     paths = DataPaths(tmp_path / "data", "tester")
@@ -38,7 +39,9 @@ def test_second_start_parses_nothing_and_a_change_parses_only_that(tmp_path: Pat
     assert [a.to_cache() for a in again] == [a.to_cache() for a in first]
 
     changed = sources / "002_24c868e8aabdd4fe.txt"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("中国AIGC生态初现", "中国AIGC生态显现"), encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("中国AIGC生态初现", "中国AIGC生态显现"), encoding="utf-8"
+    )
     updated = Library(paths, sources).get("002_24c868e8aabdd4fe")
     assert log.read_text(encoding="utf-8").split() == ["002_24c868e8aabdd4fe"]
     assert updated.topics[0].title.startswith("中国AIGC生态显现")
@@ -84,7 +87,8 @@ def _interviews(folder: Path, count: int) -> list[Path]:
 
 
 def test_a_batch_import_on_all_cores_equals_one_by_one_and_the_next_listing_parses_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = _interviews(tmp_path / "batch", 40)
     batch = Library(DataPaths(tmp_path / "batch-data", "tester"), tmp_path / "no-bundled")
     outcomes = batch.import_paths([tmp_path / "batch"])

@@ -34,14 +34,16 @@ _FOLDED: dict[int, list[tuple[str, int, str]]] = {}
 
 def scan(corpus: dict[str, Article], needle: str) -> set[tuple[str, int]]:
     """What a user would otherwise do: a plain substring scan over folded block texts."""
-    blocks = _FOLDED.setdefault(id(corpus), [(a.id, i, fold_text(b.text)) for a in corpus.values()
-                                             for i, b in enumerate(a.blocks)])
+    blocks = _FOLDED.setdefault(
+        id(corpus), [(a.id, i, fold_text(b.text)) for a in corpus.values() for i, b in enumerate(a.blocks)]
+    )
     folded = fold_text(needle)
     return {(article, index) for article, index, text in blocks if folded in text}
 
 
 def test_literal_recall_equals_substring_scan_for_thousands_of_substrings(
-        built: SearchIndex, corpus: dict[str, Article]) -> None:
+    built: SearchIndex, corpus: dict[str, Article]
+) -> None:
     generator = random.Random(20261123)
     blocks = [(a.id, i, b.text) for a in corpus.values() for i, b in enumerate(a.blocks)]
     checked = 0
@@ -99,7 +101,8 @@ def test_filters(built: SearchIndex, corpus: dict[str, Article]) -> None:
     by_speaker = built.search("中国", speaker="黄民烈", limit=0)
     assert by_speaker and all(h.speaker == "黄民烈" for h in by_speaker)
     assert {(h.article, h.block) for h in built.search("speaker:黄民烈 中国", limit=0)} == {
-        (h.article, h.block) for h in by_speaker}
+        (h.article, h.block) for h in by_speaker
+    }
     in_article = built.search("大模型", article=A003, limit=0)
     assert in_article and all(h.article == A003 for h in in_article)
     topic = built.search(f"article:{A003} topic:0", limit=0)
@@ -136,9 +139,22 @@ def test_incremental_update_touches_only_changed_articles(tmp_path: Path, corpus
     assert index.search("金磊", limit=0) == [] or all(h.article != A003 for h in index.search("金磊", limit=0))
 
 
-@pytest.mark.parametrize("damage", ["half-written", "old-schema", "garbage", "no-meta", "table-garbage",
-                                    "table-missing", "articles-not-a-map", "table-infinite", "table-emptied",
-                                    "index-is-a-file", "cache-is-a-file"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "half-written",
+        "old-schema",
+        "garbage",
+        "no-meta",
+        "table-garbage",
+        "table-missing",
+        "articles-not-a-map",
+        "table-infinite",
+        "table-emptied",
+        "index-is-a-file",
+        "cache-is-a-file",
+    ],
+)
 def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[str, Article], damage: str) -> None:
     index = SearchIndex(tmp_path / "cache" / "index", tmp_path / "cache")
     index.update(corpus.values())
@@ -203,11 +219,14 @@ def test_searching_while_indexing_is_safe(tmp_path: Path, corpus: dict[str, Arti
 
 
 def test_a_big_update_segments_in_forked_workers_with_the_same_results(
-        tmp_path: Path, corpus: dict[str, Article], built: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, corpus: dict[str, Article], built: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from desktop_app.search import index as index_module
 
     monkeypatch.setattr(index_module, "PARALLEL_THRESHOLD", 1)  # the five articles go to the process pool
     parallel = SearchIndex(tmp_path / "index", tmp_path / "cache")
     parallel.update(corpus.values())
     for query in ("大模型", "北美的商业", "speaker:陈石 中国", "数据"):
-        assert [(h.article, h.block) for h in parallel.search(query)] == [(h.article, h.block) for h in built.search(query)]
+        assert [(h.article, h.block) for h in parallel.search(query)] == [
+            (h.article, h.block) for h in built.search(query)
+        ]

@@ -18,17 +18,35 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.packaging,
-    pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("AIGC_PACKAGING")),
-                       reason="builds the bundle: runs in CI, or locally with AIGC_PACKAGING=1"),
+    pytest.mark.skipif(
+        not (os.environ.get("CI") or os.environ.get("AIGC_PACKAGING")),
+        reason="builds the bundle: runs in CI, or locally with AIGC_PACKAGING=1",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "ERROR",
-                    "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
-                   check=True, cwd=ROOT, timeout=900, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "build.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+        timeout=900,
+        capture_output=True,
+    )
     return work / "dist" / "aigc-reader"
 
 
@@ -38,17 +56,25 @@ def listing(folder: Path) -> dict[str, int]:
 
 def run(bundle: Path, *args: str, executable: str = "aigc-reader") -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("AIGC_READER")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(bundle.parent.parent / "home"),
-               XDG_DATA_HOME=str(bundle.parent.parent / "home" / "data"),
-               XDG_CACHE_HOME=str(bundle.parent.parent / "home" / "cache"))
-    return subprocess.run([str(bundle / executable), *args], capture_output=True, text=True, encoding="utf-8",
-                          env=env, timeout=300)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(bundle.parent.parent / "home"),
+        XDG_DATA_HOME=str(bundle.parent.parent / "home" / "data"),
+        XDG_CACHE_HOME=str(bundle.parent.parent / "home" / "cache"),
+    )
+    return subprocess.run(
+        [str(bundle / executable), *args], capture_output=True, text=True, encoding="utf-8", env=env, timeout=300
+    )
 
 
 def test_the_bundle_carries_what_it_needs_and_not_more(bundle: Path) -> None:
     internal = bundle / "_internal"
-    for needed in ("jieba/dict.txt", "jieba/analyse/idf.txt", "resources/jieba_userdict.txt",
-                   "resources/icons/aigc-reader.png"):
+    for needed in (
+        "jieba/dict.txt",
+        "jieba/analyse/idf.txt",
+        "resources/jieba_userdict.txt",
+        "resources/icons/aigc-reader.png",
+    ):
         assert (internal / needed).is_file(), needed
     assert len(list((internal / "sources").glob("*.txt"))) == 5
     qt = internal / "PySide6" / "Qt"
@@ -71,8 +97,10 @@ def test_each_executable_gets_a_windows_version_resource(bundle: Path) -> None:
     def record(kind: str):  # type: ignore[no-untyped-def]
         return lambda *args, **kwargs: (kind, args, kwargs)
 
-    names = {name: record(name) for name in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable",
-                                             "VarFileInfo", "VarStruct")}
+    names = {
+        name: record(name)
+        for name in ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "VarFileInfo", "VarStruct")
+    }
     names["StringStruct"] = lambda key, value: (key, value)
     for executable in ("aigc-reader", "aigc-reader-cli"):
         written = next((bundle.parent.parent / "build").rglob(f"version-{executable}.txt"))  # under workpath/<spec>
@@ -96,8 +124,21 @@ def test_the_frozen_app_works_and_writes_nothing_inside_itself(bundle: Path, tmp
     hits = json.loads(found.stdout)
     assert hits and all("北美的商业" in hit["snippet"] for hit in hits)
 
-    added = run(bundle, "--data-dir", str(data), "annotate", "add", "--article", hits[0]["article"], "--quote",
-                "北美的商业", "--note", "冻结版的笔记", "--json", executable="aigc-reader-cli")
+    added = run(
+        bundle,
+        "--data-dir",
+        str(data),
+        "annotate",
+        "add",
+        "--article",
+        hits[0]["article"],
+        "--quote",
+        "北美的商业",
+        "--note",
+        "冻结版的笔记",
+        "--json",
+        executable="aigc-reader-cli",
+    )
     assert added.returncode == 0, added.stderr
     exported = run(bundle, "--data-dir", str(data), "export", "--format", "markdown")
     assert exported.returncode == 0 and "冻结版的笔记" in exported.stdout and "> 北美的商业" in exported.stdout
@@ -120,8 +161,12 @@ def test_the_frozen_app_indexes_a_big_library_in_forked_workers(bundle: Path, tm
     # Over PARALLEL_THRESHOLD blocks the index segments them in a forked process pool, which the
     # frozen app must run without PyInstaller's multiprocessing hook (build.spec leaves it out).
     article = tmp_path / "big_interview.md"
-    article.write_text("# 一次很长的访谈\n\n" + "\n\n".join(
-        f"第{number}段：大模型正在改变内容生产，这是第{number}个观察。" for number in range(450)) + "\n", encoding="utf-8")
+    article.write_text(
+        "# 一次很长的访谈\n\n"
+        + "\n\n".join(f"第{number}段：大模型正在改变内容生产，这是第{number}个观察。" for number in range(450))
+        + "\n",
+        encoding="utf-8",
+    )
     data = tmp_path / "data"
     imported = run(bundle, "--data-dir", str(data), "import", str(article), executable="aigc-reader-cli")
     assert imported.returncode == 0, imported.stderr
@@ -136,20 +181,28 @@ def test_the_frozen_app_indexes_a_big_library_in_forked_workers(bundle: Path, tm
 def test_the_frozen_app_extracts_a_saved_web_page_and_reads_front_matter(bundle: Path, tmp_path: Path) -> None:
     # trafilatura, jusText, courlan and htmldate read data files next to their modules: a bundle
     # without them fails only here, at the first web page a user imports.
-    paragraphs = "".join(f"<p>第{n}段正文：记者在现场看到，新的生产线已经投入使用，工人们正在调试设备。</p>" for n in range(12))
+    paragraphs = "".join(
+        f"<p>第{n}段正文：记者在现场看到，新的生产线已经投入使用，工人们正在调试设备。</p>" for n in range(12)
+    )
     page = tmp_path / "saved_page.html"
     page.write_text(
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>工厂复工记_财经_某某网</title>"
         "<meta property='og:url' content='https://news.example.com/a/1'></head><body>"
         "<nav><a href='/'>首页</a><a href='/news'>新闻</a><a href='/login'>登录</a></nav>"
         f"<article><h1>工厂复工记</h1><p>2024-05-13 09:00</p>{paragraphs}</article>"
-        "<footer><p>京ICP备12345678号 版权所有 © 某某网</p><p>热门推荐</p></footer></body></html>", encoding="utf-8")
+        "<footer><p>京ICP备12345678号 版权所有 © 某某网</p><p>热门推荐</p></footer></body></html>",
+        encoding="utf-8",
+    )
     clip = tmp_path / "clip.md"
-    clip.write_text("---\ntitle: |\n  对话张三：一次长谈\nauthor: |\n  某某\ndate_saved: 2023-07-04 12:27:51\n---\n\n"
-                    "张三：我们先从头说起，这件事情其实很简单。\n\n记者：那么后来呢？\n\n张三：后来就慢慢做起来了。\n",
-                    encoding="utf-8")
+    clip.write_text(
+        "---\ntitle: |\n  对话张三：一次长谈\nauthor: |\n  某某\ndate_saved: 2023-07-04 12:27:51\n---\n\n"
+        "张三：我们先从头说起，这件事情其实很简单。\n\n记者：那么后来呢？\n\n张三：后来就慢慢做起来了。\n",
+        encoding="utf-8",
+    )
     data = tmp_path / "data"
-    imported = run(bundle, "--data-dir", str(data), "import", str(page), str(clip), "--json", executable="aigc-reader-cli")
+    imported = run(
+        bundle, "--data-dir", str(data), "import", str(page), str(clip), "--json", executable="aigc-reader-cli"
+    )
     assert imported.returncode == 0, imported.stderr
     reports = {entry["id"]: entry for entry in json.loads(imported.stdout)}
     assert reports["saved_page"]["title"] == "工厂复工记"

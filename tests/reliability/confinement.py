@@ -21,13 +21,22 @@ ROOT = Path(__file__).resolve().parents[2]
 def namespaces_work() -> bool:
     if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
         return False
-    probe = subprocess.run(["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || "
-                            "mount -t tmpfs -o size=64k tmpfs \"$HOME\""], capture_output=True)
+    probe = subprocess.run(
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            'mount -t tmpfs -o size=64k tmpfs /mnt 2>/dev/null || mount -t tmpfs -o size=64k tmpfs "$HOME"',
+        ],
+        capture_output=True,
+    )
     return probe.returncode == 0
 
 
-needs_namespaces = pytest.mark.skipif(not namespaces_work(),
-                                      reason="needs unprivileged mount namespaces (unshare -rm) to fill a disk")
+needs_namespaces = pytest.mark.skipif(
+    not namespaces_work(), reason="needs unprivileged mount namespaces (unshare -rm) to fill a disk"
+)
 
 
 def cli(data_dir: Path, *args: str) -> str:
@@ -39,16 +48,19 @@ def confined(script: str) -> subprocess.CompletedProcess[str]:
     """Runs a shell script as root of a private user and mount namespace (mounts vanish with it)."""
     environment = {key: value for key, value in os.environ.items() if key != "AIGC_READER_DATA_DIR"}
     environment |= {"PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT,
-                          env=environment, timeout=300)
+    return subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, cwd=ROOT, env=environment, timeout=300
+    )
 
 
 def on_a_full_disk(data_dir: Path, steps: str, size_kb: int = 4096) -> str:
     """A script that moves data_dir onto a tmpfs of size_kb, fills it to the last byte, then runs steps."""
     quoted = shlex.quote(str(data_dir))
-    return (f"set -e; cp -a {quoted} {quoted}.seed; mount -t tmpfs -o size={size_kb}k tmpfs {quoted}; "
-            f"cp -a {quoted}.seed/. {quoted}/; dd if=/dev/zero of={quoted}/filler bs=4k 2>/dev/null || true; "
-            f"set +e; {steps}")
+    return (
+        f"set -e; cp -a {quoted} {quoted}.seed; mount -t tmpfs -o size={size_kb}k tmpfs {quoted}; "
+        f"cp -a {quoted}.seed/. {quoted}/; dd if=/dev/zero of={quoted}/filler bs=4k 2>/dev/null || true; "
+        f"set +e; {steps}"
+    )
 
 
 def read_only(path: Path, steps: str) -> str:

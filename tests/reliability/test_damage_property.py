@@ -44,7 +44,7 @@ def damage(database: Path, kind: str, where: float) -> None:
         database.unlink()
     elif kind == "scribble":
         offset = int(len(raw) * where)
-        database.write_bytes(raw[:offset] + b"\xa5" * 512 + raw[offset + 512:])
+        database.write_bytes(raw[:offset] + b"\xa5" * 512 + raw[offset + 512 :])
     elif kind == "replace":
         database.unlink()
         connection = sqlite3.connect(database)
@@ -52,13 +52,20 @@ def damage(database: Path, kind: str, where: float) -> None:
         connection.close()
 
 
-steps = st.lists(st.one_of(
-    st.tuples(st.just("add"), st.sampled_from(QUOTES), st.text(max_size=30)),
-    st.tuples(st.just("edit"), st.integers(0, 20), st.text(max_size=30)),
-    st.tuples(st.just("rm"), st.integers(0, 20)),
-    st.tuples(st.just("damage"), st.sampled_from(["truncate", "zero", "delete", "scribble", "replace"]),
-              st.floats(0.0, 1.0)),
-), min_size=1, max_size=10)
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.sampled_from(QUOTES), st.text(max_size=30)),
+        st.tuples(st.just("edit"), st.integers(0, 20), st.text(max_size=30)),
+        st.tuples(st.just("rm"), st.integers(0, 20)),
+        st.tuples(
+            st.just("damage"),
+            st.sampled_from(["truncate", "zero", "delete", "scribble", "replace"]),
+            st.floats(0.0, 1.0),
+        ),
+    ),
+    min_size=1,
+    max_size=10,
+)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +76,9 @@ def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data / "cache"
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(steps)
 def test_whatever_the_damage_every_saved_annotation_survives(warm_cache: Path, sequence: list[tuple]) -> None:  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory() as folder:
@@ -88,8 +97,9 @@ def test_whatever_the_damage_every_saved_annotation_survives(warm_cache: Path, s
 
         for step in sequence:
             if step[0] == "add":
-                code, out, _ = command("annotate", "add", "--article", A000, "--quote", step[1], f"--note={step[2]}",
-                                       "--json")
+                code, out, _ = command(
+                    "annotate", "add", "--article", A000, "--quote", step[1], f"--note={step[2]}", "--json"
+                )
                 if code == 0:
                     created = json.loads(out)
                     saved[created["id"]] = {created["note"]}
@@ -114,4 +124,3 @@ def test_whatever_the_damage_every_saved_annotation_survives(warm_cache: Path, s
         for key, note in present.items():
             if key in saved:
                 assert note in saved[key]
-

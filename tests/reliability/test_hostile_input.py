@@ -26,26 +26,44 @@ def one_line_error(result: Result, *words: str) -> None:
 
 
 def web_annotation(**position: object) -> dict[str, object]:
-    return {"type": "Annotation", "id": "urn:uuid:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
-            "target": {"source": f"aigc-reader://article/{A000}",
-                       "selector": [{"type": "TextQuoteSelector", "exact": "国人的"},
-                                    {"type": "TextPositionSelector", **position}]}}
+    return {
+        "type": "Annotation",
+        "id": "urn:uuid:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+        "target": {
+            "source": f"aigc-reader://article/{A000}",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "国人的"},
+                {"type": "TextPositionSelector", **position},
+            ],
+        },
+    }
 
 
-@pytest.mark.parametrize("document, refused", [
-    ('{"type": "AnnotationPage", "items": 5}', "items"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-    ('{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation"}]}}', "annotation 1"),
-], ids=["items-not-a-list", "nested-100000-deep", "no-target"])
+@pytest.mark.parametrize(
+    "document, refused",
+    [
+        ('{"type": "AnnotationPage", "items": 5}', "items"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"type": "AnnotationCollection", "first": {"items": [{"type": "Annotation"}]}}', "annotation 1"),
+    ],
+    ids=["items-not-a-list", "nested-100000-deep", "no-target"],
+)
 def test_malformed_annotation_files_are_refused_in_one_line(tmp_path: Path, document: str, refused: str) -> None:
     path = tmp_path / "in.json"
     path.write_text(document, encoding="utf-8")
     one_line_error(run_cli(tmp_path / "data", "import-annotations", str(path)), refused)
 
 
-@pytest.mark.parametrize("position", [{"start": 10**30, "end": 10**30 + 3}, {"start": "1e400", "end": 3},
-                                      {"start": -10, "end": 0}, {"start": 5.5, "end": 2}],
-                         ids=["10**30", "1e400", "negative", "fraction"])
+@pytest.mark.parametrize(
+    "position",
+    [
+        {"start": 10**30, "end": 10**30 + 3},
+        {"start": "1e400", "end": 3},
+        {"start": -10, "end": 0},
+        {"start": 5.5, "end": 2},
+    ],
+    ids=["10**30", "1e400", "negative", "fraction"],
+)
 def test_impossible_offsets_are_ignored_and_the_quote_finds_the_passage(tmp_path: Path, position: dict) -> None:  # type: ignore[type-arg]
     path = tmp_path / "in.json"
     text = json.dumps(web_annotation(**position))
@@ -56,7 +74,7 @@ def test_impossible_offsets_are_ignored_and_the_quote_finds_the_passage(tmp_path
     assert len(listed) == 1 and listed[0]["quote"] == "国人的"
     assert listed[0]["start"] >= 0 and listed[0]["status"] in ("anchored", "moved")
     shown = run_cli(tmp_path / "data", "show", A000, "--text").stdout
-    assert shown[listed[0]["start"]:listed[0]["end"]] == "国人的"
+    assert shown[listed[0]["start"] : listed[0]["end"]] == "国人的"
 
 
 def test_an_annotation_file_with_a_byte_order_mark_and_an_empty_urn_id_imports_once(tmp_path: Path) -> None:
@@ -70,8 +88,15 @@ def test_an_annotation_file_with_a_byte_order_mark_and_an_empty_urn_id_imports_o
     assert run_cli(tmp_path / "data", "annotate", "list", "--json").json()[0]["id"]
 
 
-@pytest.mark.parametrize("link", ["aigc-reader://open?article=x&block=²", "aigc-reader://open?article=x&block=" + "9" * 5000,
-                                  "aigc-reader://[::1?article=x", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "aigc-reader://open?article=x&block=²",
+        "aigc-reader://open?article=x&block=" + "9" * 5000,
+        "aigc-reader://[::1?article=x",
+        "javascript:alert(1)",
+    ],
+)
 def test_bad_open_links_are_one_line_errors(tmp_path: Path, link: str) -> None:
     one_line_error(run_cli(tmp_path, "open", link, "--json"))
 
@@ -89,8 +114,12 @@ def test_a_data_dir_that_is_a_file_or_empty_is_refused(tmp_path: Path) -> None:
     one_line_error(run_cli(a_file, "list"), "not a folder")
     import subprocess
 
-    empty = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", "", "list"], capture_output=True,
-                           text=True, cwd=Path(__file__).resolve().parents[2])
+    empty = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", "", "list"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     one_line_error(Result(empty.returncode, empty.stdout, empty.stderr), "--data-dir")
 
 
@@ -105,9 +134,26 @@ def test_the_login_name_never_leads_outside_the_data_dir(tmp_path: Path, login: 
     environment.pop("AIGC_READER_DATA_DIR", None)
     import subprocess
 
-    done = subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", str(data), "annotate", "add", "--article",
-                           A000, "--quote", "国人的", "--json"], capture_output=True, text=True, env=environment,
-                          cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "--data-dir",
+            str(data),
+            "annotate",
+            "add",
+            "--article",
+            A000,
+            "--quote",
+            "国人的",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stderr
     databases = [path for path in tmp_path.rglob("annotations.sqlite3")]
     assert len(databases) == 1 and databases[0].parent.parent == data / "users"
@@ -120,9 +166,11 @@ def test_file_names_that_are_not_utf8_hidden_or_full_of_controls_import_and_list
     names = [b"bad\xff.md", b".hidden.md", b"ctl\x1b[31mred.md", b"rlo\xe2\x80\xaetxt.md"]
     for number, name in enumerate(names):
         (Path(os.fsdecode(bytes(sources))) / os.fsdecode(name)).write_text(
-            f"# 文章{number}\n\n张三：第{number}篇的内容。\n", encoding="utf-8")
-    imported = run_cli(tmp_path / "data", "import", *[os.fsdecode(bytes(sources) + b"/" + name) for name in names],
-                       "--json")
+            f"# 文章{number}\n\n张三：第{number}篇的内容。\n", encoding="utf-8"
+        )
+    imported = run_cli(
+        tmp_path / "data", "import", *[os.fsdecode(bytes(sources) + b"/" + name) for name in names], "--json"
+    )
     assert imported.code == 0, imported.stderr
     ids = [entry["id"] for entry in imported.json()]
     assert all(ids) and len(set(ids)) == len(names)
@@ -136,15 +184,23 @@ def test_file_names_that_are_not_utf8_hidden_or_full_of_controls_import_and_list
 
 
 def test_import_json_says_which_encoding_and_reads_utf16_without_bom_or_newlines(tmp_path: Path) -> None:
-    text = "人工智能正在改变我们的生活方式，从语音助手到自动驾驶汽车，这项技术已经深入到各个领域。专家认为，未来十年是关键时期。" * 4
-    files = {"le.txt": text.encode("utf-16-le"), "big5.txt": ("記者：請問您當時為什麼決定公開這件事？\n\n"
-                                                            "李文亮：我覺得一個健康的社會不應該只有一種聲音。\n" * 3).encode("big5")}
+    text = (
+        "人工智能正在改变我们的生活方式，从语音助手到自动驾驶汽车，这项技术已经深入到各个领域。专家认为，未来十年是关键时期。"
+        * 4
+    )
+    files = {
+        "le.txt": text.encode("utf-16-le"),
+        "big5.txt": (
+            "記者：請問您當時為什麼決定公開這件事？\n\n李文亮：我覺得一個健康的社會不應該只有一種聲音。\n" * 3
+        ).encode("big5"),
+    }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     imported = run_cli(tmp_path / "data", "import", *(str(tmp_path / name) for name in files), "--json")
     assert imported.code == 0, imported.stderr
-    assert [entry["encoding"] for entry in imported.json()] == ["utf-16-le", "big5hkscs"] or \
-        [entry["encoding"] for entry in imported.json()][0] == "utf-16-le"
+    assert [entry["encoding"] for entry in imported.json()] == ["utf-16-le", "big5hkscs"] or [
+        entry["encoding"] for entry in imported.json()
+    ][0] == "utf-16-le"
     assert "big5" in imported.json()[1]["encoding"]
 
 
@@ -161,8 +217,11 @@ HOSTILE_ID = "paren)<img src=x onerror=alert(1)>&#+"
 
 def test_markdown_export_never_carries_live_markup_or_foreign_links(tmp_path: Path) -> None:
     page = tmp_path / f"{HOSTILE_ID}.md"
-    page.write_text("---\ntitle: \"标题\\n# 不是标题\"\nurl: \"javascript:alert('og')\"\nauthor: \"作者\\n- 不是列表\"\n---\n\n"
-                    "张三：第一段内容，很长的一段话。\n\n李四：第二段内容，也是很长的一段话。\n", encoding="utf-8")
+    page.write_text(
+        '---\ntitle: "标题\\n# 不是标题"\nurl: "javascript:alert(\'og\')"\nauthor: "作者\\n- 不是列表"\n---\n\n'
+        "张三：第一段内容，很长的一段话。\n\n李四：第二段内容，也是很长的一段话。\n",
+        encoding="utf-8",
+    )
     imported = run_cli(tmp_path / "data", "import", str(page), "--json")
     assert imported.code == 0, imported.stderr
     article = imported.json()[0]["id"]
@@ -177,4 +236,6 @@ def test_markdown_export_never_carries_live_markup_or_foreign_links(tmp_path: Pa
     assert links
     opened = run_cli(tmp_path / "data", "open", links[0].replace("&amp;", "&"), "--json")
     assert opened.code == 0 and opened.json()["article"] == article
-    assert not re.search(r"^#+ 不是标题", exported.stdout, re.M) and not re.search(r"^- 不是列表", exported.stdout, re.M)
+    assert not re.search(r"^#+ 不是标题", exported.stdout, re.M) and not re.search(
+        r"^- 不是列表", exported.stdout, re.M
+    )

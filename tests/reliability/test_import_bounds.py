@@ -28,7 +28,8 @@ def nested_lists(megabytes: float) -> str:
 
 
 def test_a_file_that_parses_too_long_is_refused_at_its_time_limit_and_the_rest_import(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(batch_parse, "BASE_SECONDS", 0.5)  # workers are forked: they see it too
     slow = tmp_path / "slow.md"
     slow.write_text(nested_lists(0.9), encoding="utf-8")
@@ -59,9 +60,37 @@ def test_the_command_line_reports_a_refusal_in_one_line(tmp_path: Path) -> None:
     assert time.monotonic() - started < 15 and "Traceback" not in result.stderr
 
 
-MARKUP = st.sampled_from(["<p>", "</p>", "<div style='display:none'>", "<script>", "<!--", "-->", "<br>", "<h1>",
-                          "# ", "> ", "- ", "**", "[", "](", ")", "```", "\n", "\n\n", "---\n", "张三：", "问：", "|",
-                          "&amp;", "&#", "<img src=x>", "\t", "    "])
+MARKUP = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div style='display:none'>",
+        "<script>",
+        "<!--",
+        "-->",
+        "<br>",
+        "<h1>",
+        "# ",
+        "> ",
+        "- ",
+        "**",
+        "[",
+        "](",
+        ")",
+        "```",
+        "\n",
+        "\n\n",
+        "---\n",
+        "张三：",
+        "问：",
+        "|",
+        "&amp;",
+        "&#",
+        "<img src=x>",
+        "\t",
+        "    ",
+    ]
+)
 TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 DOCUMENTS = st.one_of(
     st.binary(max_size=3000),
@@ -70,11 +99,13 @@ DOCUMENTS = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(st.lists(DOCUMENTS, min_size=1, max_size=4), st.sampled_from([".md", ".html", ".txt", ""]))
 def test_random_files_import_or_are_refused_quickly_never_with_a_traceback(
-        tmp_path: Path, documents: list[bytes], suffix: str) -> None:
+    tmp_path: Path, documents: list[bytes], suffix: str
+) -> None:
     folder = tmp_path / f"fuzz-{time.monotonic_ns()}"
     folder.mkdir()
     files = []

@@ -48,10 +48,20 @@ def test_searches_during_rebuilds_in_another_process_all_answer(tmp_path: Path) 
     assert run_cli(tmp_path, "index").code == 0
     logs = {f"{name}-err": (tmp_path / f"{name}.err").open("w+") for name in ("rebuild", "search")}
     logs |= {name: (tmp_path / f"{name}.out").open("w+") for name in ("rebuild", "search")}
-    rebuilder = subprocess.Popen([sys.executable, "-c", REBUILDER, str(tmp_path), "4"], cwd=ROOT,
-                                 stdout=logs["rebuild"], stderr=logs["rebuild-err"], text=True)
-    searcher = subprocess.Popen([sys.executable, "-c", SEARCHER, str(tmp_path), "12"], cwd=ROOT,
-                                stdout=logs["search"], stderr=logs["search-err"], text=True)
+    rebuilder = subprocess.Popen(
+        [sys.executable, "-c", REBUILDER, str(tmp_path), "4"],
+        cwd=ROOT,
+        stdout=logs["rebuild"],
+        stderr=logs["rebuild-err"],
+        text=True,
+    )
+    searcher = subprocess.Popen(
+        [sys.executable, "-c", SEARCHER, str(tmp_path), "12"],
+        cwd=ROOT,
+        stdout=logs["search"],
+        stderr=logs["search-err"],
+        text=True,
+    )
     assert rebuilder.wait(timeout=300) == 0 and searcher.wait(timeout=300) == 0
     for log in logs.values():
         log.close()

@@ -30,7 +30,9 @@ def database(data: Path) -> Path:
 def add_three(data: Path) -> list[str]:
     ids = []
     for number, quote in enumerate(QUOTES):
-        added = run_cli(data, "annotate", "add", "--article", A000, "--quote", quote, "--note", f"笔记{number}", "--json")
+        added = run_cli(
+            data, "annotate", "add", "--article", A000, "--quote", quote, "--note", f"笔记{number}", "--json"
+        )
         assert added.code == 0, added.stderr
         ids.append(added.json()["id"])
     return ids
@@ -65,13 +67,17 @@ def drop_table(path: Path) -> None:
     connection.close()
 
 
-@pytest.mark.parametrize("harm, reported", [
-    (lambda path: path.write_bytes(b""), "was emptied"),
-    (lambda path: path.unlink(), "is missing"),
-    (make_foreign, "is not an aigc-reader database"),
-    (drop_table, "has lost its annotations table"),
-    (lambda path: path.write_bytes(b"\x00garbage" * 1000), "is damaged"),
-], ids=["emptied", "deleted", "foreign", "table-dropped", "garbage"])
+@pytest.mark.parametrize(
+    "harm, reported",
+    [
+        (lambda path: path.write_bytes(b""), "was emptied"),
+        (lambda path: path.unlink(), "is missing"),
+        (make_foreign, "is not an aigc-reader database"),
+        (drop_table, "has lost its annotations table"),
+        (lambda path: path.write_bytes(b"\x00garbage" * 1000), "is damaged"),
+    ],
+    ids=["emptied", "deleted", "foreign", "table-dropped", "garbage"],
+)
 def test_a_lost_or_replaced_database_is_reported_and_everything_restored(tmp_path: Path, harm, reported: str) -> None:  # type: ignore[no-untyped-def]
     saved = sorted(add_three(tmp_path))
     foreign_bytes = None
@@ -127,23 +133,39 @@ def run_on_full_disk(data: Path, outside: Path, *commands: tuple[str, ...]) -> l
     for number, command in enumerate(commands):
         if number == len(commands) - 1:
             steps.append(f"rm {data}/filler")
-        steps.append(f"{cli(data, *command)} > {outside}/{number}.out 2> {outside}/{number}.err; "
-                     f"echo $? > {outside}/{number}.code")
+        steps.append(
+            f"{cli(data, *command)} > {outside}/{number}.out 2> {outside}/{number}.err; "
+            f"echo $? > {outside}/{number}.code"
+        )
     steps.append(f"ls -a {user_dir(data)} > {outside}/ls 2>&1; true")
     size_kb = sum(path.stat().st_size for path in data.rglob("*") if path.is_file()) // 1024 + 2048
     outcome = confined(on_a_full_disk(data, "; ".join(steps), size_kb=size_kb))
     assert outcome.returncode == 0, outcome.stderr
-    return [(int((outside / f"{n}.code").read_text()), (outside / f"{n}.out").read_text(encoding="utf-8"),
-             (outside / f"{n}.err").read_text(encoding="utf-8")) for n in range(len(commands))]
+    return [
+        (
+            int((outside / f"{n}.code").read_text()),
+            (outside / f"{n}.out").read_text(encoding="utf-8"),
+            (outside / f"{n}.err").read_text(encoding="utf-8"),
+        )
+        for n in range(len(commands))
+    ]
 
 
 def run_read_only(data: Path, target: Path, outside: Path, *commands: tuple[str, ...]) -> list[tuple[int, str, str]]:
-    steps = [f"{cli(data, *command)} > {outside}/{number}.out 2> {outside}/{number}.err; echo $? > {outside}/{number}.code"
-             for number, command in enumerate(commands)]
+    steps = [
+        f"{cli(data, *command)} > {outside}/{number}.out 2> {outside}/{number}.err; echo $? > {outside}/{number}.code"
+        for number, command in enumerate(commands)
+    ]
     outcome = confined(read_only(target, "; ".join(steps)))
     assert outcome.returncode == 0, outcome.stderr
-    return [(int((outside / f"{n}.code").read_text()), (outside / f"{n}.out").read_text(encoding="utf-8"),
-             (outside / f"{n}.err").read_text(encoding="utf-8")) for n in range(len(commands))]
+    return [
+        (
+            int((outside / f"{n}.code").read_text()),
+            (outside / f"{n}.out").read_text(encoding="utf-8"),
+            (outside / f"{n}.err").read_text(encoding="utf-8"),
+        )
+        for n in range(len(commands))
+    ]
 
 
 def one_line(code: int, err: str, *words: str) -> None:
@@ -156,8 +178,13 @@ def test_a_full_disk_is_reported_as_such_and_nothing_is_moved_or_lost(tmp_path: 
     outside.mkdir()
     saved = sorted(add_three(data))
     listing, adding, exporting, freed = run_on_full_disk(
-        data, outside, ("annotate", "list", "--json"), ("annotate", "add", "--article", A000, "--quote", "的"),
-        ("export", "--output", str(data / "notes.md")), ("annotate", "list", "--json"))
+        data,
+        outside,
+        ("annotate", "list", "--json"),
+        ("annotate", "add", "--article", A000, "--quote", "的"),
+        ("export", "--output", str(data / "notes.md")),
+        ("annotate", "list", "--json"),
+    )
     assert listing[0] == 0 and sorted(item["id"] for item in json.loads(listing[1])) == saved, listing
     one_line(adding[0], adding[2], "disk")
     one_line(exporting[0], exporting[2], "notes.md")
@@ -173,8 +200,14 @@ def test_a_read_only_folder_or_database_still_reads_and_refuses_changes_in_one_l
     saved = sorted(add_three(data))
     target = user_dir(data) if what == "folder" else database(data)
     listing, exporting, adding, restoring = run_read_only(
-        data, target, outside, ("annotate", "list", "--json"), ("export",),
-        ("annotate", "add", "--article", A000, "--quote", "的"), ("annotate", "restore"))
+        data,
+        target,
+        outside,
+        ("annotate", "list", "--json"),
+        ("export",),
+        ("annotate", "add", "--article", A000, "--quote", "的"),
+        ("annotate", "restore"),
+    )
     assert listing[0] == 0 and sorted(item["id"] for item in json.loads(listing[1])) == saved, listing
     assert exporting[0] == 0 and "笔记2" in exporting[1]
     one_line(adding[0], adding[2], "read-only")
@@ -199,9 +232,16 @@ def test_three_processes_opening_a_new_users_database_at_once_all_succeed(tmp_pa
         "print(failures)\n"
     )
     start = time.time() + 1.5
-    processes = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path), str(start)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
-                 for _ in range(3)]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        for _ in range(3)
+    ]
     results = [process.communicate(timeout=120) for process in processes]
     assert [int(out) for out, _ in results] == [0, 0, 0], [err for _, err in results]
 
@@ -213,7 +253,8 @@ def test_search_on_a_full_disk_answers_or_says_why_in_one_line(tmp_path: Path) -
     assert run_cli(data, "index").code == 0
     run_cli(data, "import", str(Path(__file__).resolve().parents[2] / "sources" / "000_5b4e62939488a476.txt"))
     searching, rebuilding, freed = run_on_full_disk(
-        data, outside, ("search", "北美的商业", "--json"), ("index", "--rebuild"), ("search", "北美的商业", "--json"))
+        data, outside, ("search", "北美的商业", "--json"), ("index", "--rebuild"), ("search", "北美的商业", "--json")
+    )
     assert searching[0] == 0 and json.loads(searching[1]), searching
     one_line(rebuilding[0], rebuilding[2], "disk")
     assert freed[0] == 0 and json.loads(freed[1])

@@ -28,7 +28,8 @@ A000 = "000_5b4e62939488a476"
 
 @pytest.mark.parametrize("harm", ["garbage", "deleted"])
 def test_the_window_opens_offers_the_restore_and_it_brings_every_note_back(
-        qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path: Path, harm: str) -> None:
+    qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path: Path, harm: str
+) -> None:
     data_paths.ensure_private_dir(data_paths.user_dir)
     text = library.get(A000).plain_text
     store = AnnotationStore(data_paths.annotations_db)
@@ -58,7 +59,9 @@ def test_the_window_opens_offers_the_restore_and_it_brings_every_note_back(
     with pytest.raises(DataError, match="nothing can be saved"):  # not silently into a store that is not there
         window.annotations.add(A000, 0, 4)
 
-    restore_button = next(button for button in box.buttons() if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole)
+    restore_button = next(
+        button for button in box.buttons() if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole
+    )
     restore_button.click()
     assert sorted(placed.annotation.note for placed in window.annotations.list(A000)) == ["笔记0", "笔记1", "笔记2"]
     assert not window.windowTitle().endswith("（只读）") and not window.read_only_mark.label.isVisible()
@@ -98,7 +101,8 @@ window.close()
 
 @needs_namespaces
 def test_a_read_only_user_folder_opens_the_window_read_only_and_a_highlight_is_refused_in_one_line(
-        data_paths: DataPaths, library: Library, tmp_path: Path) -> None:
+    data_paths: DataPaths, library: Library, tmp_path: Path
+) -> None:
     data_paths.ensure_private_dir(data_paths.user_dir)
     text = library.get(A000).plain_text
     store = AnnotationStore(data_paths.annotations_db)
@@ -114,5 +118,7 @@ def test_a_read_only_user_folder_opens_the_window_read_only_and_a_highlight_is_r
     assert seen["shown"] == 1, seen  # what was saved is there to read
     assert seen["warnings"], seen["status"]
     assert len(seen["warnings"]) == 1 and "read-only" in seen["warnings"][0] and "\n" not in seen["warnings"][0]
-    assert [placed.annotation.note for placed in Annotations(AnnotationStore(data_paths.annotations_db), library.get,
-                                                             "tester").list(A000)] == ["已有的笔记"]
+    assert [
+        placed.annotation.note
+        for placed in Annotations(AnnotationStore(data_paths.annotations_db), library.get, "tester").list(A000)
+    ] == ["已有的笔记"]

@@ -23,10 +23,11 @@ def rendered(html: str) -> str:
     return document.toPlainText()
 
 
-def test_titles_and_notes_with_markup_show_as_written(qtbot: QtBot, data_paths: DataPaths, library: Library,
-                                                      tmp_path: Path) -> None:
+def test_titles_and_notes_with_markup_show_as_written(
+    qtbot: QtBot, data_paths: DataPaths, library: Library, tmp_path: Path
+) -> None:
     page = tmp_path / "markup.md"
-    page.write_text(f"---\ntitle: \"{TITLE}\"\n---\n\n张三：一段足够长的访谈内容，用来高亮。\n", encoding="utf-8")
+    page.write_text(f'---\ntitle: "{TITLE}"\n---\n\n张三：一段足够长的访谈内容，用来高亮。\n', encoding="utf-8")
     [outcome] = library.import_paths([page])
     assert outcome.article is not None and outcome.article.title == TITLE
     session = Session(data_paths, library=library)

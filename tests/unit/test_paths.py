@@ -23,8 +23,13 @@ def test_by_default_data_and_caches_go_to_the_per_user_folders(tmp_path: Path, m
     assert paths.window_settings_file is None  # the platform's settings store
 
 
-def test_an_asked_for_data_dir_holds_the_caches_and_window_settings_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_asked_for_data_dir_holds_the_caches_and_window_settings_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from-env"))
     assert DataPaths.resolve(None, "ann").cache_dir == tmp_path / "from-env" / "cache"
     assert DataPaths.resolve(tmp_path / "chosen", "ann").cache_dir == tmp_path / "chosen" / "cache"
-    assert DataPaths.resolve(tmp_path / "chosen", "ann").window_settings_file == tmp_path / "chosen" / "users" / "ann" / "window.ini"
+    assert (
+        DataPaths.resolve(tmp_path / "chosen", "ann").window_settings_file
+        == tmp_path / "chosen" / "users" / "ann" / "window.ini"
+    )

@@ -59,7 +59,8 @@ def test_annotations_follow_their_article_when_it_changes(book: Annotations, art
     doomed_block = article.block_at(edited.anchor.start)
     # Re-cleaned: a paragraph appears at the top; the block holding the second quote is removed.
     blocks = (Block("paragraph", "编者按：本文为新加的一段导语。"),) + tuple(
-        b for i, b in enumerate(article.blocks) if i != doomed_block)
+        b for i, b in enumerate(article.blocks) if i != doomed_block
+    )
     articles[A000] = replace(article, blocks=blocks, turns=(), topics=())
     placed = {p.annotation.id: p.placement for p in book.list()}
     assert placed[kept.id].status == MOVED

@@ -30,8 +30,13 @@ def annotation(number: int = 0) -> Annotation:
 
 
 def start_writer(database: Path, count: int, label: str = "w") -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, str(WRITER), str(database), str(count), label], stdout=subprocess.PIPE,
-                            text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.Popen(
+        [sys.executable, str(WRITER), str(database), str(count), label],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_wal_full_sync_and_owner_only_files(tmp_path: Path) -> None:
@@ -40,7 +45,7 @@ def test_wal_full_sync_and_owner_only_files(tmp_path: Path) -> None:
     store.put(annotation())
     store.refresh_backup()
     backup = store.backups.newest()
-    assert backup is not None and backup.count == 1
+    assert backup is not None and backup.held == 1
     connection = store._connection  # noqa: SLF001 - the pragmas are the promise under test
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL

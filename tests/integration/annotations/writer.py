@@ -18,8 +18,9 @@ def main() -> None:
     label = sys.argv[3] if len(sys.argv) > 3 else "w"
     store = AnnotationStore(database)
     for number in range(count):
-        annotation = Annotation.new("000", Anchor("引用的文字", "前文", "后文", number, number + 5),
-                                    note=f"{label} 第{number}条批注 " * 4)
+        annotation = Annotation.new(
+            "000", Anchor("引用的文字", "前文", "后文", number, number + 5), note=f"{label} 第{number}条批注 " * 4
+        )
         store.put(annotation)
         sys.stdout.write(annotation.id + "\n")
         sys.stdout.flush()

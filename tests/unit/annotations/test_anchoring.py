@@ -28,8 +28,6 @@ def anchor_of(text: str, quote: str, occurrence: int = 0) -> Anchor:
     return Anchor.at(text, start, start + len(quote))
 
 
-
-
 def quote_in(text: str) -> str:
     """A 20-odd character passage from the middle of the article, found in the real text."""
     middle = len(text) // 2

@@ -7,8 +7,11 @@ import pytest
 from desktop_app.corpus.model import Article
 
 A000, A001, A002, A003, A004 = (
-    "000_5b4e62939488a476", "001_dc22e9bd72705afd", "002_24c868e8aabdd4fe",
-    "003_dc324faea7d1abe7", "004_4e4413adbd14fea8",
+    "000_5b4e62939488a476",
+    "001_dc22e9bd72705afd",
+    "002_24c868e8aabdd4fe",
+    "003_dc324faea7d1abe7",
+    "004_4e4413adbd14fea8",
 )
 
 
@@ -26,7 +29,15 @@ def test_000_roundtable_with_eight_questions(corpus: dict[str, Article]) -> None
     assert article.topics[0].title == "Q1. 中国会诞生自己的OpenAI 吗？"
     assert len(article.turns) == 19
     assert {name: turns for name, (_, _, turns) in speakers(article).items()} == {
-        "黄民烈": 3, "钟凯祺": 2, "胡家康": 3, "陈雨恒": 3, "闫俊宇": 3, "王思捷": 2, "于春景": 1, "李文珏": 1, "赵亿阳": 1,
+        "黄民烈": 3,
+        "钟凯祺": 2,
+        "胡家康": 3,
+        "陈雨恒": 3,
+        "闫俊宇": 3,
+        "王思捷": 2,
+        "于春景": 1,
+        "李文珏": 1,
+        "赵亿阳": 1,
     }
     assert speakers(article)["陈雨恒"][0] == "rct AI创始人&CEO"
     assert speakers(article)["于春景"][0] == "心识宇宙研究院院长"
@@ -36,9 +47,15 @@ def test_000_roundtable_with_eight_questions(corpus: dict[str, Article]) -> None
 
 def test_000_spliced_links_and_escapes_are_resolved(corpus: dict[str, Article]) -> None:
     text = corpus[A000].plain_text
-    for sentence in ("中国和北美的商业和科技环境不一样", "比如游戏，再拓展到其他相似的数字孪生领域", "并不是从 AlphaGo 战胜李世石开始的",
-                     "未来5~6个月的时间", "基于大数据、神经网络", "游戏美术生产流程",
-                     "比较明确的分工体系——OpenAI"):
+    for sentence in (
+        "中国和北美的商业和科技环境不一样",
+        "比如游戏，再拓展到其他相似的数字孪生领域",
+        "并不是从 AlphaGo 战胜李世石开始的",
+        "未来5~6个月的时间",
+        "基于大数据、神经网络",
+        "游戏美术生产流程",
+        "比较明确的分工体系——OpenAI",
+    ):
         assert sentence in text
     for boilerplate in ("36kr.com", "](", "\\", "Cubox", "本文来自微信公众号", "跳转到", "**"):
         assert boilerplate not in text
@@ -51,7 +68,8 @@ def test_001_csdn_html_with_split_bold_runs(corpus: dict[str, Article]) -> None:
     assert article.tags == ("Chatgpt", "Aigc")
     assert article.publisher == "网易科技数字星球《智见特别策划》"
     assert [t.title for t in article.topics] == [
-        "如何评价以ChatGPT为代表的AIGC的火爆？我们应该如何认识它？", "AIGC蕴藏哪些新的机会，对于企业和个人，您有哪些建议？",
+        "如何评价以ChatGPT为代表的AIGC的火爆？我们应该如何认识它？",
+        "AIGC蕴藏哪些新的机会，对于企业和个人，您有哪些建议？",
     ]
     assert speakers(article) == {
         "李笛": ("小冰公司首席执行官", "guest", 2),
@@ -92,7 +110,12 @@ def test_002_text_dump_with_related_list(corpus: dict[str, Article]) -> None:
 def test_003_roundtable_with_host_keywords_and_roster(corpus: dict[str, Article]) -> None:
     article = corpus[A003]
     assert article.title == "中国 AIGC 新机遇"
-    assert [t.title for t in article.topics] == ["感受", "模型同质化和创新性", "大力一定会出奇迹吗？", "中国 AIGC 新机遇"]
+    assert [t.title for t in article.topics] == [
+        "感受",
+        "模型同质化和创新性",
+        "大力一定会出奇迹吗？",
+        "中国 AIGC 新机遇",
+    ]
     assert speakers(article) == {
         "金磊": ("量子位主编", "host", 6),
         "朱雷": ("元语智能联合创始人兼 COO", "guest", 3),

@@ -64,13 +64,21 @@ def test_random_bytes_never_crash(data: bytes) -> None:
 
 # Chinese as articles write it: the characters of the bundled articles. (Strings of rare
 # characters drawn from the whole Han block are as much Big5 as GB18030: no reader could tell.)
-COMMON_HAN = sorted({char for path in (Path(__file__).resolve().parents[3] / "sources").glob("*.txt")
-                     for char in path.read_text(encoding="utf-8") if "\u4e00" <= char <= "\u9fff"})
+COMMON_HAN = sorted(
+    {
+        char
+        for path in (Path(__file__).resolve().parents[3] / "sources").glob("*.txt")
+        for char in path.read_text(encoding="utf-8")
+        if "\u4e00" <= char <= "\u9fff"
+    }
+)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(COMMON_HAN) | st.sampled_from("，。：“”ABC 12\n"), min_size=8, max_size=400),
-       st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+@given(
+    st.text(alphabet=st.sampled_from(COMMON_HAN) | st.sampled_from("，。：“”ABC 12\n"), min_size=8, max_size=400),
+    st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
+)
 def test_random_chinese_round_trips_through_every_encoding(text: str, encoding: str) -> None:
     if not text.strip():
         return

@@ -95,9 +95,15 @@ def test_random_bytes_never_crash_the_pipeline(data: bytes) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(list("**[]()<>#:：Q1.\n \\-|中国大模型张三李四黄民烈。，")
-                                + ["<p>", "</p>", "<strong>", "</strong>", "**Q1. ", "：**\n\n", "以下是张三的发言"]),
-                max_size=120).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("**[]()<>#:：Q1.\n \\-|中国大模型张三李四黄民烈。，")
+            + ["<p>", "</p>", "<strong>", "</strong>", "**Q1. ", "：**\n\n", "以下是张三的发言"]
+        ),
+        max_size=120,
+    ).map("".join)
+)
 def test_random_markup_never_crashes_the_pipeline(text: str) -> None:
     try:
         article = parse_text("random", text, "imported")

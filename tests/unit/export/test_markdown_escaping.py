@@ -40,8 +40,10 @@ def visible(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-MARKUP = st.sampled_from(list("*_#>-+=`[]()!<>&|\\.:~{}") + ["1.", "2)", "---", "***", "```", "<script>", "&amp;",
-                                                             "    ", "\t", "\n", "\n\n", "http://x.cn", "中文", "ＡＩ"])
+MARKUP = st.sampled_from(
+    list("*_#>-+=`[]()!<>&|\\.:~{}")
+    + ["1.", "2)", "---", "***", "```", "<script>", "&amp;", "    ", "\t", "\n", "\n\n", "http://x.cn", "中文", "ＡＩ"]
+)
 USER_TEXT = st.lists(st.one_of(MARKUP, st.text(max_size=5)), max_size=12).map("".join)
 
 

@@ -19,7 +19,7 @@ def test_terms_phrases_exclusions_and_filters() -> None:
 def test_folding_of_case_width_and_space() -> None:
     assert parse_query("ＣｈａｔＧＰＴ").terms == ["chatgpt"]
     assert parse_query('"Chat GPT"').terms == ["chatgpt"]
-    assert parse_query("-\"大 模型\"").excluded == ["大模型"]
+    assert parse_query('-"大 模型"').excluded == ["大模型"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.corpus.library import Library
 from desktop_app.export.formats import ExportFormat
+from desktop_app.paths import DataPaths
 from desktop_app.session import Session
 from desktop_app.ui.actions import MainAction
 from desktop_app.ui.main_window import READER_MIN_WIDTH, MainWindow
@@ -41,7 +42,9 @@ def test_library_lists_every_article_and_click_opens_it(make_window, qtbot: QtBo
     qtmodeltester.check(window.library_panel.model)
     assert window.library_panel.proxy.rowCount() == 5
     assert "tester" in window.windowTitle()
-    index = window.library_panel.proxy.mapFromSource(window.library_panel.model.index(window.library_panel.model.row_of(A003), 0))
+    index = window.library_panel.proxy.mapFromSource(
+        window.library_panel.model.index(window.library_panel.model.row_of(A003), 0)
+    )
     rect = window.library_panel.view.visualRect(index)
     qtbot.mouseClick(window.library_panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.reader.article is not None and window.reader.article.id == A003
@@ -62,18 +65,26 @@ def test_library_columns_sort_by_a_header_click_and_count_annotations(make_windo
     headers = [window.library_panel.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["标题", "来源", "日期", "发言人", "批注"]
     speakers_column = headers.index("发言人")
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(speakers_column) + 5, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(speakers_column) + 5, header.height() // 2),
+    )
     counts = library_column(window, speakers_column)
     assert counts == sorted(counts) and counts[-1] == 9  # 000 has nine speakers
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(speakers_column) + 5, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(speakers_column) + 5, header.height() // 2),
+    )
     assert library_column(window, speakers_column) == sorted(counts, reverse=True)
 
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    row = window.library_panel.proxy.mapFromSource(window.library_panel.model.index(window.library_panel.model.row_of(A003), 4)).row()
+    row = window.library_panel.proxy.mapFromSource(
+        window.library_panel.model.index(window.library_panel.model.row_of(A003), 4)
+    ).row()
     assert window.library_panel.proxy.index(row, 4).data() == 1
     assert sum(library_column(window, 4)) == 1  # type: ignore[arg-type]
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -172,8 +183,11 @@ def visible_speakers(window: MainWindow) -> set[str | None]:
     article, layout = window.reader.article, window.reader.layout_map
     assert article is not None and layout is not None
     document = window.reader.document()
-    return {article.blocks[number].speaker for number, start in enumerate(layout.starts)
-            if document.findBlock(start).isVisible()}
+    return {
+        article.blocks[number].speaker
+        for number, start in enumerate(layout.starts)
+        if document.findBlock(start).isVisible()
+    }
 
 
 def test_focus_on_a_speaker_shows_only_their_turns_and_the_questions(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
@@ -196,11 +210,14 @@ def test_focus_on_a_speaker_shows_only_their_turns_and_the_questions(make_window
     qtbot.mouseClick(outline.next_turn, Qt.MouseButton.LeftButton)
     first = window.reader.first_visible_block()
     qtbot.mouseClick(outline.next_turn, Qt.MouseButton.LeftButton)
-    assert first in turns and window.reader.first_visible_block() in turns[turns.index(first) + 1:]
+    assert first in turns and window.reader.first_visible_block() in turns[turns.index(first) + 1 :]
     # The focus follows another speaker chosen in the list, and a highlight still lands right.
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith("陈石"))
-    qtbot.mouseClick(outline.speakers_view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=outline.speakers_view.visualRect(model.index(row, 0)).center())
+    qtbot.mouseClick(
+        outline.speakers_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=outline.speakers_view.visualRect(model.index(row, 0)).center(),
+    )
     assert visible_speakers(window) == {"陈石", "金磊"}
     select_text(window, "经历了几次 AI 的技术变革")
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
@@ -260,8 +277,11 @@ def test_the_reading_position_survives_a_restart(make_window) -> None:  # type: 
     assert third.reader.article.id == A000 and third.reader.verticalScrollBar().value() == 0
 
 
-def test_closing_before_the_layout_is_done_keeps_the_true_reading_position(qtbot: QtBot, session: Session,  # type: ignore[no-untyped-def]
-                                                                          tmp_path: Path) -> None:
+def test_closing_before_the_layout_is_done_keeps_the_true_reading_position(
+    qtbot: QtBot,
+    session: Session,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     # A launch closed at once (as --startup-probe does): the document is still being laid out.
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(session, settings, build_panels_now=False)
@@ -339,8 +359,12 @@ def test_context_menu_highlights_in_the_chosen_color(make_window) -> None:  # ty
     assert [(p.annotation.anchor.quote, p.annotation.color) for p in placed] == [("我非常同意陈石总的看法", "pink")]
 
 
-def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_path: Path, qtbot: QtBot,  # type: ignore[no-untyped-def]
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dropping_files_imports_them_and_refusals_are_reported(
+    make_window,
+    tmp_path: Path,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = make_window()
     good = tmp_path / "新文章.md"
     good.write_text("# 拖进来的文章\n\n张三：这是一段拖放导入的访谈内容。\n", encoding="utf-8")
@@ -351,11 +375,14 @@ def test_dropping_files_imports_them_and_refusals_are_reported(make_window, tmp_
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
     position = QPointF(window.rect().center())
-    enter = QDragEnterEvent(position.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        position.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        position, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, drop)
     qtbot.waitUntil(lambda: bool(warnings), timeout=30_000)  # imported off the window's thread
     assert window.library_panel.model.row_of("新文章") is not None
@@ -448,8 +475,12 @@ def test_floating_toolbar_highlights_a_dragged_selection(make_window, qtbot: QtB
     assert notes["震撼和冲击"] == "最直观的感受"
 
 
-def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qtbot: QtBot, session: Session,  # type: ignore[no-untyped-def]
-                                                                              library: Library, tmp_path: Path) -> None:
+def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(
+    qtbot: QtBot,
+    session: Session,  # type: ignore[no-untyped-def]
+    library: Library,
+    tmp_path: Path,
+) -> None:
     annotations = session.annotations
     article = library.get(A003)
     start = article.plain_text.index("我非常同意陈石总的看法")
@@ -482,7 +513,8 @@ def test_start_up_paints_the_last_article_first_then_fills_the_docks_in_place(qt
 
 
 def test_a_damaged_index_is_rebuilt_and_the_search_dock_says_why_in_the_windows_language(  # type: ignore[no-untyped-def]
-        make_window, qtbot: QtBot, data_paths: DataPaths, library: Library) -> None:
+    make_window, qtbot: QtBot, data_paths: DataPaths, library: Library
+) -> None:
     index = Session(data_paths, library=library).search_index
     index.update(library.articles())
     [meta] = data_paths.index_dir.glob("gen-*/aigc-index.json")

@@ -7,7 +7,13 @@ from PySide6.QtGui import QTextDocument
 
 from desktop_app.ui.plain_text import rich, tooltip
 
-HOSTILE = ["<img src=local.png>", "<h1>标题</h1>", "a &amp; b", "行一\n行二  两个空格", "/tmp/<b>x</b>/annotations.sqlite3"]
+HOSTILE = [
+    "<img src=local.png>",
+    "<h1>标题</h1>",
+    "a &amp; b",
+    "行一\n行二  两个空格",
+    "/tmp/<b>x</b>/annotations.sqlite3",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)

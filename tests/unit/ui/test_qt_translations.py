@@ -64,8 +64,11 @@ def test_every_text_of_the_window_has_its_english_and_the_qm_is_current(tmp_path
     """Run scripts/translations_en.py after changing a text of the window."""
     ts = tmp_path / TS.name
     shutil.copy(TS, ts)
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete", "-ts", str(ts)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(TOOLS / "pyside6-lupdate"), *map(str, SOURCES), "-no-obsolete", "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+    )
     assert untranslated(ts) == []
     assert ts.read_text(encoding="utf-8").count("<message") == TS.read_text(encoding="utf-8").count("<message")
     qm = tmp_path / QM.name

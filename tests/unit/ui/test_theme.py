@@ -22,7 +22,8 @@ def light_again(qapp: QApplication) -> Iterator[None]:
 
 
 def test_the_dark_theme_from_the_view_menu_recolors_the_text_and_highlights_and_is_remembered(
-        make_window, light_again) -> None:  # type: ignore[no-untyped-def]
+    make_window, light_again
+) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_passage(A003, None)
     start = window.reader.article.plain_text.index("我非常同意陈石总的看法")
@@ -40,8 +41,9 @@ def test_the_dark_theme_from_the_view_menu_recolors_the_text_and_highlights_and_
     assert again.theme == "dark" and again.theme_actions["dark"].isChecked()
 
 
-def test_the_system_theme_follows_the_desktops_palette(qapp: QApplication, monkeypatch: pytest.MonkeyPatch,
-                                                        light_again) -> None:  # type: ignore[no-untyped-def]
+def test_the_system_theme_follows_the_desktops_palette(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, light_again
+) -> None:  # type: ignore[no-untyped-def]
     # The desktop's palette is read once, before any theme replaces it, and remembered.
     monkeypatch.setattr(theme, "_desktop_is_dark", None)
     qapp.setPalette(dark_palette())  # what Qt makes from a dark desktop
