@@ -14,6 +14,14 @@ MAX_BYTES = 1 << 20
 BACKUP_COUNT = 3  # aigc-reader.log.1 … .3: at most 4 MiB in all
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A record that cannot be written (a full disk, a read-only folder) is dropped: logging's
+    default prints a traceback on stderr, which would break the one-line error contract."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
+
+
 def start_logging(folder: Path) -> Path | None:
     """Sends the app's records (desktop_app.*) at INFO and above to folder/aigc-reader.log; once.
     Returns the file, or None when the folder cannot be written (the app works all the same)."""
@@ -23,7 +31,7 @@ def start_logging(folder: Path) -> Path | None:
             return Path(handler.baseFilename)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _QuietFileHandler(
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError:

@@ -59,7 +59,9 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
-_COLUMNS = 'id, article, color, note, tags, created, updated, quote, prefix, suffix, start, "end"'
+_COLUMN_NAMES = ("id", "article", "color", "note", "tags", "created", "updated", "quote", "prefix", "suffix", "start",
+                 "end")
+_COLUMNS = ", ".join(f'"{name}"' for name in _COLUMN_NAMES)
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html) that say something about the disk.
 _CORRUPT, _NOTADB = 11, 26
@@ -327,7 +329,10 @@ class AnnotationStore:
             application = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
             if "annotations" in tables:
-                connection.execute(f"SELECT {_COLUMNS} FROM annotations LIMIT 0")
+                present = {row[1] for row in connection.execute("PRAGMA table_info(annotations)")}
+                lost = [column for column in _COLUMN_NAMES if column not in present]
+                if lost:
+                    raise _Damage(f"has lost columns of its annotations table ({', '.join(lost)})")
             elif tables and application != APPLICATION_ID and version == 0:
                 raise _Damage(f"is not an aigc-reader database (it holds {', '.join(sorted(tables)[:5])})")
             elif version or application == APPLICATION_ID:
@@ -335,7 +340,7 @@ class AnnotationStore:
             elif not self._creating and self.backups.held_annotations():
                 raise _Damage("was emptied")
         except sqlite3.Error as error:
-            if _is_damage(error) or "no such column" in str(error):
+            if _is_damage(error):
                 raise _Damage(f"is damaged ({error})") from None
             raise DataError(describe_disk_error(error, self.path)) from None
 

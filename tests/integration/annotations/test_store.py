@@ -143,3 +143,20 @@ def test_kill_9_at_random_moments_never_loses_a_saved_annotation(tmp_path: Path)
     connection.close()
     assert reported, "the writer never got to save anything"
     assert reported <= stored, f"{len(reported - stored)} saved annotations lost"
+
+
+def test_a_table_that_lost_a_column_is_damage_and_the_restore_brings_the_rows_back(tmp_path: Path) -> None:
+    database = tmp_path / "annotations.sqlite3"
+    store = AnnotationStore(database)
+    saved = Annotation.new("a1", Anchor.at("一段足够长的文字", 0, 4), note="留着")
+    store.put(saved)
+    store.close()
+    with sqlite3.connect(database) as connection:
+        connection.execute("ALTER TABLE annotations DROP COLUMN note")
+    connection.close()
+    with pytest.raises(StoreDamaged, match=r"lost columns of its annotations table \(note\)"):
+        AnnotationStore(database)
+    restore(database)
+    reopened = AnnotationStore(database)
+    assert [a.note for a in reopened.all()] == ["留着"]
+    reopened.close()
