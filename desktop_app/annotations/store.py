@@ -59,8 +59,20 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
-_COLUMN_NAMES = ("id", "article", "color", "note", "tags", "created", "updated", "quote", "prefix", "suffix", "start",
-                 "end")
+_COLUMN_NAMES = (
+    "id",
+    "article",
+    "color",
+    "note",
+    "tags",
+    "created",
+    "updated",
+    "quote",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+)
 _COLUMNS = ", ".join(f'"{name}"' for name in _COLUMN_NAMES)
 
 # SQLite's primary result codes (https://www.sqlite.org/rescode.html) that say something about the disk.
