@@ -88,3 +88,15 @@ def test_a_markdown_clip_that_opens_with_an_html_banner_stays_markdown() -> None
     )
     article = parse_text("banner", clip, "imported")
     assert [t.speaker for t in article.turns] == ["主持人", "张三"] * 2 and "**" not in article.plain_text
+
+
+def test_each_format_is_recognised_by_its_content() -> None:
+    from desktop_app.corpus.formats import SourceFormat, normalise_date, read_source
+
+    assert read_source("<html><body><p>你好</p></body></html>").format is SourceFormat.HTML
+    assert read_source("# 标题\n\n段落 **粗**").format is SourceFormat.MARKDOWN
+    dump = read_source("标题:测试\n链接:https://a.cn\n正文:\n你好")
+    assert dump.format is SourceFormat.TEXT_DUMP and dump.meta.title == "测试" and dump.format.is_plain_text
+    assert read_source("第一行\n第二行").format is SourceFormat.TEXT
+    assert normalise_date("2024年3月5日") == normalise_date("2024-03-05T10:00:00Z") == "2024-03-05"
+    assert normalise_date("昨天") is None
