@@ -55,7 +55,7 @@ def main() -> None:
         window.open_passage(ARTICLE, None)
         window.start_background_loading()
         settle(3000)  # jieba and the index
-        window.on_focus_search()
+        window.navigation.focus_search()
         window.search_panel.query.setText("数据 模型")
         settle(1500)
         window.annotations_dock.raise_()

@@ -23,26 +23,27 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from desktop_app.annotations.model import Placed
 from desktop_app.annotations.service import Annotations
-from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.corpus.library import Library
 from desktop_app.errors import ReaderError
 from desktop_app.session import Session
 from desktop_app.ui.actions import MainAction, Menu
 from desktop_app.ui.read_only_mark import ReadOnlyMark
-from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, ReaderView
-from desktop_app.ui.theme import THEMES, Theme, apply_theme
+from desktop_app.ui.reader_view import ReaderView
+from desktop_app.ui.theme import Theme, add_theme_menu, apply_theme
 from desktop_app.ui.window_settings import WindowSettings
 from desktop_app.ui.workers import Background
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
-    from desktop_app.search.index import Hit, SearchIndex
+    from desktop_app.search.index import SearchIndex
     from desktop_app.ui.annotating import Annotating
     from desktop_app.ui.annotations_panel import AnnotationsPanel
     from desktop_app.ui.file_actions import FileActions
     from desktop_app.ui.find_bar import FindBar
+    from desktop_app.ui.help_actions import HelpActions
     from desktop_app.ui.library_panel import LibraryPanel
+    from desktop_app.ui.navigation import Navigation
     from desktop_app.ui.outline_panel import OutlinePanel
     from desktop_app.ui.reader_controls import ReaderControls
     from desktop_app.ui.search_panel import SearchPanel
@@ -105,7 +106,9 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.annotations_panel import AnnotationsPanel
         from desktop_app.ui.file_actions import FileActions
         from desktop_app.ui.find_bar import FindBar
+        from desktop_app.ui.help_actions import HelpActions
         from desktop_app.ui.library_panel import LibraryPanel
+        from desktop_app.ui.navigation import Navigation
         from desktop_app.ui.outline_panel import OutlinePanel
         from desktop_app.ui.reader_controls import ReaderControls
         from desktop_app.ui.search_panel import SearchPanel
@@ -126,8 +129,10 @@ class MainWindow(QMainWindow):
         ):
             dock.setWidget(panel)
         self.annotating: Annotating = Annotating(self)
+        self.navigation: Navigation = Navigation(self)
         self.files: FileActions = FileActions(self)
         self.users: UserActions = UserActions(self)
+        self.help: HelpActions = HelpActions(self)
         self._build_menus()
         self.reader_controls: ReaderControls = ReaderControls(self.reader, self.menu_actions[MainAction.FIND], self)
         self._connect()
@@ -142,28 +147,6 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # what saveState and restoreState know it by
         return dock
-
-    def _place_docks_by_default(self, docks: list[QDockWidget]) -> None:
-        """Library and outline on the left, annotations and search tabbed on the right, find at
-        the bottom and hidden: a first run's layout, or that of docks the saved one lacks."""
-        from PySide6.QtCore import Qt
-
-        areas = {
-            self.library_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
-            self.outline_dock: Qt.DockWidgetArea.LeftDockWidgetArea,
-            self.annotations_dock: Qt.DockWidgetArea.RightDockWidgetArea,
-            self.search_dock: Qt.DockWidgetArea.RightDockWidgetArea,
-            self.find_dock: Qt.DockWidgetArea.BottomDockWidgetArea,
-        }
-        for dock in docks:
-            self.addDockWidget(areas[dock], dock)
-        if self.annotations_dock in docks and self.search_dock in docks:
-            self.tabifyDockWidget(self.annotations_dock, self.search_dock)
-            self.annotations_dock.raise_()
-        if self.find_dock in docks:
-            self.find_dock.hide()
-        if self.library_dock in docks and self.annotations_dock in docks:  # room for the library's columns
-            self.resizeDocks([self.library_dock, self.annotations_dock], [440, 360], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
         from desktop_app.ui.actions import build_actions
@@ -181,28 +164,22 @@ class MainWindow(QMainWindow):
                 MainAction.REDO: self.annotating.redo,
                 MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
                 MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
-                MainAction.FIND: self.on_find,
+                MainAction.FIND: self.navigation.find,
                 MainAction.FIND_NEXT: lambda: self.find_bar.step(backwards=False),
                 MainAction.FIND_PREVIOUS: lambda: self.find_bar.step(backwards=True),
-                MainAction.SEARCH: self.on_focus_search,
-                MainAction.ZOOM_IN: lambda: self.on_zoom(1),
-                MainAction.ZOOM_OUT: lambda: self.on_zoom(-1),
-                MainAction.ZOOM_RESET: lambda: self.on_zoom(0),
-                MainAction.FOCUS_SPEAKER: self.on_toggle_focus,
-                MainAction.SHORTCUTS: self.on_shortcuts,
-                MainAction.OPEN_LOG: self.on_open_log_folder,
+                MainAction.SEARCH: self.navigation.focus_search,
+                MainAction.ZOOM_IN: lambda: self.navigation.zoom(1),
+                MainAction.ZOOM_OUT: lambda: self.navigation.zoom(-1),
+                MainAction.ZOOM_RESET: lambda: self.navigation.zoom(0),
+                MainAction.FOCUS_SPEAKER: self.navigation.toggle_focus,
+                MainAction.SHORTCUTS: self.help.show_shortcuts,
+                MainAction.OPEN_LOG: self.help.open_log_folder,
             },
         )
         for action in self.menu_actions.values():
             self.addAction(action)  # shortcuts work with the menu bar hidden too
         view = self.menus[Menu.VIEW]
-        themes = view.addMenu(self.tr("主题"))
-        for theme, label in zip(THEMES, (self.tr("跟随系统"), self.tr("浅色"), self.tr("深色")), strict=True):
-            action = themes.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(theme == self.theme)
-            action.triggered.connect(lambda _checked=False, chosen=theme: self.set_theme(chosen))
-            self.theme_actions[theme] = action
+        self.theme_actions = add_theme_menu(view, self.theme, self.set_theme)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
             view.addAction(dock.toggleViewAction())
@@ -210,18 +187,18 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.library_panel.article_chosen.connect(self.on_article_chosen)
         self.outline.block_chosen.connect(self.reader.scroll_to_block)
-        self.outline.focus_requested.connect(self.on_focus_speaker)
-        self.reader.verticalScrollBar().valueChanged.connect(self.on_reader_scrolled)
+        self.outline.focus_requested.connect(self.navigation.on_focus_speaker)
+        self.reader.verticalScrollBar().valueChanged.connect(self.navigation.on_reader_scrolled)
         self.reader.highlight_clicked.connect(self.annotating.on_highlight_clicked)
         self.reader_controls.highlight_requested.connect(self.annotating.on_highlight_requested)
         self.reader_controls.note_requested.connect(self.annotating.on_note_requested)
         self.reader_controls.nothing_selected.connect(self.annotating.on_nothing_selected)
-        self.search_panel.hit_chosen.connect(self.on_hit_chosen)
+        self.search_panel.hit_chosen.connect(self.navigation.on_hit_chosen)
         self.annotations_panel.passage_requested.connect(self.annotating.on_passage_requested)
         self.annotations_panel.edit_requested.connect(self.annotating.on_edit_requested)
         self.annotations_panel.delete_requested.connect(self.annotating.on_delete_requested)
         self.annotations_panel.listing_changed.connect(self.refresh_annotations)
-        self.find_bar.counted.connect(self.on_find_counted)
+        self.find_bar.counted.connect(self.navigation.on_find_counted)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
@@ -236,7 +213,9 @@ class MainWindow(QMainWindow):
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock, self.find_dock]
         unplaced = [dock for dock in docks if self.layout().indexOf(dock) < 0]
         if unplaced:
-            self._place_docks_by_default(unplaced)
+            from desktop_app.ui.dock_layout import place_docks_by_default
+
+            place_docks_by_default(self, unplaced)
         self.set_theme(self.settings.theme)
         self.reader.point_size = self.settings.point_size
         place = self.settings.last_place
@@ -299,65 +278,6 @@ class MainWindow(QMainWindow):
     def on_article_chosen(self, article_id: str) -> None:
         if self.reader.article is None or self.reader.article.id != article_id:
             self.show_article(article_id)
-
-    @Slot(object)
-    def on_focus_speaker(self, speaker: str | None) -> None:
-        article = self.reader.article
-        if article is None:
-            return
-        if speaker is None:
-            block = self.reader.first_visible_block()
-            self.reader.show_only(None)
-            if block is not None:
-                self.reader.scroll_to_block(block)
-            self.statusBar().showMessage(self.tr("显示全文"), 2000)
-            return
-        shown = speaker_focus_blocks(article, speaker)
-        self.reader.show_only(shown)
-        if shown:
-            self.reader.scroll_to_block(min(shown))  # the first question they answer, or their first turn
-        turns = article.turn_counts().get(speaker, 0)
-        self.statusBar().showMessage(
-            self.tr("只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）").format(
-                speaker=speaker, turns=turns
-            )
-        )
-
-    def on_toggle_focus(self) -> None:
-        self.outline_dock.show()
-        self.outline.toggle_focus()
-
-    @Slot(int)
-    def on_reader_scrolled(self, _value: int) -> None:
-        block = self.reader.first_visible_block()
-        if block is not None:
-            self.outline.follow(block)
-
-    @Slot(object)
-    def on_hit_chosen(self, hit: Hit) -> None:
-        self.open_passage(hit.article, hit.block)
-        if hit.matches:
-            base = self.library.get(hit.article).block_starts[hit.block]
-            self.reader.select_span(base + hit.matches[0][0], base + hit.matches[0][1])
-
-    def on_find(self) -> None:
-        self.find_dock.show()
-        self.find_bar.start()
-
-    @Slot(int)
-    def on_find_counted(self, matches: int) -> None:
-        text = self.tr("{count} 处匹配").format(count=matches) if self.find_bar.text() else ""
-        self.statusBar().showMessage(text, 3000)
-
-    def on_focus_search(self) -> None:
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search_panel.focus_query()
-
-    def on_zoom(self, step: int) -> None:
-        self.reader.set_point_size(
-            DEFAULT_POINT_SIZE if step == 0 else self.reader.point_size + step, self.current_placed()
-        )
 
     def set_theme(self, theme: Theme) -> None:
         apply_theme(theme)
@@ -426,23 +346,3 @@ class MainWindow(QMainWindow):
     def offer_restore(self, problem: str) -> None:
         self.build_panels()
         self.users.offer_restore(problem)
-
-    def on_open_log_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        folder = self.session.paths.log_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def on_shortcuts(self) -> None:
-        from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
-
-        panel = self.tr("面板")  # keys that act inside one panel, not from a menu
-        panel_keys = [
-            (panel, self.tr("保存笔记（批注面板）"), "Ctrl+Enter"),
-            (panel, self.tr("打开第一个结果（搜索面板）"), "Enter"),
-            (panel, self.tr("关闭查找栏"), "Esc"),
-        ]
-        self.shortcuts_dialog = ShortcutsDialog(self.menuBar(), panel_keys, self)
-        self.shortcuts_dialog.show()

@@ -3,22 +3,22 @@
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="31" />
+        <location filename="../../desktop_app/ui/annotating.py" line="33" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="42" />
+        <location filename="../../desktop_app/ui/annotating.py" line="44" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="72" />
+        <location filename="../../desktop_app/ui/annotating.py" line="77" />
         <source>批注已保存</source>
         <translation>Annotation saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="80" />
+        <location filename="../../desktop_app/ui/annotating.py" line="85" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
@@ -26,7 +26,7 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_model.py" line="20" />
+        <location filename="../../desktop_app/ui/annotation_model.py" line="21" />
         <source>⚠ 未定位 · </source>
         <translation>⚠ orphaned · </translation>
     </message>
@@ -67,32 +67,32 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="30" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="37" />
         <source>黄色</source>
         <translation>yellow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="30" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="38" />
         <source>绿色</source>
         <translation>green</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="30" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="39" />
         <source>蓝色</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="31" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="40" />
         <source>粉色</source>
         <translation>pink</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="31" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="41" />
         <source>紫色</source>
         <translation>purple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="42" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="53" />
         <source>高亮为{color}</source>
         <translation>Highlight in {color}</translation>
     </message>
@@ -100,9 +100,9 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="31" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="43" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="51" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="32" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="46" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="55" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
@@ -112,58 +112,58 @@
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="41" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="42" />
         <source>正在导入 {count} 个文件…</source>
         <translation>Importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="51" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="55" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="64" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="69" />
         <source>Markdown，本文 (*.md)</source>
         <translation>Markdown, this article (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="65" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="70" />
         <source>Markdown，全部文章 (*.md)</source>
         <translation>Markdown, all articles (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="66" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="71" />
         <source>Web Annotation JSON，本文 (*.json)</source>
         <translation>Web Annotation JSON, this article (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="67" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="72" />
         <source>Web Annotation JSON，全部文章 (*.json)</source>
         <translation>Web Annotation JSON, all articles (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="68" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="77" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="85" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="68" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="78" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="86" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="80" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="89" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="91" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="101" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
@@ -177,44 +177,67 @@
     </message>
 </context>
 <context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/help_actions.py" line="23" />
+        <source>面板</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/help_actions.py" line="25" />
+        <source>保存笔记（批注面板）</source>
+        <translation>Save the note (annotations panel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/help_actions.py" line="26" />
+        <source>打开第一个结果（搜索面板）</source>
+        <translation>Open the first result (search panel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/help_actions.py" line="27" />
+        <source>关闭查找栏</source>
+        <translation>Close the find bar</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="19" />
+        <location filename="../../desktop_app/ui/library_model.py" line="20" />
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="19" />
+        <location filename="../../desktop_app/ui/library_model.py" line="21" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="20" />
+        <location filename="../../desktop_app/ui/library_model.py" line="22" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="20" />
+        <location filename="../../desktop_app/ui/library_model.py" line="23" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="21" />
+        <location filename="../../desktop_app/ui/library_model.py" line="24" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="55" />
+        <location filename="../../desktop_app/ui/library_model.py" line="67" />
         <source>{count} 位发言人</source>
         <translation>{count} speakers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="56" />
+        <location filename="../../desktop_app/ui/library_model.py" line="68" />
         <source>{count} 字</source>
         <translation>{count} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/library_model.py" line="57" />
+        <location filename="../../desktop_app/ui/library_model.py" line="69" />
         <source>{count} 条批注</source>
         <translation>{count} annotations</translation>
     </message>
@@ -230,27 +253,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="77" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <location filename="../../desktop_app/ui/main_window.py" line="79" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79" />
+        <location filename="../../desktop_app/ui/main_window.py" line="80" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80" />
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -360,22 +383,22 @@
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/theme.py" line="99" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/theme.py" line="101" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/theme.py" line="102" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="181" />
+        <location filename="../../desktop_app/ui/theme.py" line="103" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
@@ -390,44 +413,9 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="291" />
-        <source>显示全文</source>
-        <translation>Showing the whole text</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="298" />
-        <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
-        <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="373" />
+        <location filename="../../desktop_app/ui/main_window.py" line="319" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="324" />
-        <source>{count} 处匹配</source>
-        <translation>{count} matches</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="415" />
-        <source>面板</source>
-        <translation>Panels</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416" />
-        <source>保存笔记（批注面板）</source>
-        <translation>Save the note (annotations panel)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="417" />
-        <source>打开第一个结果（搜索面板）</source>
-        <translation>Open the first result (search panel)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="417" />
-        <source>关闭查找栏</source>
-        <translation>Close the find bar</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/read_only_mark.py" line="29" />
@@ -446,16 +434,34 @@
     </message>
 </context>
 <context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../desktop_app/ui/navigation.py" line="33" />
+        <source>显示全文</source>
+        <translation>Showing the whole text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/navigation.py" line="41" />
+        <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
+        <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/navigation.py" line="69" />
+        <source>{count} 处匹配</source>
+        <translation>{count} matches</translation>
+    </message>
+</context>
+<context>
     <name>OutlinePanel</name>
     <message>
         <location filename="../../desktop_app/ui/outline_panel.py" line="23" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="71" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="72" />
         <source>话题</source>
         <translation>Topics</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/outline_panel.py" line="43" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="72" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="73" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
@@ -470,32 +476,32 @@
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="48" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="49" />
         <source>{name}（{details}）</source>
         <translation>{name} ({details})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="73" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="74" />
         <source>◀ 上一段</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="74" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="75" />
         <source>下一段 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="76" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
         <source>在所选发言人的发言之间跳转</source>
         <translation>Step through the selected speaker's turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
         <source>只看此人</source>
         <translation>Only this speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
         <source>只显示所选发言人的发言和他们回答的问题</source>
         <translation>Show only the selected speaker's turns and the questions they answer</translation>
     </message>
@@ -503,7 +509,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="139" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="157" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>
@@ -588,17 +594,17 @@
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="123" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="124" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="144" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="147" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="145" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="149" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>
@@ -619,22 +625,22 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="41" />
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="46" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="48" />
         <source>筛选（名称或按键）</source>
         <translation>Filter (name or key)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="51" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="51" />
         <source>快捷键</source>
         <translation>Shortcut</translation>
     </message>
@@ -642,48 +648,48 @@
 <context>
     <name>UserActions</name>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="26" />
-        <location filename="../../desktop_app/ui/user_actions.py" line="37" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="28" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="42" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="26" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="29" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="37" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="42" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="43" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="49" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="50" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="58" />
         <source>批注数据库</source>
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="51" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="59" />
         <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
         <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="65" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="56" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="66" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="64" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="74" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>

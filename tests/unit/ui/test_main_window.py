@@ -333,7 +333,7 @@ def test_a_dock_the_saved_layout_lacks_gets_its_default_place(make_window, tmp_p
     assert window.dockWidgetArea(window.library_dock) == Qt.DockWidgetArea.RightDockWidgetArea  # as saved
     assert window.dockWidgetArea(window.find_dock) == Qt.DockWidgetArea.BottomDockWidgetArea  # by default
     assert window.find_dock.isHidden() and not window.find_dock.isFloating()
-    window.on_find()
+    window.navigation.find()
     assert window.find_dock.isVisible() and window.find_bar.hasFocus()
 
 
@@ -421,7 +421,7 @@ def test_copy_as_markdown_puts_the_selected_annotation_on_the_clipboard(make_win
 def test_help_lists_every_shortcut_and_filters(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    dialog = window.shortcuts_dialog
+    dialog = window.help.shortcuts_dialog
     assert dialog.isVisible()
     rows = dict(dialog.visible_rows())
     assert rows["高亮所选文字"] == "H" and rows["只看所选发言人"] == "Ctrl+Shift+O" and rows["导出批注…"] == "Ctrl+E"
