@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from desktop_app.annotations.colors import COLORS
-from desktop_app.annotations.model import Anchor, Annotation
+from desktop_app.annotations.model import Annotation
+from desktop_app.annotations.store import annotation_from_row
 
 _HEADER_MAGIC = b"SQLite format 3\x00"
 _WAL_MAGICS = (0x377F0682, 0x377F0683)
@@ -195,17 +196,7 @@ def _annotation(payload: bytes) -> Annotation | None:
     numbers = [value for value in values[10:] if isinstance(value, int)]
     if len(texts) != 10 or len(numbers) != len(values) - 10 or len(numbers) != 2:
         return None
-    id_, article, color, note, tags, created, updated, quote, prefix, suffix = texts
-    start, end = numbers
+    id_, color, created = texts[0], texts[2], texts[5]
     if not id_ or color not in COLORS or not created[:4].isdigit():
         return None
-    return Annotation(
-        id_,
-        article,
-        Anchor(quote, prefix, suffix, start, end),
-        color,
-        note,
-        tuple(tags.split("\n")) if tags else (),
-        created,
-        updated,
-    )
+    return annotation_from_row((*texts, *numbers))

@@ -129,7 +129,8 @@ def _row(annotation: Annotation) -> tuple[object, ...]:
     )
 
 
-def _annotation(row: tuple[Any, ...]) -> Annotation:
+def annotation_from_row(row: tuple[Any, ...]) -> Annotation:
+    """An annotation from a row of the table's columns in order (the store's, and salvage's)."""
     id_, article, color, note, tags, created, updated, quote_, prefix, suffix, start, end = row
     return Annotation(
         id_,
@@ -452,7 +453,7 @@ class AnnotationStore:
     # -- reading ----------------------------------------------------------------------------
     def get(self, annotation_id: str) -> Annotation | None:
         rows = self._read(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,))
-        return _annotation(rows[0]) if rows else None
+        return annotation_from_row(rows[0]) if rows else None
 
     def ids_starting_with(self, prefix: str) -> list[str]:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -465,7 +466,7 @@ class AnnotationStore:
             rows = self._read(f"SELECT {_COLUMNS} FROM annotations")
         else:
             rows = self._read(f"SELECT {_COLUMNS} FROM annotations WHERE article = ?", (article,))
-        return [_annotation(row) for row in rows]
+        return [annotation_from_row(row) for row in rows]
 
     def data_version(self) -> int:
         """Changes whenever another connection (another window, the CLI) commits a change."""
@@ -518,4 +519,4 @@ def read_backup(backup_path: Path) -> list[Annotation]:
             connection.close()
     except sqlite3.Error as error:
         raise DataError(f"the backup {backup_path} cannot be read: {error}") from None
-    return [_annotation(row) for row in rows]
+    return [annotation_from_row(row) for row in rows]
