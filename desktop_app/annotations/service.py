@@ -223,11 +223,14 @@ class Annotations:
         self, annotation_id: str, note: str | None = None, color: str | None = None, tags: Iterable[str] | None = None
     ) -> Placed:
         before = self.get(annotation_id)
-        after = before.edited(
-            note=before.note if note is None else note,
-            color=before.color if color is None else check_color(color),
-            tags=before.tags if tags is None else normalize_tags(list(tags)),
+        wanted = (
+            before.note if note is None else note,
+            before.color if color is None else check_color(color),
+            before.tags if tags is None else normalize_tags(list(tags)),
         )
+        if wanted == (before.note, before.color, before.tags):
+            return self.place(before)  # nothing to save: no write, no undo step (autosave calls this often)
+        after = before.edited(note=wanted[0], color=wanted[1], tags=wanted[2])
         self._apply(Change(before, after))
         return self.place(after)
 

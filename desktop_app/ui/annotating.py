@@ -73,8 +73,7 @@ class Annotating(QObject):
             is not None
         ):
             window.reader_controls.color = color  # H uses the colour chosen last
-            window.refresh_annotations(select=annotation_id)
-            window.statusBar().showMessage(self.tr("批注已保存"), 2000)
+            window.refresh_annotations()  # the editor keeps its text and cursor: it holds what was saved
 
     @Slot(str)
     def on_delete_requested(self, annotation_id: str) -> None:

@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         self.settings.save(self.saveGeometry(), self.saveState(), self.reader.point_size, place)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.panels_built:
+            self.annotations_panel.flush()  # a note typed a moment ago is saved before the window goes
         self.save_settings()
         self.background.wait(10_000)
         super().closeEvent(event)
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
         """Lists the annotations and redraws the article's highlights (``redraw=False`` when they
         are already drawn, as when the panels arrive after the first paint)."""
         panel, article = self.annotations_panel, self.reader.article
+        panel.flush()  # what the editor holds is saved before the list is read
         scope = None if panel.lists_whole_library() or article is None else article.id
         panel.show_items(self.annotations.list(scope, search=panel.search_text()), select)
         self.library_panel.set_annotation_counts(self.annotations.counts_by_article())
@@ -333,6 +336,8 @@ class MainWindow(QMainWindow):
 
     def use_session(self, session: Session) -> None:
         """Shows this session's annotations instead (another user's, or the ones just restored)."""
+        if self.panels_built:
+            self.annotations_panel.flush()  # into the user who typed it, before the store changes
         self.session.close()
         self.session = session
         self.read_only_mark.show()

@@ -13,12 +13,7 @@
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="77" />
-        <source>批注已保存</source>
-        <translation>Annotation saved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="85" />
+        <location filename="../../desktop_app/ui/annotating.py" line="84" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
@@ -34,34 +29,44 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="44" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="50" />
         <source>筛选批注</source>
         <translation>Filter annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="46" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="52" />
         <source>显示全部文章的批注</source>
         <translation>Show annotations of every article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="53" />
-        <source>笔记（Ctrl+Enter 保存）</source>
-        <translation>Note (Ctrl+Enter saves)</translation>
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="59" />
+        <source>笔记（自动保存）</source>
+        <translation>Note (saved as you type)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="59" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="66" />
         <source>标签，用空格分开</source>
         <translation>Tags, separated by spaces</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="60" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="67" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="61" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="68" />
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="176" />
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="207" />
+        <source>未保存</source>
+        <translation>Not saved yet</translation>
     </message>
 </context>
 <context>
@@ -413,7 +418,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="319" />
+        <location filename="../../desktop_app/ui/main_window.py" line="322" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
