@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app.cli.hints import with_hint
-from desktop_app.logs import start_logging
 from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.session import Session
 
@@ -35,7 +34,6 @@ def run_gui(
     app = fusion_application(argv)
     app.setApplicationName("aigc-reader")
     install_translations(app, QLocale.system())
-    start_logging(paths.log_dir)
     session = Session(paths, backup_on_open=False)  # the backup waits for the first paint
     problem = session.open_leniently()
 
@@ -54,6 +52,9 @@ def run_gui(
         from PySide6.QtGui import QIcon  # the icon too can wait for the text to be on screen
 
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "aigc-reader.png")))
+        from desktop_app.logs import start_logging  # logging.handlers: ~8 ms of imports, after the paint too
+
+        start_logging(paths.log_dir)
         window.session.annotations.store.refresh_backup()
         window.build_panels()
         if probe:

@@ -29,6 +29,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+try:
+    import fcntl
+except ImportError:  # Windows: see _opening_lock
+    fcntl = None  # type: ignore[assignment]
+
 from desktop_app.annotations.backups import Backups, Generation
 from desktop_app.annotations.model import Anchor, Annotation
 from desktop_app.errors import DataError
@@ -181,10 +186,43 @@ def _is_damage(error: sqlite3.Error) -> bool:
 def _opening_lock(folder: Path) -> Iterator[None]:
     """One process at a time opens (and maybe creates or sets aside) the database: SQLite's busy
     handler does not cover switching a new file to WAL, and two processes must not both move a
-    damaged file aside. A folder the user cannot write has no lock, and needs none (read-only)."""
+    damaged file aside. A folder the user cannot write has no lock, and needs none (read-only).
+
+    On POSIX this is flock(2) itself, as filelock does there: importing filelock (it imports
+    asyncio) cost the window's first paint ~18 ms. Windows takes filelock."""
+    path = folder / ".annotations.lock"
+    if fcntl is None:
+        with _portable_lock(path):
+            yield
+        return
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DataError("the annotations database is being opened by another program; try again") from None
+                time.sleep(0.01)
+        try:
+            yield
+        finally:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def _portable_lock(path: Path) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(folder / ".annotations.lock"), timeout=BUSY_TIMEOUT_MS / 1000)
+    lock = FileLock(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         lock.acquire()
     except Timeout:

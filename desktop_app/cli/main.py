@@ -11,7 +11,6 @@ from desktop_app.cli.hints import with_hint
 from desktop_app.cli.output import fail
 from desktop_app.cli.parsing import OneLineParser
 from desktop_app.errors import ReaderError
-from desktop_app.logs import start_logging
 from desktop_app.paths import DataPaths, is_valid_user_name
 from desktop_app.session import Session
 
@@ -83,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.app import run_gui
 
         return int(run_gui(paths, sys.argv[:1], probe=args.startup_probe))
+    from desktop_app.logs import start_logging  # not at the top: the window starts it after its paint
+
     start_logging(paths.log_dir)
     session = Session(paths)
     try:
