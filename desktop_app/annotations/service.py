@@ -26,7 +26,7 @@ from desktop_app.annotations.model import (
 from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.model import Article
 from desktop_app.errors import AnnotationError, UnknownAnnotation, UnknownArticle
-from desktop_app.search.normalize import fold, literal_spans
+from desktop_app.folding import fold, literal_spans
 
 ArticleLookup = Callable[[str], Article]  # raises UnknownArticle
 

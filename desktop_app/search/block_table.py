@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app.corpus.model import Article
 from desktop_app.files import write_text_atomically
-from desktop_app.search.normalize import fold_text
+from desktop_app.folding import fold_text
 
 # Folding removes white space, so a newline can never be part of a folded needle or text: it
 # separates blocks without ever producing a match that straddles two of them.

@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError, IndexDamaged
 from desktop_app.files import write_text_atomically
+from desktop_app.folding import literal_spans
 from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
-from desktop_app.search.normalize import literal_spans
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.search.schema_version import SCHEMA_VERSION
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_app.search.normalize import fold_text
+from desktop_app.folding import fold_text
 
 _FILTERS = ("speaker", "article", "topic")
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop_app.corpus.library import Library  # noqa: E402
 from desktop_app.corpus.model import Article, Block  # noqa: E402
+from desktop_app.folding import fold_text  # noqa: E402
 from desktop_app.paths import DataPaths  # noqa: E402
 from desktop_app.search.index import SearchIndex  # noqa: E402
-from desktop_app.search.normalize import fold_text  # noqa: E402
 
 COMMON = ["AIGC", "大模型", "ChatGPT", "中国", "技术", "创业公司", "数据"]
 RARE = ["阿喀琉斯之踵", "奶酪", "柳叶熙", "万物总动员", "杜雨", "speaker:黄民烈 中文", "-游戏 商业模式"]

@@ -13,9 +13,9 @@ import pytest
 
 from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline import parse_text
+from desktop_app.folding import fold_text
 from desktop_app.search.block_table import TABLE_FILE
 from desktop_app.search.index import META_FILE, SearchIndex
-from desktop_app.search.normalize import fold_text
 from desktop_app.search.schema import SCHEMA_VERSION
 
 A000, A003 = "000_5b4e62939488a476", "003_dc324faea7d1abe7"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.search.normalize import fold, fold_text, literal_spans
+from desktop_app.folding import fold, fold_text, literal_spans
 
 
 def test_case_width_and_spaces_fold_away() -> None:

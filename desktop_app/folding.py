@@ -1,5 +1,5 @@
-"""The folding that makes search match the way readers expect: case, full-width/half-width
-forms and white space are ignored. Every folded character remembers where it came from, so a
+"""Text folding for literal matching, below both search and annotations (their --search): case,
+full-width/half-width forms and white space are ignored. Every folded character remembers where it came from, so a
 match in folded text maps back to exact offsets in the original."""
 
 from __future__ import annotations
