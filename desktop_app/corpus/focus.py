@@ -5,47 +5,40 @@ from __future__ import annotations
 
 from desktop_app.corpus.model import Article, BlockKind, Turn
 
-QUESTION_MARKS = ("？", "?")
-
 
 def _turn_blocks(article: Article, turns: tuple[Turn, ...], number: int) -> range:
-    """The blocks of the number-th turn: from its first block to the next turn's (or to the
-    last block that still carries its speaker, when it is the last turn)."""
-    start = turns[number].block
-    if number + 1 < len(turns):
-        return range(start, turns[number + 1].block)
-    end = start + 1
-    while end < len(article.blocks) and article.blocks[end].speaker == turns[number].speaker:
+    """The blocks of the number-th turn: its first block and those after it that still carry its
+    speaker, up to the next turn or heading (a topic heading between two turns is nobody's)."""
+    turn = turns[number]
+    limit = turns[number + 1].block if number + 1 < len(turns) else len(article.blocks)
+    end = turn.block + 1
+    while end < limit and article.blocks[end].speaker == turn.speaker and article.blocks[end].kind != BlockKind.HEADING:
         end += 1
-    return range(start, end)
+    return range(turn.block, end)
 
 
-def _asks(article: Article, turn: Turn, blocks: range) -> bool:
-    """A host's turn, or (when the source names no host) a turn that ends with a question."""
+def _is_host(article: Article, turn: Turn) -> bool:
     speaker = article.speaker(turn.speaker)
-    if speaker is not None and speaker.role == "host":
-        return True
-    if any(s.role == "host" for s in article.speakers):
-        return False
-    return article.blocks[blocks[-1]].text.rstrip().endswith(QUESTION_MARKS)
+    return speaker is not None and speaker.role == "host"
 
 
 def speaker_focus_blocks(article: Article, speaker: str) -> set[int]:
-    """The blocks of the speaker's turns, the question each answers (the last question asked
-    before it, by the host or, without a host, by anybody) and the headings of their topics."""
+    """The blocks of the speaker's turns and, before each, the question it answers: the heading
+    of its topic, and the host's last turn before it in the same topic. Never another guest's
+    turn: in a roundtable without a host the questions are the topic headings."""
     turns = article.turns
     shown: set[int] = set()
-    question: range | None = None
+    question: tuple[range, int | None] | None = None  # the host's last turn, and its topic
     for number, turn in enumerate(turns):
         blocks = _turn_blocks(article, turns, number)
         if turn.speaker == speaker:
             shown.update(blocks)
-            if question is not None:
-                shown.update(question)
+            if question is not None and question[1] == turn.topic:
+                shown.update(question[0])
             if turn.topic is not None and 0 <= turn.topic < len(article.topics):
                 heading = article.topics[turn.topic].block
                 if 0 <= heading < len(article.blocks) and article.blocks[heading].kind == BlockKind.HEADING:
                     shown.add(heading)
-        elif _asks(article, turn, blocks):
-            question = blocks
+        elif _is_host(article, turn):
+            question = (blocks, turn.topic)
     return shown

@@ -3,12 +3,13 @@ step through them, wrapping at either end.
 
 Signals:
     counted(int): how many matches the text has now (for the status bar; 0 for no text).
+    closed(): Esc: the bar wants to go (its marks are gone from the reader already).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from desktop_app.ui.reader_view import ReaderView
@@ -19,6 +20,7 @@ MAX_MARKED = 5000  # a one-character search in a long article: enough to see, ch
 
 class FindBar(QLineEdit):
     counted = Signal(int)
+    closed = Signal()
 
     def __init__(self, reader: ReaderView) -> None:
         super().__init__()
@@ -28,6 +30,13 @@ class FindBar(QLineEdit):
         self.setClearButtonEnabled(True)
         self.textChanged.connect(self.mark_all)
         self.returnPressed.connect(lambda: self.step(backwards=False))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self._reader.setExtraSelections([])
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
 
     def start(self) -> None:
         self.setFocus()

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.annotations_panel.delete_requested.connect(self.annotating.on_delete_requested)
         self.annotations_panel.listing_changed.connect(self.refresh_annotations)
         self.find_bar.counted.connect(self.navigation.on_find_counted)
+        self.find_bar.closed.connect(self.navigation.close_find)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""

@@ -64,6 +64,11 @@ class Navigation(QObject):
         self._window.find_dock.show()
         self._window.find_bar.start()
 
+    @Slot()
+    def close_find(self) -> None:
+        self._window.find_dock.hide()
+        self._window.reader.setFocus()
+
     @Slot(int)
     def on_find_counted(self, matches: int) -> None:
         text = self.tr("{count} 处匹配").format(count=matches) if self._window.find_bar.text() else ""

@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.corpus.model import Article
+from desktop_app.ui.plain_text import tooltip
 
 BlockRole = Qt.ItemDataRole.UserRole + 1
 SpeakerRole = Qt.ItemDataRole.UserRole + 2
@@ -23,6 +24,7 @@ def topics_model(article: Article) -> QStandardItemModel:
     model.setHorizontalHeaderLabels([QCoreApplication.translate("OutlinePanel", "话题")])
     for number, topic in enumerate(article.topics):
         item = QStandardItem(topic.title)
+        item.setToolTip(tooltip(topic.title))  # a long question is cut in a narrow dock
         item.setData(topic.block, BlockRole)
         item.setEditable(False)
         seen: set[str] = set()
@@ -48,6 +50,7 @@ def speakers_model(article: Article) -> QStandardItemModel:
         item = QStandardItem(
             QCoreApplication.translate("OutlinePanel", "{name}（{details}）").format(name=speaker.name, details=details)
         )
+        item.setToolTip(tooltip(item.text()))
         item.setData(speaker.name, SpeakerRole)
         first = next((t.block for t in article.turns if t.speaker == speaker.name), None)
         item.setData(first, BlockRole)
@@ -92,6 +95,7 @@ class OutlinePanel(QWidget):
         self.next_turn.clicked.connect(lambda: self.step_turn(1))
         self.focus_button.toggled.connect(self._on_focus_toggled)
         self._current_block = 0
+        self._update_buttons()
 
     def show_article(self, article: Article) -> None:
         self.article = article
@@ -102,6 +106,17 @@ class OutlinePanel(QWidget):
         self.focus_button.blockSignals(True)  # the reader drops a focus with the article it named
         self.focus_button.setChecked(False)
         self.focus_button.blockSignals(False)
+        for view in (self.topics_view, self.speakers_view):
+            view.selectionModel().currentChanged.connect(lambda _current, _previous: self._update_buttons())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """The turn buttons and 只看此人 act on the selected speaker: without one they are off
+        (只看此人 stays on while a focus is shown, to show everything again)."""
+        chosen = self.selected_speaker() is not None
+        self.previous_turn.setEnabled(chosen)
+        self.next_turn.setEnabled(chosen)
+        self.focus_button.setEnabled(chosen or self.focus_button.isChecked())
 
     @Slot(QModelIndex)
     def on_item_clicked(self, index: QModelIndex) -> None:
@@ -120,6 +135,7 @@ class OutlinePanel(QWidget):
             self.focus_button.setChecked(False)
             return
         self.focus_requested.emit(speaker if on else None)
+        self._update_buttons()
 
     def toggle_focus(self) -> None:
         """Ctrl+Shift+O: focus on the selected speaker, or show the whole text again."""

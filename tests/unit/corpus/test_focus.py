@@ -22,3 +22,23 @@ def test_focus_keeps_the_speakers_turns_and_the_hosts_questions(library: Library
 
 def test_an_unknown_speaker_shows_nothing(library: Library) -> None:
     assert speaker_focus_blocks(library.get(A003), "无名氏") == set()
+
+
+def test_focus_on_any_speaker_of_any_bundled_article_shows_only_them_their_hosts_and_headings(library: Library) -> None:
+    for article in library.articles():
+        hosts = {s.name for s in article.speakers if s.role == "host"}
+        headings = {topic.block for topic in article.topics}
+        for speaker in article.speakers:
+            shown = speaker_focus_blocks(article, speaker.name)
+            for number in shown:
+                block = article.blocks[number]
+                assert block.speaker in {speaker.name, *hosts} or number in headings, (article.id, speaker.name, number)
+            assert all(turn.block in shown for turn in article.turns if turn.speaker == speaker.name)
+
+
+def test_a_roundtable_without_a_host_shows_the_question_headings_not_the_previous_guest(library: Library) -> None:
+    article = library.get("000_5b4e62939488a476")
+    shown = speaker_focus_blocks(article, "闫俊宇")
+    assert {article.blocks[number].speaker for number in shown} == {"闫俊宇", None}
+    assert 15 not in shown and 19 not in shown  # 胡家康's Q1 answer and 王思捷's Q2 answer
+    assert {16, 20, 35} <= shown  # the Q2, Q3 and Q7 headings that 闫俊宇 answers

@@ -249,6 +249,9 @@ def test_find_in_article(make_window, qtbot: QtBot) -> None:  # type: ignore[no-
     first = window.reader.textCursor().position()
     qtbot.keyClick(window.find_bar, Qt.Key.Key_F3)
     assert window.reader.textCursor().position() > first
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_Escape)  # as the placeholder says
+    assert not window.find_dock.isVisible() and window.reader.extraSelections() == []
+    assert window.reader.hasFocus()
 
 
 def test_zoom_and_settings_survive_a_restart(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
@@ -523,3 +526,19 @@ def test_a_damaged_index_is_rebuilt_and_the_search_dock_says_why_in_the_windows_
     window.start_background_loading()
     qtbot.waitUntil(lambda: window.search_panel.status.text().startswith("索引已重建"), timeout=60_000)
     assert window.search_panel.status.text() == "索引已重建（索引的元数据缺失或损坏）"
+
+
+def test_outline_buttons_wait_for_a_speaker_and_cut_texts_have_tooltips(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A003, None)
+    outline = window.outline
+    assert not outline.previous_turn.isEnabled() and not outline.focus_button.isEnabled()
+    model = outline.speakers_view.model()
+    outline.tabs.setCurrentWidget(outline.speakers_view)
+    outline.speakers_view.setCurrentIndex(model.index(0, 0))
+    assert outline.next_turn.isEnabled() and outline.focus_button.isEnabled()
+    assert "（" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    topic = outline.topics_view.model().index(0, 0)
+    assert outline.topics_view.model().data(topic, Qt.ItemDataRole.ToolTipRole)
+    window.open_passage("000_5b4e62939488a476", None)  # another article: nothing selected again
+    assert not outline.next_turn.isEnabled()
