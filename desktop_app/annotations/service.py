@@ -168,6 +168,13 @@ class Annotations:
         """Annotations per article id, orphans included (cheap: counted by the database)."""
         return self.store.counts_by_article()
 
+    def reading_place(self, article: str) -> tuple[int, float] | None:
+        """Where this user left the article: (block, how far into it), None at the title or never."""
+        return self.store.reading_place(article)
+
+    def remember_reading_place(self, article: str, place: tuple[int, float] | None) -> None:
+        self.store.remember_reading_place(article, place)
+
     def get(self, annotation_id: str) -> Annotation:
         """By id, or by an unambiguous prefix of it (as git takes short hashes)."""
         annotation = self.store.get(annotation_id)

@@ -35,7 +35,7 @@ except ImportError:  # Windows: see _opening_lock
     fcntl = None  # type: ignore[assignment]
 
 from desktop_app.annotations.backups import Backups, Generation
-from desktop_app.annotations.model import Anchor, Annotation
+from desktop_app.annotations.model import Anchor, Annotation, now_iso
 from desktop_app.errors import DataError
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,14 @@ _MIGRATIONS: tuple[str, ...] = (
         "end"    INTEGER NOT NULL
     );
     CREATE INDEX annotations_by_article ON annotations (article, start);
+    """,
+    """
+    CREATE TABLE reading_places (  -- where the user was in each article: a block and how far into it
+        article  TEXT PRIMARY KEY,
+        block    INTEGER NOT NULL,
+        fraction REAL NOT NULL,
+        updated  TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -522,6 +530,21 @@ class AnnotationStore:
         return str(self._read("PRAGMA integrity_check")[0][0])
 
     # -- writing: each call is one transaction, durable when it returns --------------------
+    def reading_place(self, article: str) -> tuple[int, float] | None:
+        rows = self._read("SELECT block, fraction FROM reading_places WHERE article = ?", (article,))
+        return (int(rows[0][0]), float(rows[0][1])) if rows else None
+
+    def remember_reading_place(self, article: str, place: tuple[int, float] | None) -> None:
+        """Keeps the place (None: at the title); not an annotation: no backup generation for it."""
+        with self._transaction() as connection:
+            if place is None:
+                connection.execute("DELETE FROM reading_places WHERE article = ?", (article,))
+            else:
+                connection.execute(
+                    "INSERT OR REPLACE INTO reading_places (article, block, fraction, updated) VALUES (?, ?, ?, ?)",
+                    (article, place[0], place[1], now_iso()),
+                )
+
     def put(self, annotation: Annotation) -> None:
         """Inserts or replaces the annotation with this id."""
         with self._transaction() as connection:

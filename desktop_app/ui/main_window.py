@@ -63,6 +63,10 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = WindowSettings(settings or QSettings("aigc-reader", f"reader-{session.user}"))
         self.background = Background(self)
+        self._place_timer = QTimer(self)  # the place is kept a second after scrolling stops
+        self._place_timer.setSingleShot(True)
+        self._place_timer.setInterval(1000)
+        self._place_timer.timeout.connect(self.remember_place)
         self.panels_built = False
         self.read_only_mark = ReadOnlyMark(self)
         self.read_only_mark.show()
@@ -189,6 +193,7 @@ class MainWindow(QMainWindow):
         self.outline.block_chosen.connect(self.reader.scroll_to_block)
         self.outline.focus_requested.connect(self.navigation.on_focus_speaker)
         self.reader.verticalScrollBar().valueChanged.connect(self.navigation.on_reader_scrolled)
+        self.reader.verticalScrollBar().valueChanged.connect(lambda _value: self._place_timer.start())
         self.reader.highlight_clicked.connect(self.annotating.on_highlight_clicked)
         self.reader_controls.highlight_requested.connect(self.annotating.on_highlight_requested)
         self.reader_controls.note_requested.connect(self.annotating.on_note_requested)
@@ -219,8 +224,8 @@ class MainWindow(QMainWindow):
             place_docks_by_default(self, unplaced)
         self.set_theme(self.settings.theme)
         self.reader.point_size = self.settings.point_size
-        place = self.settings.last_place
-        if place is not None and self.open_passage(*place):
+        last = self.settings.last_place  # the article; its place is in the user's database
+        if last is not None and self.open_passage(last[0], None if self._stored_place(last[0]) else last[1]):
             return
         articles = self.library.articles()
         if articles:
@@ -234,6 +239,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.panels_built:
             self.annotations_panel.flush()  # a note typed a moment ago is saved before the window goes
+        self.remember_place()
         self.save_settings()
         self.background.wait(10_000)
         super().closeEvent(event)
@@ -249,7 +255,8 @@ class MainWindow(QMainWindow):
         return [] if self.reader.article is None else self.annotations.list(self.reader.article.id)
 
     def open_passage(self, article_id: str, block: int | None) -> bool:
-        """Shows the article and scrolls to the block (as an aigc-reader://open link asks)."""
+        """Shows the article at the block (as an aigc-reader://open link asks), or, for None, where
+        this user left it."""
         try:
             self.library.get(article_id)
         except ReaderError:
@@ -257,12 +264,13 @@ class MainWindow(QMainWindow):
         if self.reader.article is None or self.reader.article.id != article_id:
             self.show_article(article_id)
         if block is not None:
-            QTimer.singleShot(0, lambda: self.reader.scroll_to_block(block))
-            self.reader.scroll_to_block(block)
+            self._go_to_place(article_id, (block, 0.0))
         return True
 
     def show_article(self, article_id: str) -> None:
+        """Shows the article where this user left it (the place of the one left is kept first)."""
         article = self.library.get(article_id)
+        self.remember_place()
         if (
             self.reader.focused_blocks is not None
             and self.reader.article is not None
@@ -271,11 +279,43 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()  # the focus ends with its article
         if not self.panels_built:
             self.reader.show_article(article, self.annotations.list(article.id))
+        else:
+            self.reader.show_article(article, [])  # refresh_annotations below draws the highlights, once
+            self.library_panel.select(article_id)
+            self.outline.show_article(article)
+            self.refresh_annotations()
+        self._go_to_place(article_id, self._stored_place(article_id))
+
+    def _go_to_place(self, article_id: str, place: tuple[int, float] | None) -> None:
+        """Now, and once more when the event loop turns: before the window is shown its
+        scroll range is still empty, and the first resize lays the text out anew."""
+        self.reader.go_to_place(place)
+        if place is not None:
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    self.reader.article is not None
+                    and self.reader.article.id == article_id
+                    and self.reader.go_to_place(place)
+                ),
+            )
+
+    def _stored_place(self, article_id: str) -> tuple[int, float] | None:
+        try:
+            return self.annotations.reading_place(article_id)
+        except ReaderError:
+            return None  # an unreadable store: the title
+
+    def remember_place(self) -> None:
+        """Keeps where the user is in the article shown (per user, in their database)."""
+        self._place_timer.stop()
+        article = self.reader.article
+        if article is None or self.annotations.store.read_only:
             return
-        self.reader.show_article(article, [])  # refresh_annotations below draws the highlights, once
-        self.library_panel.select(article_id)
-        self.outline.show_article(article)
-        self.refresh_annotations()
+        try:
+            self.annotations.remember_reading_place(article.id, self.reader.place())
+        except ReaderError:
+            pass  # a full disk: the place is a convenience, never an error to show
 
     @Slot(str)
     def on_article_chosen(self, article_id: str) -> None:
@@ -288,10 +328,9 @@ class MainWindow(QMainWindow):
         for name, action in self.theme_actions.items():
             action.setChecked(name == theme)
         if self.reader.article is not None:  # the text colours come from the palette
-            block = self.reader.first_visible_block()
+            place = self.reader.place()
             self.reader.show_article(self.reader.article, self.current_placed())
-            if block is not None:
-                self.reader.scroll_to_block(block)
+            self.reader.go_to_place(place)
 
     # -- annotating -------------------------------------------------------------------------
     def refresh_annotations(self, select: str | None = None, redraw: bool = True) -> None:
@@ -339,6 +378,7 @@ class MainWindow(QMainWindow):
         """Shows this session's annotations instead (another user's, or the ones just restored)."""
         if self.panels_built:
             self.annotations_panel.flush()  # into the user who typed it, before the store changes
+        self.remember_place()
         self.session.close()
         self.session = session
         self.read_only_mark.show()

@@ -22,7 +22,7 @@ from desktop_app.ui.reader_document import Layout, build_document, solid_brush
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QIcon, QMouseEvent
+    from PySide6.QtGui import QIcon, QMouseEvent, QResizeEvent
 
 CJK_FONT_FAMILIES = [
     "Noto Sans CJK SC",
@@ -259,6 +259,40 @@ class ReaderView(QTextBrowser):
                 high = middle - 1
         return shown[low]
 
+    def place(self) -> tuple[int, float] | None:
+        """Where the reader is: the block at the top of the view and how far into it (0 at its
+        top, 1 at its bottom), so that a place survives a new width, a new size or a restart.
+        None at the title."""
+        block = self.first_visible_block()
+        if block is None or self.layout_map is None:
+            return None
+        top, bottom = self._block_top(block), self._block_bottom(block)
+        into = self.verticalScrollBar().value() + SCROLL_MARGIN - top
+        return block, min(1.0, max(0.0, into / (bottom - top))) if bottom > top else 0.0
+
+    def go_to_place(self, place: tuple[int, float] | None) -> None:
+        if place is None:
+            self.verticalScrollBar().setValue(0)
+            return
+        block, into = place
+        if self.layout_map is None or not 0 <= block < len(self.layout_map.starts):
+            return
+        top, bottom = self._block_top(block), self._block_bottom(block)
+        self.verticalScrollBar().setValue(max(0, round(top + into * (bottom - top)) - SCROLL_MARGIN))
+
+    def _block_bottom(self, block: int) -> float:
+        assert self.layout_map is not None
+        text_block = self.document().findBlock(self.layout_map.starts[block])
+        return self.document().documentLayout().blockBoundingRect(text_block).bottom()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """A new width lays the text out again; the place stays where it was (maximising used to
+        leave the view at the end of the article)."""
+        place = self.place() if self.article is not None and event.oldSize().isValid() else None
+        super().resizeEvent(event)
+        if place is not None:
+            self.go_to_place(place)
+
     # -- focus on a speaker -----------------------------------------------------------------
     def show_only(self, blocks: set[int] | None) -> None:
         """Shows only these article blocks (with their speaker lines), or everything for None.
@@ -287,10 +321,9 @@ class ReaderView(QTextBrowser):
     def set_point_size(self, size: float, placed: list[Placed]) -> None:
         self.point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
         if self.article is not None:
-            block = self.first_visible_block()
+            place = self.place()
             self.show_article(self.article, placed)
-            if block is not None:
-                self.scroll_to_block(block)
+            self.go_to_place(place)
 
     # -- clicks -----------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name

@@ -160,3 +160,25 @@ def test_a_table_that_lost_a_column_is_damage_and_the_restore_brings_the_rows_ba
     reopened = AnnotationStore(database)
     assert [a.note for a in reopened.all()] == ["留着"]
     reopened.close()
+
+
+def test_a_database_of_the_first_schema_gains_reading_places_and_keeps_its_annotations(tmp_path: Path) -> None:
+    from desktop_app.annotations.store import _MIGRATIONS, APPLICATION_ID
+
+    database = tmp_path / "annotations.sqlite3"
+    connection = sqlite3.connect(database)
+    connection.executescript(_MIGRATIONS[0])
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    store = AnnotationStore(database)
+    store.put(annotation(1))
+    assert store.reading_place("a") is None
+    store.remember_reading_place("a", (12, 0.25))
+    store.close()
+    reopened = AnnotationStore(database)
+    assert reopened.reading_place("a") == (12, 0.25) and len(reopened.all()) == 1
+    reopened.remember_reading_place("a", None)
+    assert reopened.reading_place("a") is None
+    reopened.close()
