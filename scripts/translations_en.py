@@ -108,6 +108,8 @@ ENGLISH = {
     "批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。": "The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.",
     "正在导入 {count} 个文件…": "Importing {count} files…",
     "打开日志文件夹": "Open the log folder",
+    "后退": "Back",
+    "前进": "Forward",
     "笔记（自动保存）": "Note (saved as you type)",
     "已保存": "Saved",
     "未保存": "Not saved yet",

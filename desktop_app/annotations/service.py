@@ -107,6 +107,7 @@ class Annotations:
         self._cached: tuple[int, list[Annotation]] | None = None
         self._listing: tuple[int, dict[str, Article | None], list[Placed]] | None = None
         self._generation = 0  # counts re-reads of the store: the placed list is valid for one
+        self._watched_version: int | None = None
 
     def _all(self) -> list[Annotation]:
         """Every annotation, read again only when some connection has changed the database."""
@@ -167,6 +168,14 @@ class Annotations:
     def counts_by_article(self) -> dict[str, int]:
         """Annotations per article id, orphans included (cheap: counted by the database)."""
         return self.store.counts_by_article()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (the CLI, a second window) changed the annotations since
+        the last call; cheap enough to ask every second (``PRAGMA data_version``)."""
+        version = self.store.data_version()
+        changed = self._watched_version is not None and version != self._watched_version
+        self._watched_version = version
+        return changed
 
     def reading_place(self, article: str) -> tuple[int, float] | None:
         """Where this user left the article: (block, how far into it), None at the title or never."""

@@ -47,6 +47,8 @@ class MainAction(Enum):
     FIND_NEXT = Spec(Menu.EDIT, QT_TRANSLATE_NOOP("MainWindow", "查找下一个"), "F3")
     FIND_PREVIOUS = Spec(Menu.EDIT, QT_TRANSLATE_NOOP("MainWindow", "查找上一个"), "Shift+F3")
     SEARCH = Spec(Menu.EDIT, QT_TRANSLATE_NOOP("MainWindow", "搜索全部文章"), "Ctrl+Shift+F")
+    BACK = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "后退"), "Alt+Left")
+    FORWARD = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "前进"), "Alt+Right")
     ZOOM_IN = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "放大"), "Ctrl+=")
     ZOOM_OUT = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "缩小"), "Ctrl+-")
     ZOOM_RESET = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "原始大小"), "Ctrl+0")

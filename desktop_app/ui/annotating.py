@@ -62,7 +62,7 @@ class Annotating(QObject):
         if p.start is None or p.end is None:
             return  # an orphan: its passage is nowhere in the text
         if window.reader.article is None or window.reader.article.id != placed.annotation.article:
-            window.open_passage(placed.annotation.article, p.block)
+            window.navigation.jump(placed.annotation.article, p.block if p.block is not None else 0)
         window.reader.select_span(p.start, p.end)
 
     @Slot(str, str, str, list)

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.search_dock = self._dock("search", self.tr("搜索"))
         self.find_dock = self._dock("find", self.tr("查找"))
         self.menus = {menu: self.menuBar().addMenu(menu.title) for menu in Menu}  # the first paint has them
+        self.statusBar()  # and the status bar (the progress mark): nothing moves when the panels arrive
         self.menu_actions: dict[MainAction, QAction] = {}
         self.theme_actions: dict[str, QAction] = {}
         self.resize(1280, 820)
@@ -140,6 +141,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.reader_controls: ReaderControls = ReaderControls(self.reader, self.menu_actions[MainAction.FIND], self)
         self._connect()
+        self._watch = QTimer(self)  # annotations changed by the CLI or another window show within a second
+        self._watch.setInterval(1000)
+        self._watch.timeout.connect(self._show_changes_made_elsewhere)
+        self.annotations.changed_elsewhere()  # the version seen now
+        self._watch.start()
         self.panels_built = True
         article = self.reader.article
         if article is not None:
@@ -172,6 +178,8 @@ class MainWindow(QMainWindow):
                 MainAction.FIND_NEXT: lambda: self.find_bar.step(backwards=False),
                 MainAction.FIND_PREVIOUS: lambda: self.find_bar.step(backwards=True),
                 MainAction.SEARCH: self.navigation.focus_search,
+                MainAction.BACK: self.navigation.back,
+                MainAction.FORWARD: self.navigation.forward,
                 MainAction.ZOOM_IN: lambda: self.navigation.zoom(1),
                 MainAction.ZOOM_OUT: lambda: self.navigation.zoom(-1),
                 MainAction.ZOOM_RESET: lambda: self.navigation.zoom(0),
@@ -190,7 +198,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.library_panel.article_chosen.connect(self.on_article_chosen)
-        self.outline.block_chosen.connect(self.reader.scroll_to_block)
+        self.outline.block_chosen.connect(self.navigation.jump_to_block)
         self.outline.focus_requested.connect(self.navigation.on_focus_speaker)
         self.reader.verticalScrollBar().valueChanged.connect(self.navigation.on_reader_scrolled)
         self.reader.verticalScrollBar().valueChanged.connect(lambda _value: self._place_timer.start())
@@ -345,6 +353,14 @@ class MainWindow(QMainWindow):
             self.reader.draw_highlights(self.annotations.list(article.id))
         self.menu_actions[MainAction.UNDO].setEnabled(self.annotations.can_undo)
         self.menu_actions[MainAction.REDO].setEnabled(self.annotations.can_redo)
+
+    def _show_changes_made_elsewhere(self) -> None:
+        try:
+            changed = self.annotations.changed_elsewhere()
+        except ReaderError:
+            return  # a store that cannot be read now: the next tick asks again
+        if changed:
+            self.refresh_annotations()
 
     def warn(self, title: str, text: str) -> None:
         from PySide6.QtCore import Qt

@@ -1,15 +1,20 @@
-"""Moving through the text: focus on one speaker, the outline following the reader, opening a
-search hit, find in the article, the search box, the text size."""
+"""Moving through the text: focus on one speaker, the outline and the progress mark following
+the reader, jumps with a history to go back and forward (Alt+← / Alt+→), opening a search hit,
+find in the article, the search box, the text size."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.corpus.focus import speaker_focus_blocks
 from desktop_app.search.index import Hit
+from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE
+
+Place = tuple[str, tuple[int, float] | None]  # an article and where in it
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -19,6 +24,48 @@ class Navigation(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._back: list[Place] = []
+        self._forward: list[Place] = []
+        self.progress = QLabel()  # "37% · Q3. …" in the status bar
+        window.statusBar().addPermanentWidget(self.progress)
+
+    # -- jumps and the history --------------------------------------------------------------
+    def _here(self) -> Place | None:
+        reader = self._window.reader
+        return (reader.article.id, reader.place()) if reader.article is not None else None
+
+    def jump(self, article_id: str, block: int) -> None:
+        """Goes to a block (an outline entry, a search hit, a turn, a link), remembering where
+        the reader was so that Alt+← comes back."""
+        here = self._here()
+        if here is not None and here != (article_id, (block, 0.0)):
+            self._back.append(here)
+            self._forward.clear()
+        self._window.open_passage(article_id, block)
+
+    @Slot(int)
+    def jump_to_block(self, block: int) -> None:
+        if self._window.reader.article is not None:
+            self.jump(self._window.reader.article.id, block)
+
+    def back(self) -> None:
+        self._step(self._back, self._forward)
+
+    def forward(self) -> None:
+        self._step(self._forward, self._back)
+
+    def _step(self, source: list[Place], target: list[Place]) -> None:
+        if not source:
+            return
+        here = self._here()
+        if here is not None:
+            target.append(here)
+        article_id, place = source.pop()
+        self._window.open_passage(article_id, None)
+        self._window.reader.go_to_place(place)
+
+    def can_go(self) -> tuple[bool, bool]:
+        return bool(self._back), bool(self._forward)
 
     @Slot(object)
     def on_focus_speaker(self, speaker: str | None) -> None:
@@ -49,13 +96,27 @@ class Navigation(QObject):
 
     @Slot(int)
     def on_reader_scrolled(self, _value: int) -> None:
-        block = self._window.reader.first_visible_block()
-        if block is not None:
-            self._window.outline.follow(block)
+        reader = self._window.reader
+        block = reader.first_visible_block()
+        self._window.outline.follow(block)  # None at the top: no topic yet
+        self.show_progress(block)
+
+    def show_progress(self, block: int | None) -> None:
+        article = self._window.reader.article
+        bar = self._window.reader.verticalScrollBar()
+        if article is None:
+            self.progress.setText("")
+            return
+        percent = round(100 * bar.value() / bar.maximum()) if bar.maximum() > 0 else 100
+        topic = article.blocks[block].topic if block is not None and block < len(article.blocks) else None
+        title = article.topics[topic].title if topic is not None and topic < len(article.topics) else ""
+        shown = title if len(title) <= 24 else title[:23] + "…"
+        self.progress.setText(f"{percent}%" + (f" · {shown}" if shown else ""))
+        self.progress.setToolTip(tooltip(title))
 
     @Slot(object)
     def on_hit_chosen(self, hit: Hit) -> None:
-        self._window.open_passage(hit.article, hit.block)
+        self.jump(hit.article, hit.block)
         if hit.matches:
             base = self._window.library.get(hit.article).block_starts[hit.block]
             self._window.reader.select_span(base + hit.matches[0][0], base + hit.matches[0][1])

@@ -179,9 +179,11 @@ class OutlinePanel(QWidget):
             self._current_block = target
             self.block_chosen.emit(target)
 
-    def follow(self, block: int) -> None:
-        """Selects the topic being read (as the reader scrolls)."""
-        self._current_block = block
+    def follow(self, block: int | None) -> None:
+        """Selects the topic being read (as the reader scrolls); none above the first block."""
+        self._current_block = block if block is not None else -1
+        if block is None:
+            block = -1
         if self.article is None or not self.article.topics:
             return
         current = None

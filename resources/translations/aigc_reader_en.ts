@@ -59,12 +59,12 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="176" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="179" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotations_panel.py" line="207" />
+        <location filename="../../desktop_app/ui/annotations_panel.py" line="215" />
         <source>未保存</source>
         <translation>Not saved yet</translation>
     </message>
@@ -176,7 +176,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop_app/ui/find_bar.py" line="27" />
+        <location filename="../../desktop_app/ui/find_bar.py" line="29" />
         <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
         <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
     </message>
@@ -258,27 +258,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79" />
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="80" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -369,21 +369,31 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/actions.py" line="50" />
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/actions.py" line="51" />
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/actions.py" line="52" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="51" />
+        <location filename="../../desktop_app/ui/actions.py" line="53" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="52" />
+        <location filename="../../desktop_app/ui/actions.py" line="54" />
         <source>原始大小</source>
         <translation>Actual size</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="53" />
+        <location filename="../../desktop_app/ui/actions.py" line="55" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
@@ -408,17 +418,17 @@
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="54" />
+        <location filename="../../desktop_app/ui/actions.py" line="56" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="55" />
+        <location filename="../../desktop_app/ui/actions.py" line="57" />
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="322" />
+        <location filename="../../desktop_app/ui/main_window.py" line="364" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -441,17 +451,17 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../desktop_app/ui/navigation.py" line="33" />
+        <location filename="../../desktop_app/ui/navigation.py" line="80" />
         <source>显示全文</source>
         <translation>Showing the whole text</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/navigation.py" line="41" />
+        <location filename="../../desktop_app/ui/navigation.py" line="88" />
         <source>只显示{speaker}的 {turns} 段发言和所答的问题（再按“只看此人”显示全文）</source>
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/navigation.py" line="69" />
+        <location filename="../../desktop_app/ui/navigation.py" line="135" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
@@ -459,54 +469,54 @@
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="23" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="72" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="24" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="75" />
         <source>话题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="43" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="73" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="45" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="76" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="46" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="48" />
         <source>{count} 次发言</source>
         <translation>{count} turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="47" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="49" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="49" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="51" />
         <source>{name}（{details}）</source>
         <translation>{name} ({details})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="74" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
         <source>◀ 上一段</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="75" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
         <source>下一段 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
         <source>在所选发言人的发言之间跳转</source>
         <translation>Step through the selected speaker's turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="81" />
         <source>只看此人</source>
         <translation>Only this speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="83" />
         <source>只显示所选发言人的发言和他们回答的问题</source>
         <translation>Show only the selected speaker's turns and the questions they answer</translation>
     </message>

@@ -102,3 +102,17 @@ def test_colour_and_enter_in_tags_save_at_once_and_tab_leaves_the_note(make_wind
     panel.note.setFocus()
     qtbot.keyClick(panel.note, Qt.Key.Key_Tab)
     assert panel.note.toPlainText() == "" and QApplication.focusWidget() is not panel.note
+
+
+def test_annotations_added_from_the_command_line_appear_within_a_second(make_window, qtbot: QtBot, data_paths) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.annotations.service import Annotations
+    from desktop_app.annotations.store import AnnotationStore
+
+    window = make_window()
+    window.open_passage(A003, None)
+    assert window.annotations_panel.model.rowCount() == 0
+    other = Annotations(AnnotationStore(data_paths.annotations_db), window.library.get, "tester")
+    other.add_quote(A003, "震撼和冲击", note="从命令行加的")
+    other.store.close()
+    qtbot.waitUntil(lambda: window.annotations_panel.model.rowCount() == 1, timeout=2500)
+    assert window.reader.annotation_at(window.reader.document().find("震撼和冲击").selectionStart() + 1)
