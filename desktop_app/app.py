@@ -6,10 +6,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.hints import with_hint
 from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def run_gui(
@@ -65,9 +69,24 @@ def run_gui(
 
     after_first_paint(window.reader.viewport(), on_first_paint)
     window.show()
+    close_on_terminate(window)
     code = int(app.exec())
     window.session.close()
     return code
+
+
+def close_on_terminate(window: QWidget) -> None:
+    """SIGTERM (a logout, a shutdown, ``kill``) closes the window as Ctrl+Q does, so that a note
+    typed a moment ago and the reading place are saved. Python runs a signal handler only when
+    the interpreter gets control: a timer hands it control four times a second."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGTERM, lambda _number, _frame: QTimer.singleShot(0, window.close))
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def missing_display() -> str | None:
