@@ -107,6 +107,39 @@ class Article:
         """Index of the block that holds (or, between blocks, follows) a plain-text offset."""
         return max(0, bisect_right(self.block_starts, offset) - 1)
 
+    def label_spans(self) -> list[tuple[int, int]]:
+        """Where each turn's ``名字：`` line sits in ``plain_text`` (start, end), in order."""
+        starts = self.block_starts
+        spans = []
+        for turn in self.turns:
+            if 0 <= turn.block < len(starts):
+                end = starts[turn.block] - len(TEXT_SEPARATOR)
+                spans.append((end - len(turn.speaker) - 1, end))
+        return spans
+
+    def within_one_turn(self, start: int, end: int) -> tuple[int, int]:
+        """The span clipped to the turn it begins in, so that a highlight never takes in a
+        speaker's name line: a start on a name line moves to the turn's text, and the span ends
+        before the next turn (its name line) or, inside a turn, before a heading."""
+        starts = self.block_starts
+        labels = {turn.block: span for turn, span in zip(self.turns, self.label_spans(), strict=False)}
+        for block, (label_start, _label_end) in labels.items():
+            if label_start <= start < starts[block]:
+                start = starts[block]
+        first = self.block_at(start)
+        in_turn = self.blocks[first].speaker is not None if first < len(self.blocks) else False
+        for block in range(first + 1, len(self.blocks)):
+            begin = labels[block][0] if block in labels else starts[block]
+            if begin >= end:
+                break
+            if block in labels or (in_turn and self.blocks[block].kind == BlockKind.HEADING):
+                end = begin
+                break
+        text = self.plain_text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, max(start, end)
+
     @property
     def chars(self) -> int:
         """Characters of body text (block texts only), the article's size for the library list."""

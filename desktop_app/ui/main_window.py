@@ -321,7 +321,9 @@ class MainWindow(QMainWindow):
         if article is None or self.annotations.store.read_only:
             return
         try:
-            self.annotations.remember_reading_place(article.id, self.reader.place())
+            place = self.reader.place()
+            if place != self.annotations.reading_place(article.id):  # a write is an fsync: only a change
+                self.annotations.remember_reading_place(article.id, place)
         except ReaderError:
             pass  # a full disk: the place is a convenience, never an error to show
 

@@ -9,15 +9,16 @@ Signals:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QTextBrowser
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip
 
 from desktop_app.annotations.colors import BY_NAME, DEFAULT_COLOR, PALETTE, color_named
-from desktop_app.annotations.model import ORPHANED, Placed
+from desktop_app.annotations.model import ORPHANED, Annotation, Placed
 from desktop_app.corpus.model import Article
+from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.reader_document import Layout, build_document, solid_brush
 
 if TYPE_CHECKING:
@@ -40,6 +41,21 @@ _LABELS = (
     QT_TRANSLATE_NOOP("Colours", "粉色"),
     QT_TRANSLATE_NOOP("Colours", "紫色"),
 )
+
+
+def _inner_spans(spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of spans that overlap a longer one (drawn over it, so both must show)."""
+    order = sorted(range(len(spans)), key=lambda n: spans[n])
+    inner: set[int] = set()
+    widest: int | None = None  # of the spans seen so far, the one reaching furthest
+    for number in order:
+        start, end = spans[number]
+        if widest is not None and start < spans[widest][1]:
+            longer = widest if spans[widest][1] - spans[widest][0] >= end - start else number
+            inner.add(number if longer == widest else widest)
+        if widest is None or end > spans[widest][1]:
+            widest = number
+    return inner
 
 
 def color_label(color: str) -> str:
@@ -65,6 +81,7 @@ def color_swatch(color: str) -> QIcon:
 DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE = 13.0, 8.0, 32.0
 SCROLL_MARGIN = 8  # px left above a block scrolled to the top
 SENTENCE_ENDS = "。！？；!?;"
+_TOOLTIP = QEvent.Type.ToolTip  # looked up once: every event of the viewport is compared with it
 
 
 class ReaderView(QTextBrowser):
@@ -87,6 +104,7 @@ class ReaderView(QTextBrowser):
         self.article: Article | None = None
         self.layout_map: Layout | None = None
         self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
+        self._notes: dict[str, Annotation] = {}  # the drawn annotations, for the hover
         self.focused_blocks: set[int] | None = None  # what show_only left visible (None: all)
 
     def allow_keyboard_selection_and_links(self) -> None:
@@ -146,22 +164,48 @@ class ReaderView(QTextBrowser):
             cursor.mergeCharFormat(clear)
         dark = self._is_dark()
         brushes = {color.name: solid_brush(QColor(color.dark if dark else color.light)) for color in PALETTE}
+        ink = QApplication.palette().color(QPalette.ColorRole.Text)
         spans = []
         for item in placed:
             p = item.placement
             if p.status == ORPHANED or p.start is None or p.end is None:
                 continue
             start, end = self.layout_map.document_position(p.start), self.layout_map.document_position(p.end)
-            if end <= start:
-                continue
+            if end > start:
+                spans.append((start, end, item.annotation))
+        inner = _inner_spans([(start, end) for start, end, _ in spans])
+        # The longest first: a highlight inside another is drawn over it, and underlined.
+        for number in sorted(range(len(spans)), key=lambda n: spans[n][0] - spans[n][1]):
+            start, end, annotation = spans[number]
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(brushes.get(item.annotation.color, brushes[DEFAULT_COLOR]))
+            fmt.setBackground(brushes.get(annotation.color, brushes[DEFAULT_COLOR]))
+            if number in inner:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(ink)
+            elif annotation.note:  # a note is marked in the text; hovering shows it
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(ink)
             cursor.mergeCharFormat(fmt)
-            spans.append((start, end, item.annotation.id))
         cursor.endEditBlock()
-        self._highlights = sorted(spans)
+        self._highlights = sorted((start, end, annotation.id) for start, end, annotation in spans)
+        self._notes = {annotation.id: annotation for _, _, annotation in spans}
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Hovering a highlight with a note shows the note (and its tags) as plain text."""
+        if event.type() == _TOOLTIP:
+            help_event = cast(QHelpEvent, event)
+            position = self.cursorForPosition(help_event.pos()).position()
+            annotation = self._notes.get(self.annotation_at(position) or "")
+            if annotation is not None and (annotation.note or annotation.tags):
+                shown = annotation.note + ("\n" if annotation.note and annotation.tags else "")
+                shown += " ".join(f"#{tag}" for tag in annotation.tags)
+                QToolTip.showText(help_event.globalPos(), tooltip(shown), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def selection_rect(self) -> QRect:
         """The selection's bounding box in viewport coordinates (from its first to last line)."""
@@ -200,6 +244,8 @@ class ReaderView(QTextBrowser):
                 start -= 1
             while end < len(text) and text[end - 1] not in SENTENCE_ENDS and text[end] != "\n":
                 end += 1
+        if end > start:
+            start, end = self.article.within_one_turn(start, end)  # never a speaker's name line
         return (start, end) if end > start else None
 
     def select_span(self, start: int, end: int) -> None:

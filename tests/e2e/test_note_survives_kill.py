@@ -16,8 +16,7 @@ from desktop_app.annotations.store import AnnotationStore
 
 ROOT = Path(__file__).resolve().parents[2]
 A003 = "003_dc324faea7d1abe7"
-TYPING = (
-    """
+TYPING = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer, Qt
@@ -34,7 +33,7 @@ session = Session(DataPaths(Path(sys.argv[1]), "tester"))
 window = MainWindow(session, QSettings(sys.argv[2], QSettings.Format.IniFormat))
 window.show()
 close_on_terminate(window)
-window.open_passage("%s", None)
+window.open_passage(sys.argv[4], None)
 window.reader.setTextCursor(window.reader.document().find("震撼和冲击"))
 window.reader_controls.highlight()
 window.annotations_panel.note.setFocus()
@@ -48,13 +47,11 @@ def type_note() -> None:
 QTimer.singleShot(50, type_note)
 sys.exit(app.exec())
 """
-    % A003
-)
 
 
 def type_then(tmp_path: Path, note: str, then: signal.Signals, after: float) -> list[str]:
     data = tmp_path / "data"
-    command = [sys.executable, "-c", TYPING, str(data), str(tmp_path / "window.ini"), note]
+    command = [sys.executable, "-c", TYPING, str(data), str(tmp_path / "window.ini"), note, A003]
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=environment

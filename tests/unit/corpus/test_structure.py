@@ -23,3 +23,15 @@ def test_turns_topics_and_roles_come_out_of_a_small_interview() -> None:
         (BlockKind.PARAGRAPH, "张三", 0),
     ]
     assert article.turn_counts() == {"主持人": 2, "张三": 2}
+
+
+def test_a_span_across_two_turns_keeps_only_the_turn_it_began_in() -> None:
+    article = parse_bytes("x", INTERVIEW.encode())
+    text = article.plain_text
+    start = text.index("这是回答")
+    end = text.index("还有呢")  # dragged over '## Q2…' and '主持人：' into the next turn
+    clipped = article.within_one_turn(start, end)
+    assert text[slice(*clipped)] == "这是回答，很长的回答。"  # not the heading, not the next name
+    label = text.index("张三：")
+    assert text[slice(*article.within_one_turn(label, label + 12))].startswith("这是回答")  # began on the name
+    assert all(text[a:b].endswith("：") for a, b in article.label_spans())
