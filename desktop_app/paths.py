@@ -83,6 +83,14 @@ class DataPaths:
     def for_user(self, user: str) -> DataPaths:
         return DataPaths(self.root, user, self.cache_root)
 
+    def existing_users(self) -> list[str]:
+        """The users who have a folder in this data dir, sorted (for choosing one)."""
+        try:
+            names = [entry.name for entry in (self.root / "users").iterdir() if entry.is_dir()]
+        except OSError:
+            return []
+        return sorted(name for name in names if is_valid_user_name(name))
+
     @property
     def library_dir(self) -> Path:
         """Imported articles, shared by every user of this data dir."""

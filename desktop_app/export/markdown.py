@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from itertools import groupby
 from urllib.parse import quote, urlsplit
 
@@ -38,6 +39,15 @@ _ANYWHERE = {
 }
 _AT_LINE_START = {"#": "\\#", ">": "\\>", "+": "\\+", "-": "\\-", "=": "&#61;"}
 _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
+
+
+def local_time(iso: str) -> str:
+    """'2026-12-03T08:14:09.123Z' as the reader's clock shows it: '2026-12-03 16:14' (UTC+8)."""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def open_link(article_id: str, block: int | None) -> str:
@@ -123,7 +133,8 @@ def _entry(placed: Placed, article: Article | None) -> list[str]:
         note_lines = escape_lines(annotation.note)
         lines += [line + "  " if line else "" for line in note_lines] + [""]
     if annotation.tags:
-        lines += ["标签：" + " ".join("\\#" + escape_inline(tag) for tag in annotation.tags), ""]
+        # '#tag' as Obsidian and Logseq read tags: after '标签：' a '#' can never start a heading.
+        lines += ["标签：" + " ".join("#" + escape_inline(tag) for tag in annotation.tags), ""]
     return lines
 
 
@@ -153,7 +164,7 @@ def render_markdown(
     lines = [
         "# 批注导出",
         "",
-        f"用户：{escape_inline(user)} · 导出时间：{escape_inline(exported_at)} · 共 {len(placed)} 条",
+        f"用户：{escape_inline(user)} · 导出时间：{escape_inline(local_time(exported_at))} · 共 {len(placed)} 条",
         "",
     ]
     anchored = [p for p in placed if p.placement.status != ORPHANED]

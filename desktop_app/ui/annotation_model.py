@@ -15,9 +15,10 @@ Index = QModelIndex | QPersistentModelIndex
 PlacedRole = Qt.ItemDataRole.UserRole + 1
 
 
-def describe(placed: Placed) -> str:
+def describe(placed: Placed, title: str | None = None) -> str:
     a, p = placed.annotation, placed.placement
-    lines = [
+    lines = [f"《{title}》"] if title else []
+    lines += [
         (QCoreApplication.translate("AnnotationListModel", "⚠ 未定位 · ") if p.status == ORPHANED else "")
         + f"「{a.anchor.quote}」"
     ]
@@ -33,10 +34,16 @@ class AnnotationListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._items: list[Placed] = []
+        self._titles: dict[str, str] = {}
 
-    def set_items(self, items: list[Placed]) -> None:
+    def set_items(self, items: list[Placed], titles: dict[str, str] | None = None) -> None:
+        """``titles`` (article id → title), for a list across articles: each entry names its
+        article, and the entries are grouped by title (in reading order within an article)."""
         self.beginResetModel()
+        self._titles = titles or {}
         self._items = list(items)
+        if titles:
+            self._items.sort(key=lambda placed: titles.get(placed.annotation.article, placed.annotation.article))
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
@@ -47,7 +54,7 @@ class AnnotationListModel(QAbstractListModel):
             return None
         placed = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return describe(placed)
+            return describe(placed, self._titles.get(placed.annotation.article))
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(color_named(placed.annotation.color).light)
         if role == Qt.ItemDataRole.ToolTipRole:

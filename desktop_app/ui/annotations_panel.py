@@ -116,14 +116,14 @@ class AnnotationsPanel(QWidget):
     def lists_whole_library(self) -> bool:
         return self.whole_library.isChecked()
 
-    def show_items(self, items: list[Placed], select: str | None = None) -> None:
+    def show_items(self, items: list[Placed], select: str | None = None, titles: dict[str, str] | None = None) -> None:
         """Lists the items and selects ``select``, else keeps the one the editor shows. The editor
         is left alone while it shows what is stored (the user may be typing in it); it shows the
         stored annotation when that changed elsewhere (undo, another process), and nothing when
         the annotation is gone. Call ``flush`` first: the items must include what it saves."""
         keep = select or self._editing
         self.view.selectionModel().blockSignals(True)  # the editor follows below, once
-        self.model.set_items(items)
+        self.model.set_items(items, titles)
         row = self.model.row_of(keep) if keep else None
         if row is not None:
             self.view.setCurrentIndex(self.model.index(row))

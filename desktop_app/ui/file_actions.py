@@ -16,6 +16,7 @@ from desktop_app.export.document import export_document
 from desktop_app.export.formats import ExportFormat
 from desktop_app.export.markdown import render_markdown
 from desktop_app.files import write_atomically
+from desktop_app.ui.export_dialog import ExportDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -65,17 +66,16 @@ class FileActions(QObject):
         return export_document(self._window.annotations, format_, article_id)[0]
 
     def choose_and_export(self) -> None:
-        choices = {
-            self.tr("Markdown，本文 (*.md)"): (ExportFormat.MARKDOWN, False),
-            self.tr("Markdown，全部文章 (*.md)"): (ExportFormat.MARKDOWN, True),
-            self.tr("Web Annotation JSON，本文 (*.json)"): (ExportFormat.JSON, False),
-            self.tr("Web Annotation JSON，全部文章 (*.json)"): (ExportFormat.JSON, True),
-        }
-        path, chosen = QFileDialog.getSaveFileName(
-            self._window, self.tr("导出批注"), self.tr("批注.md"), ";;".join(choices)
-        )
+        dialog = ExportDialog(self._window, self._window.reader.article is not None)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        format_, whole_library = dialog.choice()
+        markdown = format_ is ExportFormat.MARKDOWN
+        suggested = self.tr("批注.md") if markdown else self.tr("批注.json")
+        kinds = self.tr("Markdown (*.md)") if markdown else self.tr("Web Annotation JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("导出批注"), suggested, kinds)
         if path:
-            self.export_to(Path(path), *choices.get(chosen, (ExportFormat.MARKDOWN, False)))
+            self.export_to(Path(path), format_, whole_library)
 
     def export_to(self, path: Path, format_: ExportFormat, whole_library: bool) -> None:
         try:

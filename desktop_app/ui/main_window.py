@@ -349,7 +349,9 @@ class MainWindow(QMainWindow):
         panel, article = self.annotations_panel, self.reader.article
         panel.flush()  # what the editor holds is saved before the list is read
         scope = None if panel.lists_whole_library() or article is None else article.id
-        panel.show_items(self.annotations.list(scope, search=panel.search_text()), select)
+        items = self.annotations.list(scope, search=panel.search_text())
+        titles = {p.annotation.article: self._title_of(p.annotation.article) for p in items} if scope is None else None
+        panel.show_items(items, select, titles)
         self.library_panel.set_annotation_counts(self.annotations.counts_by_article())
         if article is not None and redraw:
             self.reader.draw_highlights(self.annotations.list(article.id))

@@ -18,7 +18,9 @@ def install_translations(app: QCoreApplication, locale: QLocale) -> list[QTransl
     """Installs the translators for the locale; returns them (removeTranslator undoes it)."""
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted = (
-        [("qtbase", qt_folder)] if wants_chinese(locale) else [("aigc_reader", str(resources_dir() / "translations"))]
+        [("qtbase", qt_folder), ("qt", qt_folder)]  # qt: the meta catalogue (the file dialog's other modules)
+        if wants_chinese(locale)
+        else [("aigc_reader", str(resources_dir() / "translations"))]
     )
     language = (
         QLocale(QLocale.Language.Chinese, QLocale.Country.China)

@@ -23,14 +23,22 @@ class UserActions(QObject):
         self.restore_box: QMessageBox | None = None
 
     def choose_user(self) -> None:
-        name, accepted = QInputDialog.getText(
-            self._window,
-            self.tr("切换用户"),
-            self.tr("用户名（字母、数字、. _ @ -）："),
-            text=self._window.session.user,
+        """A list of the users who exist, and 新用户… at its end: a typo never creates a user."""
+        session = self._window.session
+        users = [name for name in session.paths.existing_users() if name != session.user]
+        new_user = self.tr("新用户…")
+        chosen, accepted = QInputDialog.getItem(
+            self._window, self.tr("切换用户"), self.tr("切换到："), [*users, new_user], 0, False
         )
-        if accepted:
-            self.switch_user(name.strip())
+        if not accepted:
+            return
+        if chosen == new_user:
+            chosen, accepted = QInputDialog.getText(
+                self._window, self.tr("新用户"), self.tr("用户名（字母、数字、. _ @ -）：")
+            )
+            if not accepted:
+                return
+        self.switch_user(chosen.strip())
 
     def switch_user(self, name: str) -> bool:
         """Shows another user's annotations (their own database); False if that cannot be done."""

@@ -21,7 +21,7 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_model.py" line="21" />
+        <location filename="../../desktop_app/ui/annotation_model.py" line="22" />
         <source>⚠ 未定位 · </source>
         <translation>⚠ orphaned · </translation>
     </message>
@@ -72,90 +72,123 @@
 <context>
     <name>Colours</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="37" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="38" />
         <source>黄色</source>
         <translation>yellow</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="38" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="39" />
         <source>绿色</source>
         <translation>green</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="39" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="40" />
         <source>蓝色</source>
         <translation>blue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="40" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="41" />
         <source>粉色</source>
         <translation>pink</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="41" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="42" />
         <source>紫色</source>
         <translation>purple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_view.py" line="53" />
+        <location filename="../../desktop_app/ui/reader_view.py" line="69" />
         <source>高亮为{color}</source>
         <translation>Highlight in {color}</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="22" />
+        <source>导出批注</source>
+        <translation>Export annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="23" />
+        <source>Markdown（阅读、笔记软件）</source>
+        <translation>Markdown (for reading and notes apps)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="24" />
+        <source>Web Annotation JSON（其他批注工具）</source>
+        <translation>Web Annotation JSON (for other annotation tools)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="25" />
+        <source>本文的批注</source>
+        <translation>This article's annotations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="26" />
+        <source>全部文章的批注</source>
+        <translation>Annotations of every article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="32" />
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="33" />
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="32" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="46" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="33" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="47" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="56" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="32" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="33" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="42" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="43" />
         <source>正在导入 {count} 个文件…</source>
         <translation>Importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="56" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="69" />
-        <source>Markdown，本文 (*.md)</source>
-        <translation>Markdown, this article (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="70" />
-        <source>Markdown，全部文章 (*.md)</source>
-        <translation>Markdown, all articles (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="71" />
-        <source>Web Annotation JSON，本文 (*.json)</source>
-        <translation>Web Annotation JSON, this article (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="72" />
-        <source>Web Annotation JSON，全部文章 (*.json)</source>
-        <translation>Web Annotation JSON, all articles (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="76" />
         <location filename="../../desktop_app/ui/file_actions.py" line="85" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="74" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="74" />
+        <source>批注.json</source>
+        <translation>annotations.json</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <source>Web Annotation JSON (*.json)</source>
+        <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/file_actions.py" line="86" />
@@ -428,7 +461,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="364" />
+        <location filename="../../desktop_app/ui/main_window.py" line="382" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -663,48 +696,63 @@
 <context>
     <name>UserActions</name>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="28" />
-        <location filename="../../desktop_app/ui/user_actions.py" line="42" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="29" />
+        <source>新用户…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="31" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="50" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="29" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="31" />
+        <source>切换到：</source>
+        <translation>Switch to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="37" />
         <source>用户名（字母、数字、. _ @ -）：</source>
         <translation>User name (letters, digits, . _ @ -):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="42" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="37" />
+        <source>新用户</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/user_actions.py" line="50" />
         <source>用户名“{name}”不可用：请只用字母、数字和 . _ @ -</source>
         <translation>The user name “{name}” cannot be used: use only letters, digits and . _ @ -</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="49" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="57" />
         <source>已切换到用户 {name}</source>
         <translation>Switched to user {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="58" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="66" />
         <source>批注数据库</source>
         <translation>Annotations database</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="67" />
         <source>批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。</source>
         <translation>The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="65" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="73" />
         <source>立即恢复</source>
         <translation>Restore now</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="66" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="74" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/user_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/user_actions.py" line="82" />
         <source>批注已恢复</source>
         <translation>Annotations restored</translation>
     </message>

@@ -66,3 +66,23 @@ def test_headings_keep_their_text(text: str) -> None:
     if visible(text):
         assert visible(shown) == visible(text)
         assert tags == ["h2"]
+
+
+def test_tags_are_written_as_obsidian_reads_them_and_the_time_is_local_without_milliseconds() -> None:
+    import re as regex
+
+    from desktop_app.annotations.model import Anchor, Annotation
+    from desktop_app.annotations.service import Annotations
+    from desktop_app.annotations.store import AnnotationStore
+    from desktop_app.export.markdown import local_time, render_markdown
+
+    assert regex.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", local_time("2026-12-03T08:14:09.123Z"))
+    assert local_time("not a time") == "not a time"
+    store = AnnotationStore.unavailable(__import__("pathlib").Path("/nonexistent/a.sqlite3"), "test")
+    placed = Annotations(store, lambda _id: None, "u").place(  # type: ignore[arg-type, return-value]
+        Annotation.new("gone", Anchor("引用", "", "", 0, 2), tags=("标签", "AI"))
+    )
+    document = render_markdown([placed], lambda _id: None, "u", "2026-12-03T08:14:09.123Z")
+    assert "标签：#标签 #AI" in document and "\\#" not in document and ".123" not in document
+    html, tags = rendered(document)
+    assert "#标签" in html

@@ -398,10 +398,22 @@ def test_switching_user_shows_only_their_annotations(make_window, monkeypatch: p
     window.open_passage(A003, None)
     select_text(window, "我非常同意陈石总的看法")
     window.menu_actions[MainAction.HIGHLIGHT].trigger()
+    offered: list[list[str]] = []
+
+    def pick(_parent, _title, _label, items, *_args):  # type: ignore[no-untyped-def]
+        offered.append(list(items))
+        return items[-1], True  # 新用户…
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("alice", True))
     window.menu_actions[MainAction.SWITCH_USER].trigger()
+    assert offered == [["新用户…"]]  # the only user is the one reading
     assert window.annotations.user == "alice" and "alice" in window.windowTitle()
     assert window.annotations_panel.model.rowCount() == 0 and window.annotations.list() == []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[0], True))
+    window.menu_actions[MainAction.SWITCH_USER].trigger()  # back to tester, chosen from the list
+    assert window.annotations.user == "tester"
+    assert window.users.switch_user("alice") is True
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: warnings.append(box.text()))
     assert window.users.switch_user("../evil") is False and warnings
