@@ -28,6 +28,7 @@ from desktop_app.errors import ReaderError
 from desktop_app.session import Session
 from desktop_app.ui.actions import MainAction, Menu
 from desktop_app.ui.read_only_mark import ReadOnlyMark
+from desktop_app.ui.reader_document import Typography
 from desktop_app.ui.reader_view import ReaderView
 from desktop_app.ui.theme import Theme, add_theme_menu, apply_theme
 from desktop_app.ui.window_settings import WindowSettings
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.menus = {menu: self.menuBar().addMenu(menu.title) for menu in Menu}  # the first paint has them
         self.statusBar()  # and the status bar (the progress mark): nothing moves when the panels arrive
         self.menu_actions: dict[MainAction, QAction] = {}
+        self.reading_mode: list[QDockWidget] | None = None  # the docks reading mode hid
         self.theme_actions: dict[str, QAction] = {}
         self.resize(1280, 820)
         self._restore_settings()
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         from desktop_app.ui.actions import build_actions
+        from desktop_app.ui.typography_menu import add_typography_menu
 
         self.menu_actions = build_actions(
             self,
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
                 MainAction.ZOOM_OUT: lambda: self.navigation.zoom(-1),
                 MainAction.ZOOM_RESET: lambda: self.navigation.zoom(0),
                 MainAction.FOCUS_SPEAKER: self.navigation.toggle_focus,
+                MainAction.READING_MODE: self.toggle_reading_mode,
                 MainAction.SHORTCUTS: self.help.show_shortcuts,
                 MainAction.OPEN_LOG: self.help.open_log_folder,
             },
@@ -192,6 +196,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work with the menu bar hidden too
         view = self.menus[Menu.VIEW]
         self.theme_actions = add_theme_menu(view, self.theme, self.set_theme)
+        add_typography_menu(view, self.reader.typography, self.set_typography)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
             view.addAction(dock.toggleViewAction())
@@ -232,6 +237,7 @@ class MainWindow(QMainWindow):
             place_docks_by_default(self, unplaced)
         self.set_theme(self.settings.theme)
         self.reader.point_size = self.settings.point_size
+        self.reader.typography = self.settings.typography
         last = self.settings.last_place  # the article; its place is in the user's database
         if last is not None and self.open_passage(last[0], None if self._stored_place(last[0]) else last[1]):
             return
@@ -341,6 +347,26 @@ class MainWindow(QMainWindow):
             place = self.reader.place()
             self.reader.show_article(self.reader.article, self.current_placed())
             self.reader.go_to_place(place)
+
+    def set_typography(self, typography: Typography) -> None:
+        self.settings.typography = typography
+        self.reader.set_typography(typography, self.current_placed())
+
+    def toggle_reading_mode(self) -> None:
+        """Only the text (F11 again brings back what was there): docks, menu bar and status bar go."""
+        docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock, self.find_dock]
+        if self.reading_mode is None:
+            self.reading_mode = [dock for dock in docks if dock.isVisible()]
+            for dock in docks:
+                dock.hide()
+            self.menuBar().hide()
+            self.statusBar().hide()
+        else:
+            for dock in self.reading_mode:
+                dock.show()
+            self.menuBar().show()
+            self.statusBar().show()
+            self.reading_mode = None
 
     # -- annotating -------------------------------------------------------------------------
     def refresh_annotations(self, select: str | None = None, redraw: bool = True) -> None:

@@ -39,7 +39,19 @@ SPEAKER_COLOURS = (
     "#7d3c98",
     "#117864",
 )
-LINE_HEIGHT_PERCENT = 170
+
+
+class Typography(NamedTuple):
+    """How the text is set (the user's choice, View › 版式)."""
+
+    family: str = ""  # a font family; "" for the default sans-serif CJK fonts
+    line_height: int = 170  # percent of the font's height, for body text (headings are set tighter)
+    paragraph_spacing: float = 0.8  # space after a paragraph, in ems
+    measure: int = 38  # characters a line at most (the text column is centred); 0: the whole width
+
+
+DEFAULT_TYPOGRAPHY = Typography()
+HEADING_LINE_HEIGHT = 130
 
 
 def speaker_color(article: Article, name: str) -> str:
@@ -116,9 +128,9 @@ def _char(point_size: float, color: QColor | None = None, bold: bool = False) ->
     return fmt
 
 
-def _paragraph(top: float, bottom: float, indent: int = 0) -> QTextBlockFormat:
+def _paragraph(top: float, bottom: float, indent: int = 0, line_height: int = 170) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
-    fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     fmt.setTopMargin(top)
     fmt.setBottomMargin(bottom)
     fmt.setIndent(indent)
@@ -141,10 +153,16 @@ def build_document(
     text_color: QColor,
     muted_color: QColor,
     link_color: QColor,
+    typography: Typography = DEFAULT_TYPOGRAPHY,
 ) -> Layout:
     document.clear()
+    if typography.family:
+        font = document.defaultFont()
+        font.setFamilies([typography.family, *font.families()])
+        document.setDefaultFont(font)
+    tight, body_height = HEADING_LINE_HEIGHT, typography.line_height
     cursor = QTextCursor(document)
-    cursor.setBlockFormat(_paragraph(0, 4))
+    cursor.setBlockFormat(_paragraph(0, 4, line_height=tight))
     cursor.insertText(article.title, _char(point_size * 1.6, text_color, bold=True))
     details = " · ".join(part for part in (article.publisher, article.date) if part)
     source = (
@@ -162,7 +180,7 @@ def build_document(
         speaker_name = turn_starts.get(index)
         if speaker_name:
             cursor.insertBlock(
-                _paragraph(point_size * 1.2, 0),
+                _paragraph(point_size * 1.2, 0, line_height=body_height),
                 _char(point_size, QColor(speaker_color(article, speaker_name)), bold=True),
             )
             cursor.insertText(speaker_name)
@@ -171,14 +189,16 @@ def build_document(
                 cursor.insertText("  " + speaker.affiliation, _char(point_size * 0.85, muted_color))
         if block.kind == BlockKind.HEADING:
             cursor.insertBlock(
-                _paragraph(point_size * 1.4, point_size * 0.4), _char(point_size * 1.25, text_color, bold=True)
+                _paragraph(point_size * 1.4, point_size * 0.4, line_height=tight),
+                _char(point_size * 1.25, text_color, bold=True),
             )
         elif block.kind == BlockKind.LIST_ITEM:
-            cursor.insertBlock(_paragraph(2, 2, indent=1), body)
+            cursor.insertBlock(_paragraph(2, 2, indent=1, line_height=body_height), body)
         elif block.kind == BlockKind.QUOTE:
-            cursor.insertBlock(_paragraph(6, 6, indent=1), _char(point_size, muted_color))
+            cursor.insertBlock(_paragraph(6, 6, indent=1, line_height=body_height), _char(point_size, muted_color))
         else:
-            cursor.insertBlock(_paragraph(point_size * 0.3, point_size * 0.5), body)
+            spacing = point_size * typography.paragraph_spacing
+            cursor.insertBlock(_paragraph(point_size * 0.3, spacing, line_height=body_height), body)
         starts.append(cursor.position())
         cursor.insertText(block.text)
     return Layout(article, starts)

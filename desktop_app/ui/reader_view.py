@@ -12,14 +12,14 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip
 
 from desktop_app.annotations.colors import BY_NAME, DEFAULT_COLOR, PALETTE, color_named
 from desktop_app.annotations.model import ORPHANED, Annotation, Placed
 from desktop_app.corpus.model import Article
 from desktop_app.ui.plain_text import tooltip
-from desktop_app.ui.reader_document import Layout, build_document, solid_brush
+from desktop_app.ui.reader_document import Layout, Typography, build_document, solid_brush
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -101,6 +101,7 @@ class ReaderView(QTextBrowser):
         self.setFont(font)
         self.document().setDocumentMargin(32)
         self.point_size = DEFAULT_POINT_SIZE
+        self.typography = Typography()
         self.article: Article | None = None
         self.layout_map: Layout | None = None
         self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
@@ -142,7 +143,9 @@ class ReaderView(QTextBrowser):
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         link = palette.color(QPalette.ColorRole.Link)
-        self.layout_map = build_document(self.document(), article, self.point_size, text, muted, link)
+        self.document().setDefaultFont(self.font())  # a family chosen before is forgotten unless chosen again
+        self.layout_map = build_document(self.document(), article, self.point_size, text, muted, link, self.typography)
+        self._apply_measure()
         self._highlights = []
         self.draw_highlights(placed)
         if self.focused_blocks is not None:  # zoom and theme rebuild the document; the focus stays
@@ -332,11 +335,42 @@ class ReaderView(QTextBrowser):
         return self.document().documentLayout().blockBoundingRect(text_block).bottom()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        """A new width lays the text out again; the place stays where it was (maximising used to
-        leave the view at the end of the article)."""
+        """A new width lays the text out again, in a column of the chosen measure; the place
+        stays where it was (maximising used to leave the view at the end of the article)."""
         place = self.place() if self.article is not None and event.oldSize().isValid() else None
         super().resizeEvent(event)
+        self._apply_measure()
         if place is not None:
+            self.go_to_place(place)
+
+    def column_width(self) -> float:
+        """The width lines are set in: the measure in characters of the body text, or the whole
+        view when that is narrower (or the measure is 0)."""
+        available = self.viewport().width() - 2 * self.document().documentMargin()
+        if not self.typography.measure:
+            return available
+        font = QFont(self.document().defaultFont())
+        font.setPointSizeF(self.point_size)
+        wanted = QFontMetricsF(font).horizontalAdvance("中") * self.typography.measure
+        return min(available, wanted)
+
+    def _apply_measure(self) -> None:
+        """Centres the text column: the side margins of the document's root frame take what the
+        column leaves of the view (the page colour fills them; no relayout if nothing changed)."""
+        available = self.viewport().width() - 2 * self.document().documentMargin()
+        side = max(0.0, (available - self.column_width()) / 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if abs(fmt.leftMargin() - side) >= 1 or abs(fmt.rightMargin() - side) >= 1:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            frame.setFrameFormat(fmt)
+
+    def set_typography(self, typography: Typography, placed: list[Placed]) -> None:
+        self.typography = typography
+        if self.article is not None:
+            place = self.place()
+            self.show_article(self.article, placed)
             self.go_to_place(place)
 
     # -- focus on a speaker -----------------------------------------------------------------

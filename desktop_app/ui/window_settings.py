@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop_app.ui.reader_document import Typography
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 from desktop_app.ui.theme import THEMES, Theme
 
 GEOMETRY, WINDOW_STATE, THEME = "geometry", "windowState", "theme"
 POINT_SIZE, LAST_ARTICLE, LAST_BLOCK = "pointSize", "lastArticle", "lastBlock"
+FAMILY, LINE_HEIGHT, PARAGRAPH_SPACING, MEASURE = "fontFamily", "lineHeight", "paragraphSpacing", "measure"
 
 
 class WindowSettings:
@@ -45,6 +47,31 @@ class WindowSettings:
         except (TypeError, ValueError):
             return DEFAULT_POINT_SIZE
         return size if MIN_POINT_SIZE <= size <= MAX_POINT_SIZE else DEFAULT_POINT_SIZE
+
+    @property
+    def typography(self) -> Typography:
+        default = Typography()
+        family = self.store.value(FAMILY, default.family)
+        return Typography(
+            family if isinstance(family, str) else default.family,
+            int(self._number(LINE_HEIGHT, default.line_height, 100, 300)),
+            self._number(PARAGRAPH_SPACING, default.paragraph_spacing, 0.0, 3.0),
+            int(self._number(MEASURE, default.measure, 0, 200)),
+        )
+
+    @typography.setter
+    def typography(self, typography: Typography) -> None:
+        self.store.setValue(FAMILY, typography.family)
+        self.store.setValue(LINE_HEIGHT, typography.line_height)
+        self.store.setValue(PARAGRAPH_SPACING, typography.paragraph_spacing)
+        self.store.setValue(MEASURE, typography.measure)
+
+    def _number(self, key: str, default: float, low: float, high: float) -> float:
+        try:
+            value = float(self.store.value(key, default))
+        except (TypeError, ValueError):
+            return default
+        return value if low <= value <= high else default
 
     @property
     def last_place(self) -> tuple[str, int | None] | None:

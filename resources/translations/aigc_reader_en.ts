@@ -291,27 +291,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="87" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -427,6 +427,11 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/actions.py" line="55" />
+        <source>阅读模式（隐藏面板）</source>
+        <translation>Reading mode (hide the panels)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/actions.py" line="56" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
@@ -451,17 +456,17 @@
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="56" />
+        <location filename="../../desktop_app/ui/actions.py" line="57" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="57" />
+        <location filename="../../desktop_app/ui/actions.py" line="58" />
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="382" />
+        <location filename="../../desktop_app/ui/main_window.py" line="408" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -557,7 +562,7 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="157" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="175" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>
@@ -691,6 +696,89 @@
         <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="51" />
         <source>快捷键</source>
         <translation>Shortcut</translation>
+    </message>
+</context>
+<context>
+    <name>Typography</name>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="15" />
+        <source>紧凑</source>
+        <translation>Compact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="16" />
+        <source>适中</source>
+        <translation>Comfortable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="17" />
+        <source>宽松</source>
+        <translation>Loose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="20" />
+        <source>小</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="21" />
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="22" />
+        <source>大</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="25" />
+        <source>窄（30 字）</source>
+        <translation>Narrow (30 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="26" />
+        <source>适中（38 字）</source>
+        <translation>Comfortable (38 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="27" />
+        <source>宽（48 字）</source>
+        <translation>Wide (48 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="28" />
+        <source>铺满</source>
+        <translation>Full width</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="45" />
+        <source>版式</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="63" />
+        <source>字体</source>
+        <translation>Typeface</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="64" />
+        <source>默认（黑体）</source>
+        <translation>Default (sans-serif)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="67" />
+        <source>行距</source>
+        <translation>Line height</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="72" />
+        <source>段距</source>
+        <translation>Paragraph spacing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/typography_menu.py" line="77" />
+        <source>栏宽</source>
+        <translation>Column width</translation>
     </message>
 </context>
 <context>
