@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.hints import with_hint
 from desktop_app.paths import DataPaths, resources_dir
 from desktop_app.session import Session
+from desktop_app.single_instance import hand_over, register_link_handler_on_windows
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -23,6 +24,8 @@ def run_gui(
     ``probe`` prints the milliseconds from process start to the first paint and, once the panels
     are built (their time goes to stderr), closes the window as a user would: its layout and
     last article are saved, so the next launch is a returning user's."""
+    if not probe and hand_over(paths, *(open_at or (None, None))):
+        return 0  # the running window opens it (and comes to the front)
     missing = missing_display()
     if missing:
         print(f"aigc-reader: error: {missing}", file=sys.stderr)
@@ -59,6 +62,12 @@ def run_gui(
         from desktop_app.logs import start_logging  # logging.handlers: ~8 ms of imports, after the paint too
 
         start_logging(paths.log_dir)
+        if not probe:
+            from desktop_app.ui.instance_server import InstanceServer  # QtNetwork: ~20 ms, after the paint
+
+            window.instance_server = InstanceServer(window)
+            window.instance_server.start()
+            register_link_handler_on_windows()
         window.session.annotations.store.refresh_backup()
         window.build_panels()
         if probe:

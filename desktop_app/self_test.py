@@ -41,6 +41,10 @@ def run_self_test() -> int:
             window = MainWindow(session, QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
             window.show()
             app.processEvents()
+            from desktop_app.ui.instance_server import InstanceServer  # QtNetwork bundled and working
+
+            server = InstanceServer(window)
+            assert server.start(), f"the single-instance server did not listen: {server.errorString()}"
             lap("window")
             articles = library.articles()
             for article in articles:
@@ -69,6 +73,7 @@ def run_self_test() -> int:
             window.annotating.undo()
             assert window.annotations.list(first.id) == []
             lap("annotate")
+            server.close()
             window.close()
             window.deleteLater()
             app.processEvents()

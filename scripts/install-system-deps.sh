@@ -5,6 +5,7 @@
 set -euo pipefail
 packages=(
   fonts-wqy-microhei                                    # CJK glyphs
+  xdg-utils                                             # xdg-mime: aigc-reader:// links open the reader
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0   # QtGui, offscreen too
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libx11-xcb1  # xcb (a real screen)

@@ -14,6 +14,8 @@ from desktop_app.errors import ReaderError
 from desktop_app.paths import DataPaths, is_valid_user_name
 from desktop_app.session import Session
 
+OPEN_SCHEME = "aigc-reader"  # the exports' links back: aigc-reader://open?article=…&block=…
+
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line; without its commands (and their modules), what a window launch needs."""
@@ -65,7 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure:
             reconfigure(encoding="utf-8", errors="replace")
-    args = _parse(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    links = [number for number, argument in enumerate(arguments) if argument.startswith(f"{OPEN_SCHEME}://")]
+    if links and "open" not in arguments[: links[0]]:
+        arguments.insert(links[0], "open")  # a clicked link: the desktop passes the URL as the command
+    args = _parse(arguments)
     if args.user is not None and not is_valid_user_name(args.user):
         return fail(f"invalid user name {args.user!r}: use letters, digits, '.', '_', '@' or '-'", 2)
     if args.self_test:
