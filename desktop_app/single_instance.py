@@ -71,7 +71,7 @@ def register_link_handler_on_windows() -> None:
     Linux gets a .desktop file from scripts/setup.sh, macOS CFBundleURLTypes from build.spec."""
     if sys.platform != "win32" or not getattr(sys, "frozen", False):
         return
-    import winreg
+    import winreg  # noqa: PLC0415 - Windows only: no such module elsewhere
 
     base = r"Software\Classes\aigc-reader"
     try:
