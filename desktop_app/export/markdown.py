@@ -41,6 +41,34 @@ _AT_LINE_START = {"#": "\\#", ">": "\\>", "+": "\\+", "-": "\\-", "=": "&#61;"}
 _ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 
 
+# The document's own words, in the language of the UI that exports it (the CLI: Chinese).
+WORDING = {
+    "zh": {
+        "title": "批注导出",
+        "header": "用户：{user} · 导出时间：{time} · 共 {count} 条",
+        "tags": "标签：",
+        "source": "来源",
+        "link": "原文",
+        "gone": "（这篇文章已不在文库中）",
+        "orphans": "未能定位的批注",
+        "orphans_note": "原文已改动，这些批注找不到原来的位置；内容完整保留。",
+        "affiliation": "（{}）",
+    },
+    "en": {
+        "title": "Annotations",
+        "header": "User: {user} · exported {time} · {count} in all",
+        "tags": "Tags: ",
+        "source": "source",
+        "link": "passage",
+        "gone": "(this article is no longer in the library)",
+        "orphans": "Annotations that could not be placed",
+        "orphans_note": "The text has changed and these passages were not found again; they are kept whole.",
+        "affiliation": " ({})",
+    },
+}
+COLOR_WORDS_EN = {"yellow": "yellow", "green": "green", "blue": "blue", "pink": "pink", "purple": "purple"}
+
+
 def local_time(iso: str) -> str:
     """'2026-12-03T08:14:09.123Z' as the reader's clock shows it: '2026-12-03 16:14' (UTC+8)."""
     try:
@@ -111,30 +139,37 @@ def _blockquote(lines: list[str]) -> str:
     return "\n".join(("> " + line + "  ").rstrip() if line else ">" for line in lines)
 
 
-def _speaker_line(placed: Placed, article: Article | None) -> str:
+def _color(name: str, words: dict[str, str]) -> str:
+    shown = shown_name(name)
+    if words is WORDING["en"] and " " in shown:
+        return shown.split(" ", 1)[0] + " " + COLOR_WORDS_EN.get(name, name)
+    return shown
+
+
+def _speaker_line(placed: Placed, article: Article | None, words: dict[str, str]) -> str:
     parts = []
     speaker = placed.placement.speaker
     if speaker:
         details = article.speaker(speaker) if article else None
         name = f"**{escape_inline(_one_line(speaker))}**"
         if details and details.affiliation:
-            name += f"（{escape_inline(_one_line(details.affiliation))}）"
+            name += words["affiliation"].format(escape_inline(_one_line(details.affiliation)))
         parts.append("— " + name)
-    parts.append(shown_name(placed.annotation.color))
+    parts.append(_color(placed.annotation.color, words))
     if placed.placement.status != ORPHANED:
-        parts.append(f"[原文]({open_link(placed.annotation.article, placed.placement.block)})")
+        parts.append(f"[{words['link']}]({open_link(placed.annotation.article, placed.placement.block)})")
     return " · ".join(parts)
 
 
-def _entry(placed: Placed, article: Article | None) -> list[str]:
+def _entry(placed: Placed, article: Article | None, words: dict[str, str]) -> list[str]:
     annotation = placed.annotation
-    lines = [_blockquote(escape_lines(annotation.anchor.quote)), ">", "> " + _speaker_line(placed, article), ""]
+    lines = [_blockquote(escape_lines(annotation.anchor.quote)), ">", "> " + _speaker_line(placed, article, words), ""]
     if annotation.note.strip():
         note_lines = escape_lines(annotation.note)
         lines += [line + "  " if line else "" for line in note_lines] + [""]
     if annotation.tags:
         # '#tag' as Obsidian and Logseq read tags: after '标签：' a '#' can never start a heading.
-        lines += ["标签：" + " ".join("#" + escape_inline(tag) for tag in annotation.tags), ""]
+        lines += [words["tags"] + " ".join("#" + escape_inline(tag) for tag in annotation.tags), ""]
     return lines
 
 
@@ -144,45 +179,49 @@ def _separated(entry: list[str], number: int) -> list[str]:
     return entry if number == 0 else ["<!-- -->", "", *entry]
 
 
-def _article_header(article_id: str, article: Article | None) -> list[str]:
+def _article_header(article_id: str, article: Article | None, words: dict[str, str]) -> list[str]:
     if article is None:
-        return [f"## {escape_heading(article_id)}", "", "（这篇文章已不在文库中）", ""]
+        return [f"## {escape_heading(article_id)}", "", words["gone"], ""]
     lines = [f"## {escape_heading(article.title)}", ""]
     details = [escape_inline(_one_line(part)) for part in (article.publisher, article.date) if part and part.strip()]
     source = safe_source_url(article.source_url) if article.source_url else None
     if source:
-        details.append(f"[来源](<{source}>)")
+        details.append(f"[{words['source']}](<{source}>)")
     if details:
         lines += [" · ".join(details), ""]
     return lines
 
 
 def render_markdown(
-    placed: Sequence[Placed], article_of: Callable[[str], Article | None], user: str, exported_at: str
+    placed: Sequence[Placed],
+    article_of: Callable[[str], Article | None],
+    user: str,
+    exported_at: str,
+    language: str = "zh",
 ) -> str:
-    """The export document; ``placed`` in reading order (``Annotations.list``)."""
-    lines = [
-        "# 批注导出",
-        "",
-        f"用户：{escape_inline(user)} · 导出时间：{escape_inline(local_time(exported_at))} · 共 {len(placed)} 条",
-        "",
-    ]
+    """The export document; ``placed`` in reading order (``Annotations.list``); its own words in
+    ``language`` ("zh" or "en")."""
+    words = WORDING.get(language, WORDING["zh"])
+    header = words["header"].format(
+        user=escape_inline(user), time=escape_inline(local_time(exported_at)), count=len(placed)
+    )
+    lines = ["# " + words["title"], "", header, ""]
     anchored = [p for p in placed if p.placement.status != ORPHANED]
     orphans = [p for p in placed if p.placement.status == ORPHANED]
     for article_id, entries in groupby(anchored, key=lambda p: p.annotation.article):
         article = article_of(article_id)
-        lines += _article_header(article_id, article)
+        lines += _article_header(article_id, article, words)
         for topic, in_topic in groupby(entries, key=lambda p: p.placement.topic):
             if topic is not None and article is not None and topic < len(article.topics):
                 lines += [f"### {escape_heading(article.topics[topic].title)}", ""]
             for number, entry in enumerate(in_topic):
-                lines += _separated(_entry(entry, article), number)
+                lines += _separated(_entry(entry, article, words), number)
     if orphans:
-        lines += ["## 未能定位的批注", "", "原文已改动，这些批注找不到原来的位置；内容完整保留。", ""]
+        lines += ["## " + words["orphans"], "", words["orphans_note"], ""]
         for article_id, entries in groupby(orphans, key=lambda p: p.annotation.article):
             article = article_of(article_id)
             title = article.title if article else article_id
             lines += [f"### {escape_heading(title)}", ""]
             for number, entry in enumerate(entries):
-                lines += _separated(_entry(entry, article), number)
+                lines += _separated(_entry(entry, article, words), number)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -17,6 +17,7 @@ from desktop_app.export.formats import ExportFormat
 from desktop_app.export.markdown import render_markdown
 from desktop_app.files import write_atomically
 from desktop_app.ui.export_dialog import ExportDialog
+from desktop_app.ui.translations import ui_language
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -63,7 +64,7 @@ class FileActions(QObject):
     def export_text(self, format_: ExportFormat, whole_library: bool) -> str:
         article = self._window.reader.article
         article_id = None if whole_library or article is None else article.id
-        return export_document(self._window.annotations, format_, article_id)[0]
+        return export_document(self._window.annotations, format_, article_id, ui_language())[0]
 
     def choose_and_export(self) -> None:
         dialog = ExportDialog(self._window, self._window.reader.article is not None)
@@ -96,6 +97,6 @@ class FileActions(QObject):
         if items:
             annotations = self._window.annotations
             QApplication.clipboard().setText(
-                render_markdown(items, annotations.article_or_none, annotations.user, now_iso())
+                render_markdown(items, annotations.article_or_none, annotations.user, now_iso(), ui_language())
             )
             self._window.statusBar().showMessage(self.tr("已复制为 Markdown"), 2000)

@@ -14,8 +14,18 @@ def wants_chinese(locale: QLocale) -> bool:
     return locale.language() in (QLocale.Language.Chinese, QLocale.Language.C, QLocale.Language.AnyLanguage)
 
 
+_language = "zh"
+
+
+def ui_language() -> str:
+    """ "zh" or "en": the language the window speaks (and writes its exports in)."""
+    return _language
+
+
 def install_translations(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
     """Installs the translators for the locale; returns them (removeTranslator undoes it)."""
+    global _language
+    _language = "zh" if wants_chinese(locale) else "en"
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     wanted = (
         [("qtbase", qt_folder), ("qt", qt_folder)]  # qt: the meta catalogue (the file dialog's other modules)

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from desktop_app.export.formats import ExportFormat
 from desktop_app.ui.translations import install_translations
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,6 +31,7 @@ def language(qapp: QApplication) -> Iterator[object]:
         installed.extend(install_translations(qapp, locale))
 
     yield use
+    installed.extend(install_translations(qapp, QLocale.c()))  # the window's language back to Chinese
     for translator in installed:  # the other tests read the Chinese texts
         qapp.removeTranslator(translator)
 
@@ -58,6 +60,9 @@ def test_another_system_gets_the_window_in_english(language, make_window) -> Non
     assert window.windowTitle().startswith("AIGC Reader — ")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+    window.annotations.add_quote("003_dc324faea7d1abe7", "震撼和冲击", tags=["AI"])
+    exported = window.files.export_text(ExportFormat.MARKDOWN, whole_library=True)  # in the UI's language
+    assert exported.startswith("# Annotations\n") and "Tags: #AI" in exported and "🟨 yellow" in exported
 
 
 def test_every_text_of_the_window_has_its_english_and_the_qm_is_current(tmp_path: Path) -> None:
