@@ -65,7 +65,7 @@ def main() -> None:
         window.grab().save(str(out / ("main-window-en.png" if english else "main-window.png")))
         if english:
             window.close()
-            annotations.store.close()
+            session.close()
             return
         window.search_dock.raise_()
         window.set_theme("dark")
@@ -78,8 +78,19 @@ def main() -> None:
         window.outline.focus_on("朱雷")
         settle()
         window.grab().save(str(out / "focus-speaker.png"))
+        window.outline.toggle_focus()  # the whole text again
+        window.resize(1500, 900)
+        window.toggle_reading_mode()  # only the text, in its column
+        window.open_passage(ARTICLE, 12)
+        settle()
+        window.grab().save(str(out / "reading-mode.png"))
+        window.set_theme("dark")
+        settle()
+        window.grab().save(str(out / "reading-mode-dark.png"))
+        window.set_theme("light")
+        window.toggle_reading_mode()
         window.close()
-        annotations.store.close()
+        session.close()
     app.quit()
 
 

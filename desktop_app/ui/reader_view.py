@@ -355,10 +355,12 @@ class ReaderView(QTextBrowser):
         return min(available, wanted)
 
     def _apply_measure(self) -> None:
-        """Centres the text column: the side margins of the document's root frame take what the
-        column leaves of the view (the page colour fills them; no relayout if nothing changed)."""
-        available = self.viewport().width() - 2 * self.document().documentMargin()
-        side = max(0.0, (available - self.column_width()) / 2)
+        """Centres the text column: the left and right margins of the document's root frame (the
+        document margin is that frame's margin) take what the column leaves of the view; the
+        page colour fills them. Nothing is laid out again when nothing changed."""
+        margin = self.document().documentMargin()
+        available = self.viewport().width() - 2 * margin
+        side = margin + max(0.0, (available - self.column_width()) / 2)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if abs(fmt.leftMargin() - side) >= 1 or abs(fmt.rightMargin() - side) >= 1:
