@@ -41,6 +41,10 @@ def _palette(colors: dict[QPalette.ColorRole, str]) -> QPalette:
     palette = QPalette()
     for role, color in colors.items():
         palette.setColor(role, QColor(color))
+    # setColor fills every group: a disabled button would look enabled. Its text takes the muted colour.
+    muted = QColor(colors[QPalette.ColorRole.PlaceholderText])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
     return palette
 
 

@@ -57,3 +57,14 @@ def test_the_system_theme_follows_the_desktops_palette(
     monkeypatch.setattr(theme, "_desktop_is_dark", None)
     assert apply_theme("dark") is True
     assert apply_theme("system") is False
+
+
+def test_a_disabled_control_looks_disabled_in_both_themes() -> None:
+    from PySide6.QtGui import QPalette
+
+    from desktop_app.ui.theme import dark_palette, light_palette
+
+    for palette in (light_palette(), dark_palette()):
+        for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+            enabled = palette.color(QPalette.ColorGroup.Active, role)
+            assert palette.color(QPalette.ColorGroup.Disabled, role) != enabled
