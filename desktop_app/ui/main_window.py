@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             self.library_panel.select(article.id)
             self.outline.show_article(article)
             self.refresh_annotations(redraw=False)  # the first paint drew them
+            self.navigation.on_reader_scrolled(0)
 
     def _dock(self, name: str, title: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -299,6 +300,8 @@ class MainWindow(QMainWindow):
             self.outline.show_article(article)
             self.refresh_annotations()
         self._go_to_place(article_id, self._stored_place(article_id))
+        if self.panels_built:
+            self.navigation.on_reader_scrolled(0)  # the progress mark and the outline, at once
 
     def _go_to_place(self, article_id: str, place: tuple[int, float] | None) -> None:
         """Now, and once more when the event loop turns: before the window is shown its
