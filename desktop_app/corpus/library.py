@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from desktop_app.corpus.batch_parse import ParsedFile, content_digest, parse_files
+from desktop_app.corpus.corrections import Correction, Overlay
+from desktop_app.corpus.corrections import apply as apply_corrections
 from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION
 from desktop_app.errors import DataError, ImportRejected, ReaderError, UnknownArticle
@@ -88,6 +90,63 @@ class Library:
         self._paths = paths
         self._bundled_dir = bundled_dir or bundled_sources_dir()
         self._articles: dict[str, Article] | None = None
+        self._parsed: dict[str, Article] | None = None
+        self.problems: list[str] = []  # corrections that could not be read (one line each)
+        self.stale: dict[str, list[int]] = {}  # article id -> positions of corrections whose block is gone
+
+    @property
+    def corrections_dir(self) -> Path:
+        """The user's corrections to the outlines (shared by every user of the data dir: the
+        article's structure is the article's, annotations are the user's)."""
+        return self._paths.root / "corrections"
+
+    def overlay(self, article_id: str) -> Overlay:
+        return Overlay(self.corrections_dir, article_id)
+
+    def _corrected(self, parsed: dict[str, Article]) -> dict[str, Article]:
+        """The articles with their corrections applied; a damaged overlay is set aside and told."""
+        self.problems, self.stale = [], {}
+        if not self.corrections_dir.is_dir():
+            return parsed
+        corrected = dict(parsed)
+        for path in sorted(self.corrections_dir.glob("*.json")):
+            article_id = path.stem
+            if article_id not in parsed or ".damaged-" in path.name:
+                continue
+            try:
+                corrections = self.overlay(article_id).read()
+            except DataError as error:
+                self.problems.append(str(error))
+                log.warning("%s", error)
+                continue
+            corrected[article_id], stale = apply_corrections(parsed[article_id], corrections)
+            if stale:
+                self.stale[article_id] = stale
+        return corrected
+
+    def correct(self, article_id: str, correction: Correction) -> Article:
+        """Adds a correction (it must apply: a correction that changes nothing is refused) and
+        returns the article as it now reads."""
+        base = self.uncorrected(article_id)
+        corrections = self.overlay(article_id).read()
+        before, _ = apply_corrections(base, corrections)
+        after, stale = apply_corrections(base, [*corrections, correction])
+        if len(corrections) in stale or after == before:
+            raise DataError(f"the correction {correction.op} does not apply to this article as it reads now")
+        self.overlay(article_id).write([*corrections, correction])
+        self._articles = None
+        return self.get(article_id)
+
+    def uncorrect(self, article_id: str, position: int) -> Correction:
+        removed = self.overlay(article_id).remove(position)
+        self._articles = None
+        return removed
+
+    def uncorrected(self, article_id: str) -> Article:
+        """The article as the pipeline made it."""
+        self.get(article_id)
+        assert self._parsed is not None
+        return self._parsed[article_id]
 
     @property
     def cache_file(self) -> Path:
@@ -157,14 +216,21 @@ class Library:
             # The cache only saves time; a read-only or full cache dir must not stop the app.
             log.warning("the parsed-article cache %s could not be written: %s", self.cache_file, error)
 
-    def articles(self) -> list[Article]:
+    def _ensure_loaded(self) -> dict[str, Article]:
         if self._articles is None:
-            self._articles = self._load()
+            if self._parsed is None:
+                self._parsed = self._load()
+            self._articles = self._corrected(self._parsed)
+        return self._articles
+
+    def articles(self) -> list[Article]:
+        self._ensure_loaded()
+        assert self._articles is not None
         return [self._articles[key] for key in sorted(self._articles)]
 
     def get(self, article_id: str) -> Article:
-        if self._articles is None:
-            self._articles = self._load()
+        self._ensure_loaded()
+        assert self._articles is not None
         try:
             return self._articles[article_id]
         except KeyError:
@@ -204,7 +270,7 @@ class Library:
         for (position, _), result in zip(files, parsed, strict=True):
             outcomes[position] = self._store_import(result, existing, library_files, entries)
         self._add_to_cache(entries)
-        self._articles = None
+        self._articles = self._parsed = None
         return [outcomes[position] for position in sorted(outcomes)]
 
     def _store_import(
