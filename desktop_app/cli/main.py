@@ -43,10 +43,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     if not with_commands:
         return parser
-    from desktop_app.cli import annotation_commands, corpus_commands, search_commands
+    from desktop_app.cli import annotation_commands, corpus_commands, correction_commands, search_commands
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     corpus_commands.register(commands)
+    correction_commands.register(commands)
     search_commands.register(commands)
     annotation_commands.register(commands)
     return parser

@@ -36,3 +36,11 @@ def run_cli(
         timeout=120,
     )
     return Result(completed.returncode, completed.stdout, completed.stderr)
+
+
+def assert_one_line_error(result: Result, *words: str) -> None:
+    assert result.code != 0
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("aigc-reader: error: ")
+    for word in words:
+        assert word in result.stderr, result.stderr

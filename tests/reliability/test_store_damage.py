@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli_runner import Result, run_cli
+from tests.e2e.cli_runner import Result, assert_one_line_error, run_cli
 from tests.reliability.confinement import cli, confined, needs_namespaces, on_a_full_disk, read_only
 
 A000 = "000_5b4e62939488a476"
@@ -42,14 +42,6 @@ def listed_ids(data: Path) -> list[str]:
     listed = run_cli(data, "annotate", "list", "--json")
     assert listed.code == 0, listed.stderr
     return sorted(item["id"] for item in listed.json())
-
-
-def assert_one_line_error(result: Result, *words: str) -> None:
-    assert result.code != 0
-    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith("aigc-reader: error: ")
-    for word in words:
-        assert word in result.stderr, result.stderr
 
 
 def make_foreign(path: Path) -> None:

@@ -1,0 +1,43 @@
+"""`aigc-reader correct`: corrections to an outline, kept and followed by outline, search,
+annotations and export; a bad one refused in one line; a damaged overlay set aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.e2e.cli_runner import assert_one_line_error, run_cli
+
+A000 = "000_5b4e62939488a476"
+
+
+def test_a_renamed_speaker_reads_everywhere_and_the_correction_can_be_taken_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run_cli(data, "correct", A000, "--json").json() == []
+    added = run_cli(data, "correct", A000, "merge-speakers", "闫俊宇", "黄民烈", "--json")
+    assert added.code == 0 and added.json()[0]["op"] == "merge-speakers"
+    outline = run_cli(data, "outline", A000, "--json").json()
+    assert "闫俊宇" not in {s["name"] for s in outline["speakers"]}
+    assert all(t["speaker"] != "闫俊宇" for t in outline["turns"])
+    hits = run_cli(data, "search", "技术", "--speaker", "黄民烈", "--limit", "0", "--json").json()
+    assert any("技术的发展是连续的" in hit["snippet"] for hit in hits)  # 闫俊宇's turn, now 黄民烈's
+    note = run_cli(data, "annotate", "add", "--article", A000, "--quote", "技术的发展是连续的", "--json").json()
+    assert note["speaker"] == "黄民烈"
+    assert run_cli(data, "correct", A000, "--rm", "1").code == 0
+    assert "闫俊宇" in {s["name"] for s in run_cli(data, "outline", A000, "--json").json()["speakers"]}
+
+
+def test_block_corrections_name_blocks_by_index_and_bad_ones_are_one_line_errors(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shown = run_cli(data, "show", A000, "--json").json()
+    heading = next(n for n, b in enumerate(shown["blocks"]) if b["text"].startswith("Q2"))
+    renamed = run_cli(data, "correct", A000, "rename-topic", str(heading), "应用爆发了吗", "--json")
+    assert renamed.code == 0 and renamed.json()[0]["text"].startswith("Q2")
+    assert run_cli(data, "outline", A000, "--json").json()["topics"][1]["title"] == "应用爆发了吗"
+    assert_one_line_error(run_cli(data, "correct", A000, "remove", "9999"), "block")
+    assert_one_line_error(run_cli(data, "correct", A000, "rename-speaker", "无名氏", "谁"), "does not apply")
+    assert_one_line_error(run_cli(data, "correct", A000, "turn", "3"), "argument")
+    assert_one_line_error(run_cli(data, "correct", A000, "--rm", "7"), "no correction 7")
+    (data / "corrections" / f"{A000}.json").write_text("{broken", encoding="utf-8")
+    listed = run_cli(data, "correct", A000, "--json")
+    assert listed.json() == [] and "kept aside" in listed.stderr and listed.stderr.count("\n") == 1
+    assert run_cli(data, "outline", A000, "--json").json()["topics"][1]["title"].startswith("Q2")
