@@ -19,6 +19,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     form = show.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the structured article as JSON")
     form.add_argument("--text", action="store_true", help="print the clean plain text")
+    show.add_argument(
+        "--removed", action="store_true", help="what cleaning removed, with the rule and where (with --json: JSON)"
+    )
     show.set_defaults(handler=run_show)
 
     outline = commands.add_parser("outline", help="print an article's topics, speakers and turns")
@@ -45,6 +48,15 @@ def run_list(args: argparse.Namespace, session: Session) -> int:
 
 def run_show(args: argparse.Namespace, session: Session) -> int:
     article = session.library.get(args.id)
+    if args.removed:
+        removed = [{"block_before": r.after, "text": r.text, "rule": r.rule} for r in article.removed]
+        if args.json:
+            print_json(removed)
+        else:
+            for item in removed:
+                where = "at the top" if item["block_before"] is None else f"after block {item['block_before']}"
+                print(shown(f"[{item['rule']}, {where}] {item['text']}"))
+        return 0
     if args.json:
         print_json(article.document_json())
     elif args.text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.cli.output import fail, print_json, shown
-from desktop_app.corpus.corrections import OPERATIONS, ROLES, Correction, block_key
+from desktop_app.corpus.corrections import OPERATIONS, ROLES, Correction, block_key, restore_key
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError
 from desktop_app.folding import fold_text
@@ -22,6 +22,7 @@ USAGE = """
   correct ID not-topic BLOCK                           BLOCK begins no topic
   correct ID rename-topic BLOCK TITLE                  the topic that BLOCK begins is called TITLE
   correct ID remove BLOCK                              take BLOCK out of the article
+  correct ID restore N                                 bring back the N-th removed block (show ID --removed, from 0)
   correct ID --rm N                                    remove the N-th correction (from 1)
 BLOCK is a block's index as `show ID --json` gives it now."""
 
@@ -53,7 +54,7 @@ def _block(article: Article, value: str) -> int:
 
 def _correction(article: Article, action: str, values: list[str], args: argparse.Namespace) -> Correction:
     wanted = {"rename-speaker": 2, "merge-speakers": 2, "speaker-info": 1, "turn": 2, "not-turn": 1, "topic": (1, 2),
-              "not-topic": 1, "rename-topic": 2, "remove": 1}[action]  # fmt: skip
+              "not-topic": 1, "rename-topic": 2, "remove": 1, "restore": 1}[action]  # fmt: skip
     counts = wanted if isinstance(wanted, tuple) else (wanted,)
     if len(values) not in counts:
         raise DataError(f"{action} takes {' or '.join(map(str, counts))} argument(s) (see 'correct --help')")
@@ -63,6 +64,10 @@ def _correction(article: Article, action: str, values: list[str], args: argparse
         if not args.affiliation and not args.role:
             raise DataError("speaker-info needs --affiliation or --role")
         return Correction(action, values=(values[0], args.affiliation, args.role))
+    if action == "restore":
+        if not values[0].isascii() or not values[0].isdigit() or int(values[0]) >= len(article.removed):
+            raise DataError(f"there is no removed block {values[0]!r} (see 'show {article.id} --removed')")
+        return restore_key(article, int(values[0]))
     key, occurrence = block_key(article, _block(article, values[0]))
     return Correction(action, key, occurrence, tuple(values[1:]))
 
@@ -75,14 +80,15 @@ def _listing(session: Session, article_id: str) -> list[dict[str, object]]:
     rows = []
     for number, correction in enumerate(session.library.overlay(article_id).read()):
         now = [n for n, b in enumerate(article.blocks) if fold_text(b.text) == correction.key]
-        was = [b.text for b in base.blocks if fold_text(b.text) == correction.key]
+        sources = base.removed if correction.op == "restore" else base.blocks
+        was = [b.text for b in sources if fold_text(b.text) == correction.key]
         rows.append(
             {
                 "number": number + 1,
                 "op": correction.op,
                 "block": now[min(correction.occurrence, len(now) - 1)] if correction.key and now else None,
                 "text": was[min(correction.occurrence, len(was) - 1)][:40] if correction.key and was else None,
-                "values": list(correction.values),
+                "values": [] if correction.op == "restore" else list(correction.values),
                 "stale": number in stale,
             }
         )

@@ -1,6 +1,7 @@
 """The user's corrections to an article's structure, kept as an overlay and applied after the
 automatic pipeline: rename or merge speakers, set a speaker's affiliation and role, make a block
-a turn of a speaker or no turn, make a block a topic or no topic, rename a topic, remove a block.
+a turn of a speaker or no turn, make a block a topic or no topic, rename a topic, remove a block,
+restore a block that cleaning removed.
 
 A correction names its block by the block's folded text (and which occurrence of that text), not
 by its index, so that it follows the block when the source changes around it (a re-import, a new
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from desktop_app.corpus.model import Article, BlockKind, Speaker, Topic, Turn
+from desktop_app.corpus.model import Article, Block, BlockKind, Speaker, Topic, Turn
 from desktop_app.errors import DataError
 from desktop_app.files import write_text_atomically
 from desktop_app.folding import fold_text
@@ -37,6 +38,7 @@ OPERATIONS = (
     "not-topic",
     "rename-topic",
     "remove",
+    "restore",
 )
 ROLES = ("host", "guest")
 _BLOCK_OPERATIONS = {"turn", "not-turn", "topic", "not-topic", "rename-topic", "remove"}
@@ -99,6 +101,8 @@ def _apply_one(article: Article, correction: Correction) -> Article | None:
         if block is None:
             return None
         return _BLOCK_HANDLERS[correction.op](article, block, values)
+    if correction.op == "restore" and len(values) == 1:
+        return _restore(article, correction.key, correction.occurrence, values[0])
     if correction.op in ("rename-speaker", "merge-speakers") and len(values) == 2:
         return _rename_speaker(article, values[0], values[1])
     if correction.op == "speaker-info" and len(values) == 3:
@@ -239,6 +243,42 @@ def _remove(article: Article, block: int, _values: tuple[str, ...]) -> Article |
         article, blocks=article.blocks[:block] + article.blocks[block + 1 :], turns=(), topics=()
     )
     return _with_topics(_with_turns(removed, starts), topics)
+
+
+def restore_key(article: Article, removed: int) -> Correction:
+    """The correction that brings back the article's ``removed``-th removed block where it stood
+    (after the block it followed, named by that block's text: it follows it)."""
+    item = article.removed[removed]
+    key = fold_text(item.text)
+    occurrence = sum(1 for earlier in article.removed[:removed] if fold_text(earlier.text) == key)
+    after = "" if item.after is None else fold_text(article.blocks[item.after].text)
+    return Correction("restore", key, occurrence, (after,))
+
+
+def _restore(article: Article, key: str, occurrence: int, after_key: str) -> Article | None:
+    matching = [n for n, item in enumerate(article.removed) if fold_text(item.text) == key]
+    if len(matching) <= occurrence:
+        return None
+    item = article.removed[matching[occurrence]]
+    if after_key:
+        after = _find(article, after_key, 0)
+        if after is None:
+            return None
+        position = after + 1
+    else:
+        position = 0
+    previous = article.blocks[position - 1] if position > 0 else None
+    speaker = previous.speaker if previous is not None and previous.kind != BlockKind.HEADING else None
+    restored = Block(BlockKind.PARAGRAPH, item.text, speaker, previous.topic if previous else None, 0)
+    turns = tuple(t._replace(block=t.block + 1) if t.block >= position else t for t in article.turns)
+    topics = tuple(t._replace(block=t.block + 1) if t.block >= position else t for t in article.topics)
+    return dataclasses.replace(
+        article,
+        blocks=article.blocks[:position] + (restored,) + article.blocks[position:],
+        turns=turns,
+        topics=topics,
+        removed=article.removed[: matching[occurrence]] + article.removed[matching[occurrence] + 1 :],
+    )
 
 
 _BLOCK_HANDLERS = {

@@ -49,10 +49,12 @@ class Speaker(NamedTuple):
 
 
 class RemovedBlock(NamedTuple):
-    """A block of the source that cleaning took out, and the rule that did."""
+    """A block of the source that cleaning took out, the rule that did, and where it stood: after
+    the article block ``after`` (None: before the first)."""
 
     text: str
     rule: str
+    after: int | None = None
 
 
 class Turn(NamedTuple):
@@ -213,7 +215,7 @@ class Article:
             "publisher": self.publisher,
             "tags": list(self.tags),
             "origin": self.origin,
-            "removed": [[r.text, r.rule] for r in self.removed],
+            "removed": [[r.text, r.rule, r.after] for r in self.removed],
             "encoding": self.encoding,
         }
 
@@ -231,6 +233,6 @@ class Article:
             publisher=data["publisher"],
             tags=tuple(data["tags"]),
             origin=data["origin"],
-            removed=tuple(RemovedBlock(*r) for r in data.get("removed", ())),
+            removed=tuple(RemovedBlock(*r[:3]) for r in data.get("removed", ())),
             encoding=data.get("encoding"),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from desktop_app.corpus.cleanup import clean
+from desktop_app.corpus.cleanup import METADATA, TAIL, clean
 from desktop_app.corpus.decode import decode
 from desktop_app.corpus.formats import read_source
 from desktop_app.corpus.model import Article, RemovedBlock
@@ -27,7 +27,29 @@ def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:
     if not blocks:
         raise ImportRejected("no article text found in the file")
     article = build_article(article_id, blocks, source.meta, source.format, origin)
-    return dataclasses.replace(article, removed=tuple(removed))
+    return dataclasses.replace(article, removed=tuple(_placed(removed, article, text)))
+
+
+def _placed(removed: list[RemovedBlock], article: Article, source: str) -> list[RemovedBlock]:
+    """Where each removed block stood among the article's blocks: found by where both texts
+    begin in the source (each block's first characters, searched onward from the last)."""
+    starts, cursor = [], 0
+    for block in article.blocks:
+        found = source.find(block.text[:12].strip(), cursor) if block.text.strip() else -1
+        starts.append(found if found >= 0 else cursor)
+        cursor = max(cursor, starts[-1])
+    placed = []
+    for item in removed:
+        at = source.find(" ".join(item.text.split())[:24]) if item.text.strip() else -1
+        if item.rule == TAIL:  # cut from the end
+            after: int | None = len(starts) - 1
+        elif item.rule == METADATA or at < 0:  # read from the head (or rewritten by the reader)
+            after = None
+        else:
+            before = [number for number, start in enumerate(starts) if start < at]
+            after = before[-1] if before else None
+        placed.append(item._replace(after=after))
+    return placed
 
 
 def parse_bytes(article_id: str, data: bytes, origin: str = "bundled") -> Article:

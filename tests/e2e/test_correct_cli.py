@@ -41,3 +41,17 @@ def test_block_corrections_name_blocks_by_index_and_bad_ones_are_one_line_errors
     listed = run_cli(data, "correct", A000, "--json")
     assert listed.json() == [] and "kept aside" in listed.stderr and listed.stderr.count("\n") == 1
     assert run_cli(data, "outline", A000, "--json").json()["topics"][1]["title"].startswith("Q2")
+
+
+def test_what_cleaning_removed_is_listed_with_its_place_and_can_be_restored(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    removed = run_cli(data, "show", A000, "--removed", "--json").json()
+    assert {item["rule"] for item in removed} >= {"metadata", "promotion tail"}
+    tail = next(n for n, item in enumerate(removed) if item["rule"] == "promotion tail")
+    blocks = len(run_cli(data, "show", A000, "--json").json()["blocks"])
+    assert removed[tail]["block_before"] == blocks - 1  # after the last block
+    assert run_cli(data, "correct", A000, "restore", str(tail)).code == 0
+    assert run_cli(data, "show", A000, "--text").stdout.rstrip().endswith(removed[tail]["text"])
+    assert removed[tail]["text"] not in [i["text"] for i in run_cli(data, "show", A000, "--removed", "--json").json()]
+    [listed] = run_cli(data, "correct", A000, "--json").json()
+    assert listed["op"] == "restore" and listed["text"] == removed[tail]["text"][:40]
