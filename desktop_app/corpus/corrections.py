@@ -19,7 +19,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+from bisect import bisect_right, insort
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -65,17 +67,23 @@ class Correction(NamedTuple):
         return cls(data["op"], key, occurrence, tuple(values))
 
 
+@lru_cache(maxsize=8192)
+def _key(text: str) -> str:
+    """A block's text as a correction names it (folded: width, case and white space aside)."""
+    return fold_text(text)
+
+
 def block_key(article: Article, block: int) -> tuple[str, int]:
     """The key and occurrence that name this block of this article in a correction."""
-    key = fold_text(article.blocks[block].text)
-    occurrence = sum(1 for earlier in article.blocks[:block] if fold_text(earlier.text) == key)
+    key = _key(article.blocks[block].text)
+    occurrence = sum(1 for earlier in article.blocks[:block] if _key(earlier.text) == key)
     return key, occurrence
 
 
 def _find(article: Article, key: str, occurrence: int) -> int | None:
     seen = 0
     for number, block in enumerate(article.blocks):
-        if fold_text(block.text) == key:
+        if _key(block.text) == key:
             if seen == occurrence:
                 return number
             seen += 1
@@ -155,7 +163,7 @@ def _turn(article: Article, block: int, values: tuple[str, ...]) -> Article | No
     speakers = article.speakers if article.speaker(name) else (*article.speakers, Speaker(name, None, "guest"))
     starts = {t.block: t.speaker for t in article.turns if t.block != block}
     starts[block] = name
-    return _with_turns(dataclasses.replace(article, speakers=speakers), starts)
+    return _respeak(dataclasses.replace(article, speakers=speakers), starts, block)
 
 
 def _not_turn(article: Article, block: int, _values: tuple[str, ...]) -> Article | None:
@@ -166,18 +174,40 @@ def _not_turn(article: Article, block: int, _values: tuple[str, ...]) -> Article
     blocks = list(article.blocks)
     blocks[block] = blocks[block]._replace(text=f"{turn.speaker}：{blocks[block].text}")
     starts = {t.block: t.speaker for t in article.turns if t.block != block}
-    return _with_turns(dataclasses.replace(article, blocks=tuple(blocks)), starts)
+    return _respeak(dataclasses.replace(article, blocks=tuple(blocks)), starts, block)
+
+
+def _respeak(article: Article, starts: dict[int, str], block: int) -> Article:
+    """What _with_turns does, for a change of the turn starts at ``block`` only: the blocks from
+    there to the next start take the speaker that now speaks there (the rest of the article is
+    unchanged, so a correction costs its turn, not the article)."""
+    blocks = list(article.blocks)
+    earlier = [start for start in starts if start < block]
+    speaker = starts.get(block) or (starts[max(earlier)] if earlier else None)
+    end = block
+    while end < len(blocks) and (end == block or end not in starts):
+        if blocks[end].kind != BlockKind.HEADING and blocks[end].speaker != speaker:
+            blocks[end] = blocks[end]._replace(speaker=speaker)
+        end += 1
+    turns = [turn for turn in article.turns if turn.block != block]  # the others stand as they were
+    if block in starts:
+        insort(turns, Turn(starts[block], blocks[block].topic, block), key=lambda turn: turn.block)
+    replaced = next((turn.speaker for turn in article.turns if turn.block == block), None)
+    speakers = article.speakers
+    if replaced is not None and all(turn.speaker != replaced for turn in turns):
+        speakers = tuple(s for s in speakers if s.name != replaced)  # they no longer speak
+    return dataclasses.replace(article, blocks=tuple(blocks), turns=tuple(turns), speakers=speakers)
 
 
 def _with_turns(article: Article, starts: dict[int, str]) -> Article:
-    """Speakers of blocks from the turn starts: a turn runs to the next start or heading."""
+    """Speakers of blocks from the turn starts, as the pipeline assigns them: a turn runs to the
+    next start (past headings, which are nobody's: a talk is one long turn)."""
     blocks, current = [], None
     for number, block in enumerate(article.blocks):
         if number in starts:
             current = starts[number]
-        elif block.kind == BlockKind.HEADING:
-            current = None
-        blocks.append(block._replace(speaker=None if block.kind == BlockKind.HEADING else current))
+        speaker = None if block.kind == BlockKind.HEADING else current
+        blocks.append(block if block.speaker == speaker else block._replace(speaker=speaker))
     turns = tuple(Turn(starts[n], blocks[n].topic, n) for n in sorted(starts))
     speaking = {t.speaker for t in turns}
     speakers = tuple(s for s in article.speakers if s.name in speaking)
@@ -217,10 +247,12 @@ def _with_topics(article: Article, topics: list[Topic]) -> Article:
     firsts = [topic.block for topic in topics]
 
     def topic_of(block: int) -> int | None:
-        found = [number for number, first in enumerate(firsts) if first <= block]
-        return found[-1] if found else None
+        found = bisect_right(firsts, block)
+        return found - 1 if found else None
 
-    blocks = tuple(b._replace(topic=topic_of(n)) for n, b in enumerate(article.blocks))
+    blocks = tuple(
+        b if b.topic == (topic := topic_of(n)) else b._replace(topic=topic) for n, b in enumerate(article.blocks)
+    )
     turns = tuple(t._replace(topic=topic_of(t.block)) for t in article.turns)
     return dataclasses.replace(article, topics=tuple(topics), blocks=blocks, turns=turns)
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 from desktop_app.corpus.model import Article, BlockKind, Turn
 
 
-def _turn_blocks(article: Article, turns: tuple[Turn, ...], number: int) -> range:
-    """The blocks of the number-th turn: its first block and those after it that still carry its
-    speaker, up to the next turn or heading (a topic heading between two turns is nobody's)."""
+def _turn_blocks(article: Article, turns: tuple[Turn, ...], number: int) -> list[int]:
+    """The blocks of the number-th turn: up to the next turn, those that carry its speaker (a
+    topic heading between two turns is nobody's; a talk's turn runs on past its headings)."""
     turn = turns[number]
     limit = turns[number + 1].block if number + 1 < len(turns) else len(article.blocks)
-    end = turn.block + 1
-    while end < limit and article.blocks[end].speaker == turn.speaker and article.blocks[end].kind != BlockKind.HEADING:
-        end += 1
-    return range(turn.block, end)
+    return [block for block in range(turn.block, limit) if article.blocks[block].speaker == turn.speaker]
 
 
 def _is_host(article: Article, turn: Turn) -> bool:
@@ -28,7 +25,7 @@ def speaker_focus_blocks(article: Article, speaker: str) -> set[int]:
     turn: in a roundtable without a host the questions are the topic headings."""
     turns = article.turns
     shown: set[int] = set()
-    question: tuple[range, int | None] | None = None  # the host's last turn, and its topic
+    question: tuple[list[int], int | None] | None = None  # the host's last turn, and its topic
     for number, turn in enumerate(turns):
         blocks = _turn_blocks(article, turns, number)
         if turn.speaker == speaker:

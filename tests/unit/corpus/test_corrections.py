@@ -89,3 +89,15 @@ def test_the_overlay_is_written_atomically_and_a_damaged_one_is_set_aside(tmp_pa
     with pytest.raises(DataError, match="kept aside"):
         overlay.read()
     assert overlay.read() == [] and list(tmp_path.glob("x.damaged-*.json"))
+
+
+def test_the_local_speaker_update_equals_the_whole_recomputation(library) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.corpus.corrections import _respeak, _with_turns
+
+    for a in library.articles():
+        starts = {t.block: t.speaker for t in a.turns}
+        for block in list(starts)[:12]:
+            without = {b: s for b, s in starts.items() if b != block}
+            assert _respeak(a, without, block) == _with_turns(a, without), (a.id, block)
+            moved = {**without, block: "新来的人"}
+            assert _respeak(a, moved, block).blocks == _with_turns(a, moved).blocks, (a.id, block)

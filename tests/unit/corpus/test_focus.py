@@ -42,3 +42,10 @@ def test_a_roundtable_without_a_host_shows_the_question_headings_not_the_previou
     assert {article.blocks[number].speaker for number in shown} == {"闫俊宇", None}
     assert 15 not in shown and 19 not in shown  # 胡家康's Q1 answer and 王思捷's Q2 answer
     assert {16, 20, 35} <= shown  # the Q2, Q3 and Q7 headings that 闫俊宇 answers
+
+
+def test_a_talks_one_long_turn_is_shown_whole_past_its_headings(library: Library) -> None:
+    talk = library.get("004_4e4413adbd14fea8")
+    speaker = talk.turns[0].speaker
+    shown = speaker_focus_blocks(talk, speaker)
+    assert {n for n, b in enumerate(talk.blocks) if b.speaker == speaker} <= shown
