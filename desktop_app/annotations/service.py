@@ -235,6 +235,18 @@ class Annotations:
         start, end = find_quote(self._article(article_id).plain_text, quote, occurrence)
         return self.add(article_id, start, end, note, color, tags)
 
+    def reattach(self, annotation_id: str, quote: str, occurrence: int = 1) -> Placed:
+        """Attaches an annotation (an orphan, typically) to a new passage of its article: the
+        quote as ``add_quote`` finds it. Note, tags, colour and times are kept; undoable."""
+        before = self.get(annotation_id)
+        text = self._article(before.article).plain_text
+        start, end = find_quote(text, quote, occurrence)
+        after = before._replace(anchor=Anchor.at(text, start, end))
+        if after.anchor == before.anchor:
+            return self.place(before)
+        self._apply(Change(before, after))
+        return self.place(after)
+
     def edit(
         self, annotation_id: str, note: str | None = None, color: str | None = None, tags: Iterable[str] | None = None
     ) -> Placed:

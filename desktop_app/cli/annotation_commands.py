@@ -53,6 +53,13 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=run_edit)
 
+    reattach = actions.add_parser("reattach", help="attach an (orphaned) annotation to a new passage")
+    reattach.add_argument("id", help="annotation id (or an unambiguous prefix of at least 4 characters)")
+    reattach.add_argument("--quote", required=True, metavar="TEXT", help="the passage, as in 'annotate add'")
+    reattach.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence (from 1)")
+    reattach.add_argument("--json", action="store_true")
+    reattach.set_defaults(handler=run_reattach)
+
     remove = actions.add_parser("rm", help="delete an annotation")
     remove.add_argument("id")
     remove.add_argument("--json", action="store_true")
@@ -134,6 +141,15 @@ def run_edit(args: argparse.Namespace, session: Session) -> int:
         print_json(placed.to_json())
     else:
         print(f"saved {_describe(placed)}")
+    return 0
+
+
+def run_reattach(args: argparse.Namespace, session: Session) -> int:
+    placed = session.annotations.reattach(args.id, args.quote, args.occurrence)
+    if args.json:
+        print_json(placed.to_json())
+    else:
+        print(shown(f"reattached {_describe(placed)}"))
     return 0
 
 

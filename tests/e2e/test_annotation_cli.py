@@ -228,3 +228,40 @@ def test_a_quote_is_found_as_written_else_as_search_matches(tmp_path: Path) -> N
     created = add(tmp_path, "--article", A003, "--quote", "chatgpt 等")  # case and a space differ
     assert created["quote"] == "ChatGPT 等"
     assert plain_text(tmp_path, A003)[created["start"] : created["end"]] == "ChatGPT 等"
+
+
+def test_an_orphan_is_reattached_by_hand_keeping_its_note_tags_colour_and_times(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    source = tmp_path / "访谈.md"
+    source.write_text("张三：第一段的原话，后来被改写了。\n\n李四：第二段一直都在。\n", encoding="utf-8")
+    assert run_cli(data, "import", str(source)).code == 0
+    added = run_cli(
+        data,
+        "annotate",
+        "add",
+        "--article",
+        "访谈",
+        "--quote",
+        "后来被改写了",
+        "--note",
+        "要点",
+        "--color",
+        "green",
+        "--tag",
+        "t",
+        "--json",
+    ).json()
+    source.write_text("张三：第一段完全换了一种说法。\n\n李四：第二段一直都在。\n", encoding="utf-8")
+    assert run_cli(data, "import", str(source)).code == 0
+    [orphan] = run_cli(data, "annotate", "list", "--json").json()
+    assert orphan["status"] == "orphaned"
+    moved = run_cli(data, "annotate", "reattach", added["id"][:8], "--quote", "完全换了一种说法", "--json").json()
+    assert moved["status"] == "anchored" and moved["quote"] == "完全换了一种说法"
+    assert (moved["note"], moved["color"], moved["tags"], moved["created"]) == (
+        "要点",
+        "green",
+        ["t"],
+        added["created"],
+    )
+    refused = run_cli(data, "annotate", "reattach", added["id"], "--quote", "不存在的话")
+    assert refused.code == 1 and "not in the article" in refused.stderr

@@ -79,3 +79,19 @@ def test_spans_and_ids_are_checked(book: Annotations) -> None:
         book.edit("nonexistent-id", note="x")
     placed = book.add(A000, 0, 4)
     assert placed.placement.status == ANCHORED and placed.annotation.anchor.prefix == ""
+
+
+def test_reattaching_is_one_undo_step_and_keeps_everything_but_the_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.corpus.library import Library
+    from desktop_app.paths import DataPaths
+    from desktop_app.session import Session
+
+    session = Session(DataPaths(tmp_path, "t"), library=Library(DataPaths(tmp_path, "t")))
+    book = session.annotations
+    placed = book.add_quote("000_5b4e62939488a476", "生产力", note="n", tags=["a"])
+    moved = book.reattach(placed.annotation.id, "范式转移")
+    assert moved.annotation.anchor.quote == "范式转移" and moved.annotation.note == "n"
+    assert moved.annotation.created == placed.annotation.created
+    book.undo()
+    assert book.get(placed.annotation.id).anchor.quote == "生产力"
+    session.close()
