@@ -28,6 +28,7 @@ class Annotating(QObject):
         )
         if not isinstance(placed, Placed):
             return False
+        window.history.append("annotation")
         window.reader_controls.clear_selection()
         window.refresh_annotations(select=placed.annotation.id)
         window.statusBar().showMessage(self.tr("已高亮并保存"), 2000)
@@ -72,6 +73,7 @@ class Annotating(QObject):
             window.run_core(lambda: window.annotations.edit(annotation_id, note=note, color=color, tags=tags))
             is not None
         ):
+            window.history.append("annotation")
             window.reader_controls.color = color  # H uses the colour chosen last
             window.refresh_annotations()  # the editor keeps its text and cursor: it holds what was saved
 
@@ -79,6 +81,7 @@ class Annotating(QObject):
     def on_delete_requested(self, annotation_id: str) -> None:
         window = self._window
         if window.run_core(lambda: window.annotations.remove(annotation_id)) is not None:
+            window.history.append("annotation")
             window.annotations_panel.clear_editor()
             window.refresh_annotations()
             window.statusBar().showMessage(self.tr("批注已删除（Ctrl+Z 撤销）"), 3000)

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Slot
+from PySide6.QtCore import QPoint, QSettings, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
 
 from desktop_app.annotations.model import Placed
 from desktop_app.annotations.service import Annotations
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from desktop_app.search.index import SearchIndex
     from desktop_app.ui.annotating import Annotating
     from desktop_app.ui.annotations_panel import AnnotationsPanel
+    from desktop_app.ui.correcting import Correcting
     from desktop_app.ui.file_actions import FileActions
     from desktop_app.ui.find_bar import FindBar
     from desktop_app.ui.help_actions import HelpActions
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.statusBar()  # and the status bar (the progress mark): nothing moves when the panels arrive
         self.menu_actions: dict[MainAction, QAction] = {}
         self.reading_mode: list[QDockWidget] | None = None  # the docks reading mode hid
+        self.history: list[str] = []  # "annotation" or "correction", one a change: what Ctrl+Z takes back
         self.theme_actions: dict[str, QAction] = {}
         self.resize(1280, 820)
         self._restore_settings()
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
 
         from desktop_app.ui.annotating import Annotating
         from desktop_app.ui.annotations_panel import AnnotationsPanel
+        from desktop_app.ui.correcting import Correcting
         from desktop_app.ui.file_actions import FileActions
         from desktop_app.ui.find_bar import FindBar
         from desktop_app.ui.help_actions import HelpActions
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         ):
             dock.setWidget(panel)
         self.annotating: Annotating = Annotating(self)
+        self.correcting: Correcting = Correcting(self)
         self.navigation: Navigation = Navigation(self)
         self.files: FileActions = FileActions(self)
         self.users: UserActions = UserActions(self)
@@ -174,7 +178,7 @@ class MainWindow(QMainWindow):
                 MainAction.COPY_MARKDOWN: self.files.copy_markdown,
                 MainAction.SWITCH_USER: self.users.choose_user,
                 MainAction.QUIT: self.close,
-                MainAction.UNDO: self.annotating.undo,
+                MainAction.UNDO: self.undo,
                 MainAction.REDO: self.annotating.redo,
                 MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
                 MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
@@ -219,6 +223,8 @@ class MainWindow(QMainWindow):
         self.annotations_panel.listing_changed.connect(self.refresh_annotations)
         self.find_bar.counted.connect(self.navigation.on_find_counted)
         self.find_bar.closed.connect(self.navigation.close_find)
+        self.reader_controls.paragraph_menu = self.correcting.paragraph_menu
+        self.outline.speaker_menu_requested.connect(self.on_speaker_menu)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
@@ -384,8 +390,24 @@ class MainWindow(QMainWindow):
         self.library_panel.set_annotation_counts(self.annotations.counts_by_article())
         if article is not None and redraw:
             self.reader.draw_highlights(self.annotations.list(article.id))
-        self.menu_actions[MainAction.UNDO].setEnabled(self.annotations.can_undo)
+        self.menu_actions[MainAction.UNDO].setEnabled(self.annotations.can_undo or "correction" in self.history)
         self.menu_actions[MainAction.REDO].setEnabled(self.annotations.can_redo)
+
+    def undo(self) -> None:
+        """Ctrl+Z: the last change, an annotation's or an outline correction made here."""
+        if self.history and self.history[-1] == "correction":
+            self.history.pop()
+            self.correcting.undo()
+        else:
+            if self.history:
+                self.history.pop()
+            self.annotating.undo()
+
+    def on_speaker_menu(self, name: str, where: QPoint) -> None:
+        menu = QMenu(self)
+        self.correcting.speaker_menu(menu, name)
+        self.speaker_menu = menu  # kept for the tests (and alive while it shows)
+        menu.popup(where)
 
     def _show_changes_made_elsewhere(self) -> None:
         try:

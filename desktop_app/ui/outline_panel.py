@@ -8,7 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
@@ -62,6 +62,7 @@ def speakers_model(article: Article) -> QStandardItemModel:
 class OutlinePanel(QWidget):
     block_chosen = Signal(int)
     focus_requested = Signal(object)
+    speaker_menu_requested = Signal(str, QPoint)  # a right click on a speaker: its name, where
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,6 +97,14 @@ class OutlinePanel(QWidget):
         self.focus_button.toggled.connect(self._on_focus_toggled)
         self._current_block = 0
         self._update_buttons()
+        for view in (self.speakers_view, self.topics_view):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda point, shown=view: self._speaker_menu(shown, point))
+
+    def _speaker_menu(self, view: QTreeView, point: QPoint) -> None:
+        name = view.indexAt(point).data(SpeakerRole)
+        if name:
+            self.speaker_menu_requested.emit(str(name), view.viewport().mapToGlobal(point))
 
     def show_article(self, article: Article) -> None:
         self.article = article

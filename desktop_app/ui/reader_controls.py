@@ -8,6 +8,8 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
@@ -28,6 +30,7 @@ class ReaderControls(QObject):
         self._find_action = find_action
         self._parent = parent
         self.color = DEFAULT_COLOR
+        self.paragraph_menu: Callable[[QMenu, int], None] | None = None  # more entries for a paragraph
         self.toolbar = SelectionToolbar(reader.viewport())
         reader.allow_keyboard_selection_and_links()
         reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -61,7 +64,7 @@ class ReaderControls(QObject):
             return
         signal.emit(span[0], span[1], self.color)  # type: ignore[attr-defined]
 
-    def context_menu(self) -> QMenu:
+    def context_menu(self, block: int | None = None) -> QMenu:
         menu = QMenu(self._parent)
         has_selection = self._reader.selected_span() is not None
         for color in COLORS:
@@ -74,11 +77,16 @@ class ReaderControls(QObject):
         copy.setEnabled(has_selection)
         copy.triggered.connect(self._reader.copy)
         menu.addAction(self._find_action)
+        if block is not None and self.paragraph_menu is not None:
+            menu.addSeparator()
+            self.paragraph_menu(menu, block)
         return menu
 
     @Slot(QPoint)
     def _show_context_menu(self, position: QPoint) -> None:
-        self.context_menu().exec(self._reader.mapToGlobal(position))
+        layout = self._reader.layout_map
+        block = layout.block_of_position(self._reader.cursorForPosition(position).position()) if layout else None
+        self.context_menu(block).exec(self._reader.mapToGlobal(position))
 
     @Slot()
     def _on_selection_finished(self) -> None:

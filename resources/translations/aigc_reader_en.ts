@@ -3,17 +3,17 @@
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="33" />
+        <location filename="../../desktop_app/ui/annotating.py" line="34" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="44" />
+        <location filename="../../desktop_app/ui/annotating.py" line="45" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="84" />
+        <location filename="../../desktop_app/ui/annotating.py" line="87" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
@@ -103,6 +103,79 @@
     </message>
 </context>
 <context>
+    <name>Correcting</name>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="30" />
+        <source>大纲</source>
+        <translation>Outline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="33" />
+        <source>这一段开始…的发言</source>
+        <translation>This paragraph begins a turn of…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="36" />
+        <source>新发言人…</source>
+        <translation>New speaker…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="38" />
+        <source>这一段不是发言（名字是正文）</source>
+        <translation>This paragraph is no turn (the name is text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="42" />
+        <source>不是话题</source>
+        <translation>Not a topic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="44" />
+        <source>设为话题</source>
+        <translation>Make it a topic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="45" />
+        <source>删除这一段</source>
+        <translation>Take this paragraph out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="51" />
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="53" />
+        <source>是同一个人：</source>
+        <translation>The same person as:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="61" />
+        <source>新发言人</source>
+        <translation>New speaker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="61" />
+        <source>名字：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="66" />
+        <source>重命名发言人</source>
+        <translation>Rename the speaker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="66" />
+        <source>新名字：</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="83" />
+        <source>大纲已修改（Ctrl+Z 撤销）</source>
+        <translation>Outline corrected (Ctrl+Z undoes)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop_app/ui/export_dialog.py" line="22" />
@@ -143,65 +216,65 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="33" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="47" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="56" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="34" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="48" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="57" />
         <source>导入文章</source>
         <translation>Import articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="33" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="34" />
         <source>文章 (*.txt *.md *.markdown *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="43" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="44" />
         <source>正在导入 {count} 个文件…</source>
         <translation>Importing {count} files…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="56" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="57" />
         <source>以下文件没有导入：</source>
         <translation>These files were not imported:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="76" />
-        <location filename="../../desktop_app/ui/file_actions.py" line="85" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="77" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="86" />
         <source>导出批注</source>
         <translation>Export annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
         <source>批注.md</source>
         <translation>annotations.md</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
         <source>批注.json</source>
         <translation>annotations.json</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="76" />
         <source>Markdown (*.md)</source>
         <translation>Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="76" />
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="86" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="87" />
         <source>无法写入 {path}：{reason}</source>
         <translation>Cannot write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="90" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="101" />
+        <location filename="../../desktop_app/ui/file_actions.py" line="102" />
         <source>已复制为 Markdown</source>
         <translation>Copied as Markdown</translation>
     </message>
@@ -291,27 +364,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="87" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -436,22 +509,22 @@
         <translation>Only the selected speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/theme.py" line="99" />
+        <location filename="../../desktop_app/ui/theme.py" line="103" />
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/theme.py" line="101" />
+        <location filename="../../desktop_app/ui/theme.py" line="105" />
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/theme.py" line="102" />
+        <location filename="../../desktop_app/ui/theme.py" line="106" />
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/theme.py" line="103" />
+        <location filename="../../desktop_app/ui/theme.py" line="107" />
         <source>深色</source>
         <translation>Dark</translation>
     </message>
@@ -466,7 +539,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="408" />
+        <location filename="../../desktop_app/ui/main_window.py" line="433" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -508,13 +581,13 @@
     <name>OutlinePanel</name>
     <message>
         <location filename="../../desktop_app/ui/outline_panel.py" line="24" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="75" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="76" />
         <source>话题</source>
         <translation>Topics</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/outline_panel.py" line="45" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="76" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
@@ -534,27 +607,27 @@
         <translation>{name} ({details})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
         <source>◀ 上一段</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
         <source>下一段 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="81" />
         <source>在所选发言人的发言之间跳转</source>
         <translation>Step through the selected speaker's turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="81" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="82" />
         <source>只看此人</source>
         <translation>Only this speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="83" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="84" />
         <source>只显示所选发言人的发言和他们回答的问题</source>
         <translation>Show only the selected speaker's turns and the questions they answer</translation>
     </message>
@@ -570,7 +643,7 @@
 <context>
     <name>ReaderControls</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_controls.py" line="73" />
+        <location filename="../../desktop_app/ui/reader_controls.py" line="76" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>

@@ -1,0 +1,49 @@
+"""Correcting the outline from the window: a paragraph's context menu and a speaker's, each
+change shown at once, undone with Ctrl+Z, kept for the next launch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QInputDialog, QMenu
+from pytestqt.qtbot import QtBot
+
+A000 = "000_5b4e62939488a476"
+
+
+def entry(menu: QMenu, *path: str):  # type: ignore[no-untyped-def]
+    for text in path[:-1]:
+        menu = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == text)
+    return next(a for a in menu.actions() if a.text() == path[-1])
+
+
+def test_a_paragraph_taken_out_and_a_new_speakers_turn_from_the_menu_then_undone(
+    make_window, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A000, None)
+    article = window.reader.article
+    block = next(n for n, b in enumerate(article.blocks) if b.text.startswith("本文摘取了"))
+    entry(window.reader_controls.context_menu(block), "大纲", "删除这一段").trigger()
+    assert "本文摘取了" not in window.reader.toPlainText() and "本文摘取了" not in window.reader.article.plain_text
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "本文摘取了" in window.reader.toPlainText()
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("主持人甲", True))
+    entry(window.reader_controls.context_menu(block), "大纲", "这一段开始…的发言", "新发言人…").trigger()
+    assert window.reader.article.speaker("主持人甲") is not None
+    speakers = window.outline.speakers_view.model()
+    assert any("主持人甲" in speakers.index(row, 0).data() for row in range(speakers.rowCount()))
+    assert window.library.overlay(A000).read()[0].op == "turn"  # kept for the next launch
+
+
+def test_two_speakers_are_merged_from_the_outline_and_the_merge_undone(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A000, None)
+    window.on_speaker_menu("闫俊宇", QPoint(0, 0))
+    entry(window.speaker_menu, "是同一个人：", "黄民烈").trigger()
+    window.speaker_menu.hide()  # as a click on the entry does
+    assert window.reader.article.speaker("闫俊宇") is None
+    assert all(turn.speaker != "闫俊宇" for turn in window.reader.article.turns)
+    assert "闫俊宇" not in window.reader.toPlainText()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.article.speaker("闫俊宇") is not None and window.library.overlay(A000).read() == []
