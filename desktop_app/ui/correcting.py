@@ -100,3 +100,4 @@ class Correcting(QObject):
         window.show_article(article_id)
         window.reader.go_to_place(place)
         window.refresh_annotations()
+        window.start_background_loading()  # the index takes the corrected article (only it) again
