@@ -55,3 +55,23 @@ def test_what_cleaning_removed_is_listed_with_its_place_and_can_be_restored(tmp_
     assert removed[tail]["text"] not in [i["text"] for i in run_cli(data, "show", A000, "--removed", "--json").json()]
     [listed] = run_cli(data, "correct", A000, "--json").json()
     assert listed["op"] == "restore" and listed["text"] == removed[tail]["text"][:40]
+
+
+def test_a_correction_follows_its_block_when_the_source_is_reimported_with_blocks_before_it(tmp_path: Path) -> None:
+    data, source = tmp_path / "data", tmp_path / "圆桌.md"
+    body = (
+        "---\ntitle: 一场圆桌\n---\n\n主持人：第一个问题是什么？\n\n张三：这是张三的回答一。\n\n"
+        "李四：回答二，这一段要改成王五的。\n\n主持人：第二个问题呢？\n\n张三：张三再答。\n\n李四：李四再答。\n"
+    )
+    source.write_text(body, encoding="utf-8")
+    assert run_cli(data, "import", str(source)).code == 0
+    blocks = run_cli(data, "show", "圆桌", "--json").json()["blocks"]
+    target = next(n for n, b in enumerate(blocks) if b["text"].startswith("回答二"))
+    assert run_cli(data, "correct", "圆桌", "turn", str(target), "王五").code == 0
+    source.write_text(body.replace("---\n\n", "---\n\n前言一段。\n\n前言又一段。\n\n"), encoding="utf-8")  # 2 before
+    assert run_cli(data, "import", str(source)).code == 0
+    blocks = run_cli(data, "show", "圆桌", "--json").json()["blocks"]
+    moved = next(b for b in blocks if b["text"].startswith("回答二"))
+    assert moved["speaker"] == "王五"
+    [listed] = run_cli(data, "correct", "圆桌", "--json").json()
+    assert listed["stale"] is False and listed["block"] == blocks.index(moved)
