@@ -21,7 +21,8 @@ CONNECT_TIMEOUT_S = 0.5
 
 def server_name(paths: DataPaths) -> str:
     """Per user and data dir (two data dirs are two libraries); short enough for a socket path."""
-    digest = hashlib.blake2b(f"{paths.root}\0{paths.user}".encode(), digest_size=8).hexdigest()
+    root = os.path.realpath(paths.root)  # the same folder named two ways is one library
+    digest = hashlib.blake2b(f"{root}\0{paths.user}".encode(), digest_size=8).hexdigest()
     if sys.platform == "win32":
         return f"aigc-reader-{digest}"
     runtime = os.environ.get("XDG_RUNTIME_DIR")
