@@ -42,11 +42,7 @@ class WindowSettings:
 
     @property
     def point_size(self) -> float:
-        try:
-            size = float(self.store.value(POINT_SIZE, DEFAULT_POINT_SIZE))
-        except (TypeError, ValueError):
-            return DEFAULT_POINT_SIZE
-        return size if MIN_POINT_SIZE <= size <= MAX_POINT_SIZE else DEFAULT_POINT_SIZE
+        return self._number(POINT_SIZE, DEFAULT_POINT_SIZE, MIN_POINT_SIZE, MAX_POINT_SIZE)
 
     @property
     def typography(self) -> Typography:
@@ -67,6 +63,7 @@ class WindowSettings:
         self.store.setValue(MEASURE, typography.measure)
 
     def _number(self, key: str, default: float, low: float, high: float) -> float:
+        """A number in [low, high]; the default for anything else (a hand-edited or older file)."""
         try:
             value = float(self.store.value(key, default))
         except (TypeError, ValueError):
