@@ -49,6 +49,7 @@ class Correcting(QObject):
         if article is None:
             return
         menu.addAction(self.tr("重命名…")).triggered.connect(lambda: self._rename(name))
+        menu.addAction(self.tr("身份和角色…")).triggered.connect(lambda: self._speaker_info(name))
         others = [s.name for s in article.speakers if s.name != name]
         merge = menu.addMenu(self.tr("是同一个人："))
         merge.setEnabled(bool(others))
@@ -56,6 +57,38 @@ class Correcting(QObject):
             merge.addAction(other).triggered.connect(
                 lambda _c=False, into=other: self.apply(Correction("merge-speakers", values=(name, into)))
             )
+
+    def topic_menu(self, menu: QMenu, block: int) -> None:
+        menu.addAction(self.tr("重命名话题…")).triggered.connect(lambda: self._rename_topic(block))
+        menu.addAction(self.tr("不是话题")).triggered.connect(lambda: self._block(block, "not-topic"))
+
+    def _rename_topic(self, block: int) -> None:
+        article = self._window.reader.article
+        current = next((t.title for t in article.topics if t.block == block), "") if article else ""
+        title, accepted = QInputDialog.getText(self._window, self.tr("重命名话题"), self.tr("话题："), text=current)
+        if accepted and title.strip() and title.strip() != current:
+            self._block(block, "rename-topic", title.strip())
+
+    def _speaker_info(self, name: str) -> None:
+        article = self._window.reader.article
+        speaker = article.speaker(name) if article else None
+        if speaker is None:
+            return
+        affiliation, accepted = QInputDialog.getText(
+            self._window,
+            self.tr("发言人身份"),
+            self.tr("{name} 的身份：").format(name=name),
+            text=speaker.affiliation or "",
+        )
+        if not accepted:
+            return
+        roles = [self.tr("嘉宾"), self.tr("主持人")]
+        role, accepted = QInputDialog.getItem(
+            self._window, self.tr("发言人身份"), self.tr("角色："), roles, int(speaker.role == "host"), False
+        )
+        if accepted:
+            chosen = "host" if role == roles[1] else "guest"
+            self.apply(Correction("speaker-info", values=(name, affiliation.strip(), chosen)))
 
     def _new_speaker(self, block: int) -> None:
         name, accepted = QInputDialog.getText(self._window, self.tr("新发言人"), self.tr("名字："))

@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self.navigation.close_find)
         self.reader_controls.paragraph_menu = self.correcting.paragraph_menu
         self.outline.speaker_menu_requested.connect(self.on_speaker_menu)
+        self.outline.topic_menu_requested.connect(self.on_topic_menu)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
@@ -407,6 +408,12 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         self.correcting.speaker_menu(menu, name)
         self.speaker_menu = menu  # kept for the tests (and alive while it shows)
+        menu.popup(where)
+
+    def on_topic_menu(self, block: int, where: QPoint) -> None:
+        menu = QMenu(self)
+        self.correcting.topic_menu(menu, block)
+        self.topic_menu = menu
         menu.popup(where)
 
     def _show_changes_made_elsewhere(self) -> None:

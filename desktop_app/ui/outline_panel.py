@@ -63,6 +63,7 @@ class OutlinePanel(QWidget):
     block_chosen = Signal(int)
     focus_requested = Signal(object)
     speaker_menu_requested = Signal(str, QPoint)  # a right click on a speaker: its name, where
+    topic_menu_requested = Signal(int, QPoint)  # a right click on a topic: its heading block, where
 
     def __init__(self) -> None:
         super().__init__()
@@ -102,9 +103,12 @@ class OutlinePanel(QWidget):
             view.customContextMenuRequested.connect(lambda point, shown=view: self._speaker_menu(shown, point))
 
     def _speaker_menu(self, view: QTreeView, point: QPoint) -> None:
-        name = view.indexAt(point).data(SpeakerRole)
+        index = view.indexAt(point)
+        name, block = index.data(SpeakerRole), index.data(BlockRole)
         if name:
             self.speaker_menu_requested.emit(str(name), view.viewport().mapToGlobal(point))
+        elif view is self.topics_view and block is not None:
+            self.topic_menu_requested.emit(int(block), view.viewport().mapToGlobal(point))
 
     def show_article(self, article: Article) -> None:
         self.article = article

@@ -126,6 +126,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/correcting.py" line="42" />
+        <location filename="../../desktop_app/ui/correcting.py" line="63" />
         <source>不是话题</source>
         <translation>Not a topic</translation>
     </message>
@@ -145,32 +146,78 @@
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="53" />
+        <location filename="../../desktop_app/ui/correcting.py" line="52" />
+        <source>身份和角色…</source>
+        <translation>Affiliation and role…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="54" />
         <source>是同一个人：</source>
         <translation>The same person as:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="61" />
+        <location filename="../../desktop_app/ui/correcting.py" line="62" />
+        <source>重命名话题…</source>
+        <translation>Rename the topic…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="68" />
+        <source>重命名话题</source>
+        <translation>Rename the topic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="68" />
+        <source>话题：</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="78" />
+        <location filename="../../desktop_app/ui/correcting.py" line="84" />
+        <source>发言人身份</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="78" />
+        <source>{name} 的身份：</source>
+        <translation>Who {name} is:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="82" />
+        <source>嘉宾</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="82" />
+        <source>主持人</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="84" />
+        <source>角色：</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="91" />
         <source>新发言人</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="61" />
+        <location filename="../../desktop_app/ui/correcting.py" line="91" />
         <source>名字：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="66" />
+        <location filename="../../desktop_app/ui/correcting.py" line="96" />
         <source>重命名发言人</source>
         <translation>Rename the speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="66" />
+        <location filename="../../desktop_app/ui/correcting.py" line="96" />
         <source>新名字：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="83" />
+        <location filename="../../desktop_app/ui/correcting.py" line="113" />
         <source>大纲已修改（Ctrl+Z 撤销）</source>
         <translation>Outline corrected (Ctrl+Z undoes)</translation>
     </message>
@@ -539,7 +586,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433" />
+        <location filename="../../desktop_app/ui/main_window.py" line="440" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -581,13 +628,13 @@
     <name>OutlinePanel</name>
     <message>
         <location filename="../../desktop_app/ui/outline_panel.py" line="24" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="76" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
         <source>话题</source>
         <translation>Topics</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/outline_panel.py" line="45" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
@@ -607,27 +654,27 @@
         <translation>{name} ({details})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
         <source>◀ 上一段</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
         <source>下一段 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="81" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="82" />
         <source>在所选发言人的发言之间跳转</source>
         <translation>Step through the selected speaker's turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="82" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="83" />
         <source>只看此人</source>
         <translation>Only this speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="84" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="85" />
         <source>只显示所选发言人的发言和他们回答的问题</source>
         <translation>Show only the selected speaker's turns and the questions they answer</translation>
     </message>

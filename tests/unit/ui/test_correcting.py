@@ -47,3 +47,23 @@ def test_two_speakers_are_merged_from_the_outline_and_the_merge_undone(make_wind
     assert "闫俊宇" not in window.reader.toPlainText()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.article.speaker("闫俊宇") is not None and window.library.overlay(A000).read() == []
+
+
+def test_a_topic_renamed_and_a_speakers_affiliation_and_role_set_from_the_outline(make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A000, None)
+    heading = window.reader.article.topics[1].block
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("应用爆发了吗", True))
+    window.on_topic_menu(heading, QPoint(0, 0))
+    entry(window.topic_menu, "重命名话题…").trigger()
+    window.topic_menu.hide()
+    assert window.reader.article.topics[1].title == "应用爆发了吗"
+    topics = window.outline.topics_view.model()
+    assert topics.index(1, 0).data() == "应用爆发了吗"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("某大学教授", True))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[1], True))  # 主持人
+    window.on_speaker_menu("黄民烈", QPoint(0, 0))
+    entry(window.speaker_menu, "身份和角色…").trigger()
+    window.speaker_menu.hide()
+    speaker = window.reader.article.speaker("黄民烈")
+    assert (speaker.affiliation, speaker.role) == ("某大学教授", "host")
