@@ -239,8 +239,15 @@ class Annotations:
         """Attaches an annotation (an orphan, typically) to a new passage of its article: the
         quote as ``add_quote`` finds it. Note, tags, colour and times are kept; undoable."""
         before = self.get(annotation_id)
+        start, end = find_quote(self._article(before.article).plain_text, quote, occurrence)
+        return self.reattach_at(annotation_id, start, end)
+
+    def reattach_at(self, annotation_id: str, start: int, end: int) -> Placed:
+        """The same, to a span of the article's plain text (what the reader's selection gives)."""
+        before = self.get(annotation_id)
         text = self._article(before.article).plain_text
-        start, end = find_quote(text, quote, occurrence)
+        if not 0 <= start < end <= len(text):
+            raise AnnotationError(f"the span {start}–{end} is outside the article's text (0–{len(text)})")
         after = before._replace(anchor=Anchor.at(text, start, end))
         if after.anchor == before.anchor:
             return self.place(before)

@@ -86,6 +86,30 @@ class Annotating(QObject):
             window.refresh_annotations()
             window.statusBar().showMessage(self.tr("批注已删除（Ctrl+Z 撤销）"), 3000)
 
+    def reattach_here(self) -> None:
+        """The annotation selected in the dock (an orphan, typically) goes to the reader's selection."""
+        window = self._window
+        placed, span, article = (
+            window.annotations_panel.selected(),
+            window.reader.selected_span(),
+            window.reader.article,
+        )
+        if placed is None or span is None or article is None or placed.annotation.article != article.id:
+            return
+        if window.run_core(lambda: window.annotations.reattach_at(placed.annotation.id, *span)) is not None:
+            window.history.append("annotation")
+            window.reader_controls.clear_selection()
+            window.refresh_annotations(select=placed.annotation.id)
+            window.statusBar().showMessage(self.tr("批注已重新附着（Ctrl+Z 撤销）"), 3000)
+
+    def can_reattach_here(self) -> bool:
+        window = self._window
+        placed, article = window.annotations_panel.selected(), window.reader.article
+        return (
+            placed is not None and article is not None and placed.annotation.article == article.id
+            and window.reader.selected_span() is not None
+        )  # fmt: skip
+
     def _show_dock(self) -> None:
         self._window.annotations_dock.show()
         self._window.annotations_dock.raise_()

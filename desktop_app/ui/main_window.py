@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.find_bar.counted.connect(self.navigation.on_find_counted)
         self.find_bar.closed.connect(self.navigation.close_find)
         self.reader_controls.paragraph_menu = self.correcting.paragraph_menu
+        self.reader_controls.selection_menu = self.add_reattach_entry
         self.outline.speaker_menu_requested.connect(self.on_speaker_menu)
         self.outline.topic_menu_requested.connect(self.on_topic_menu)
 
@@ -409,6 +410,11 @@ class MainWindow(QMainWindow):
         self.correcting.speaker_menu(menu, name)
         self.speaker_menu = menu  # kept for the tests (and alive while it shows)
         menu.popup(where)
+
+    def add_reattach_entry(self, menu: QMenu) -> None:
+        """重新附着: the annotation selected in the dock goes to the selected passage."""
+        if self.annotating.can_reattach_here():
+            menu.addAction(self.tr("把所选批注重新附着到这里")).triggered.connect(self.annotating.reattach_here)
 
     def on_topic_menu(self, block: int, where: QPoint) -> None:
         menu = QMenu(self)

@@ -31,6 +31,7 @@ class ReaderControls(QObject):
         self._parent = parent
         self.color = DEFAULT_COLOR
         self.paragraph_menu: Callable[[QMenu, int], None] | None = None  # more entries for a paragraph
+        self.selection_menu: Callable[[QMenu], None] | None = None  # more entries for a selection
         self.toolbar = SelectionToolbar(reader.viewport())
         reader.allow_keyboard_selection_and_links()
         reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -77,6 +78,8 @@ class ReaderControls(QObject):
         copy.setEnabled(has_selection)
         copy.triggered.connect(self._reader.copy)
         menu.addAction(self._find_action)
+        if has_selection and self.selection_menu is not None:
+            self.selection_menu(menu)
         if block is not None and self.paragraph_menu is not None:
             menu.addSeparator()
             self.paragraph_menu(menu, block)

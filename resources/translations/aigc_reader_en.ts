@@ -17,6 +17,11 @@
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotating.py" line="99" />
+        <source>批注已重新附着（Ctrl+Z 撤销）</source>
+        <translation>Annotation reattached (Ctrl+Z undoes)</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationListModel</name>
@@ -171,53 +176,53 @@
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="78" />
-        <location filename="../../desktop_app/ui/correcting.py" line="84" />
+        <location filename="../../desktop_app/ui/correcting.py" line="79" />
+        <location filename="../../desktop_app/ui/correcting.py" line="87" />
         <source>发言人身份</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="78" />
+        <location filename="../../desktop_app/ui/correcting.py" line="80" />
         <source>{name} 的身份：</source>
         <translation>Who {name} is:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="82" />
+        <location filename="../../desktop_app/ui/correcting.py" line="85" />
         <source>嘉宾</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="82" />
+        <location filename="../../desktop_app/ui/correcting.py" line="85" />
         <source>主持人</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="84" />
+        <location filename="../../desktop_app/ui/correcting.py" line="87" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="91" />
+        <location filename="../../desktop_app/ui/correcting.py" line="94" />
         <source>新发言人</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="91" />
+        <location filename="../../desktop_app/ui/correcting.py" line="94" />
         <source>名字：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="96" />
+        <location filename="../../desktop_app/ui/correcting.py" line="99" />
         <source>重命名发言人</source>
         <translation>Rename the speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="96" />
+        <location filename="../../desktop_app/ui/correcting.py" line="99" />
         <source>新名字：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="113" />
+        <location filename="../../desktop_app/ui/correcting.py" line="116" />
         <source>大纲已修改（Ctrl+Z 撤销）</source>
         <translation>Outline corrected (Ctrl+Z undoes)</translation>
     </message>
@@ -436,6 +441,11 @@
         <translation>Find</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="417" />
+        <source>把所选批注重新附着到这里</source>
+        <translation>Reattach the selected annotation here</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/actions.py" line="20" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
@@ -586,7 +596,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="440" />
+        <location filename="../../desktop_app/ui/main_window.py" line="446" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -690,7 +700,7 @@
 <context>
     <name>ReaderControls</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_controls.py" line="76" />
+        <location filename="../../desktop_app/ui/reader_controls.py" line="77" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>

@@ -67,3 +67,26 @@ def test_a_topic_renamed_and_a_speakers_affiliation_and_role_set_from_the_outlin
     window.speaker_menu.hide()
     speaker = window.reader.article.speaker("黄民烈")
     assert (speaker.affiliation, speaker.role) == ("某大学教授", "host")
+
+
+def test_an_orphan_is_reattached_to_the_selected_passage_and_the_reattaching_undone(
+    make_window, qtbot: QtBot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "访谈.md"
+    head = "---\ntitle: 一次访谈\n---\n\n"
+    source.write_text(head + "张三：第一段的原话，后来被改写了。\n\n李四：第二段一直都在。\n", encoding="utf-8")
+    window = make_window()
+    window.library.import_paths([source])
+    placed = window.annotations.add_quote("访谈", "后来被改写了", note="要点")
+    source.write_text(head + "张三：第一段完全换了一种说法。\n\n李四：第二段一直都在。\n", encoding="utf-8")
+    window.library.import_paths([source])
+    window.open_passage("访谈", None)
+    assert window.annotations.list("访谈")[0].placement.status == "orphaned"
+    window.annotations_panel.select_annotation(placed.annotation.id)
+    window.reader.setTextCursor(window.reader.document().find("完全换了一种说法"))
+    entry(window.reader_controls.context_menu(), "把所选批注重新附着到这里").trigger()
+    [moved] = window.annotations.list("访谈")
+    assert moved.placement.status == "anchored" and moved.annotation.anchor.quote == "完全换了一种说法"
+    assert moved.annotation.note == "要点"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.annotations.list("访谈")[0].placement.status == "orphaned"
