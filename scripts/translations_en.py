@@ -108,6 +108,7 @@ ENGLISH = {
     "批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。": "The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.",
     "正在导入 {count} 个文件…": "Importing {count} files…",
     "打开日志文件夹": "Open the log folder",
+    "凡以「{label}：」开头的段落都是 {label} 的发言": "Every paragraph beginning “{label}:” is a turn of {label}",
     "把所选批注重新附着到这里": "Reattach the selected annotation here",
     "批注已重新附着（Ctrl+Z 撤销）": "Annotation reattached (Ctrl+Z undoes)",
     "重命名话题…": "Rename the topic…",

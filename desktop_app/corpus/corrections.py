@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import time
 from bisect import bisect_right, insort
 from collections.abc import Iterable
@@ -41,6 +42,7 @@ OPERATIONS = (
     "rename-topic",
     "remove",
     "restore",
+    "turns-by-label",
 )
 ROLES = ("host", "guest")
 _BLOCK_OPERATIONS = {"turn", "not-turn", "topic", "not-topic", "rename-topic", "remove"}
@@ -109,6 +111,8 @@ def _apply_one(article: Article, correction: Correction) -> Article | None:
         if block is None:
             return None
         return _BLOCK_HANDLERS[correction.op](article, block, values)
+    if correction.op == "turns-by-label" and len(values) == 1:
+        return _turns_by_label(article, values[0])
     if correction.op == "restore" and len(values) == 1:
         return _restore(article, correction.key, correction.occurrence, values[0])
     if correction.op in ("rename-speaker", "merge-speakers") and len(values) == 2:
@@ -275,6 +279,30 @@ def _remove(article: Article, block: int, _values: tuple[str, ...]) -> Article |
         article, blocks=article.blocks[:block] + article.blocks[block + 1 :], turns=(), topics=()
     )
     return _with_topics(_with_turns(removed, starts), topics)
+
+
+LABEL = re.compile(r"^\s*([^：:\s][^：:]{0,15}?)\s*[：:]\s*(?=\S)")
+
+
+def label_of(text: str) -> str | None:
+    """The 'X' of a paragraph that begins 'X：…' (a label the pipeline did not take for a name)."""
+    found = LABEL.match(text)
+    return found.group(1).strip() if found else None
+
+
+def _turns_by_label(article: Article, label: str) -> Article | None:
+    """Every paragraph that begins '``label``：' starts a turn of ``label`` (the label leaves the
+    text, as the pipeline's labels do): one correction for a transcript's hundred labels."""
+    label = label.strip()
+    matching = [n for n, b in enumerate(article.blocks) if b.kind != BlockKind.HEADING and label_of(b.text) == label]
+    if not label or not matching:
+        return None
+    blocks = list(article.blocks)
+    for number in matching:
+        blocks[number] = blocks[number]._replace(text=LABEL.sub("", blocks[number].text, count=1))
+    speakers = article.speakers if article.speaker(label) else (*article.speakers, Speaker(label, None, "guest"))
+    starts = {t.block: t.speaker for t in article.turns} | dict.fromkeys(matching, label)
+    return _with_turns(dataclasses.replace(article, blocks=tuple(blocks), speakers=speakers), starts)
 
 
 def restore_key(article: Article, removed: int) -> Correction:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from desktop_app.corpus.corrections import Correction, block_key
+from desktop_app.corpus.corrections import Correction, block_key, label_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -43,6 +43,10 @@ class Correcting(QObject):
         elif block not in turns:
             outline.addAction(self.tr("设为话题")).triggered.connect(lambda: self._block(block, "topic"))
         outline.addAction(self.tr("删除这一段")).triggered.connect(lambda: self._block(block, "remove"))
+        label = label_of(article.blocks[block].text)
+        if label is not None:
+            every = outline.addAction(self.tr("凡以「{label}：」开头的段落都是 {label} 的发言").format(label=label))
+            every.triggered.connect(lambda: self.apply(Correction("turns-by-label", values=(label,))))
 
     def speaker_menu(self, menu: QMenu, name: str) -> None:
         article = self._window.reader.article

@@ -18,7 +18,7 @@
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="99" />
+        <location filename="../../desktop_app/ui/annotating.py" line="103" />
         <source>批注已重新附着（Ctrl+Z 撤销）</source>
         <translation>Annotation reattached (Ctrl+Z undoes)</translation>
     </message>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/correcting.py" line="42" />
-        <location filename="../../desktop_app/ui/correcting.py" line="63" />
+        <location filename="../../desktop_app/ui/correcting.py" line="67" />
         <source>不是话题</source>
         <translation>Not a topic</translation>
     </message>
@@ -146,83 +146,88 @@
         <translation>Take this paragraph out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="51" />
+        <location filename="../../desktop_app/ui/correcting.py" line="48" />
+        <source>凡以「{label}：」开头的段落都是 {label} 的发言</source>
+        <translation>Every paragraph beginning “{label}:” is a turn of {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="55" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="52" />
+        <location filename="../../desktop_app/ui/correcting.py" line="56" />
         <source>身份和角色…</source>
         <translation>Affiliation and role…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="54" />
+        <location filename="../../desktop_app/ui/correcting.py" line="58" />
         <source>是同一个人：</source>
         <translation>The same person as:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="62" />
+        <location filename="../../desktop_app/ui/correcting.py" line="66" />
         <source>重命名话题…</source>
         <translation>Rename the topic…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="68" />
+        <location filename="../../desktop_app/ui/correcting.py" line="72" />
         <source>重命名话题</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="68" />
+        <location filename="../../desktop_app/ui/correcting.py" line="72" />
         <source>话题：</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="79" />
-        <location filename="../../desktop_app/ui/correcting.py" line="87" />
+        <location filename="../../desktop_app/ui/correcting.py" line="83" />
+        <location filename="../../desktop_app/ui/correcting.py" line="91" />
         <source>发言人身份</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="80" />
+        <location filename="../../desktop_app/ui/correcting.py" line="84" />
         <source>{name} 的身份：</source>
         <translation>Who {name} is:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="85" />
+        <location filename="../../desktop_app/ui/correcting.py" line="89" />
         <source>嘉宾</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="85" />
+        <location filename="../../desktop_app/ui/correcting.py" line="89" />
         <source>主持人</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="87" />
+        <location filename="../../desktop_app/ui/correcting.py" line="91" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="94" />
+        <location filename="../../desktop_app/ui/correcting.py" line="98" />
         <source>新发言人</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="94" />
+        <location filename="../../desktop_app/ui/correcting.py" line="98" />
         <source>名字：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="99" />
+        <location filename="../../desktop_app/ui/correcting.py" line="103" />
         <source>重命名发言人</source>
         <translation>Rename the speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="99" />
+        <location filename="../../desktop_app/ui/correcting.py" line="103" />
         <source>新名字：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="116" />
+        <location filename="../../desktop_app/ui/correcting.py" line="120" />
         <source>大纲已修改（Ctrl+Z 撤销）</source>
         <translation>Outline corrected (Ctrl+Z undoes)</translation>
     </message>

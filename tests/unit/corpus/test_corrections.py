@@ -101,3 +101,18 @@ def test_the_local_speaker_update_equals_the_whole_recomputation(library) -> Non
             assert _respeak(a, without, block) == _with_turns(a, without), (a.id, block)
             moved = {**without, block: "新来的人"}
             assert _respeak(a, moved, block).blocks == _with_turns(a, moved).blocks, (a.id, block)
+
+
+def test_one_correction_makes_every_paragraph_with_a_label_a_turn_of_it() -> None:
+    from desktop_app.corpus.corrections import label_of
+
+    # A label the pipeline took for a word (注意): the user says it is a voice of the text.
+    parts = [f"注意：第{n}条注意事项。\n\n正文第{n}段继续讲述，没有标签。" for n in range(6)]
+    a = article("\n\n".join(["# 一篇文章", "这是正文的第一段，写得很长很长，介绍了背景。", *parts]))
+    assert a.turns == () and label_of("注意：第1条") == "注意" and label_of("没有标签的段落。") is None
+    corrected, stale = apply(a, [Correction("turns-by-label", values=("注意",))])
+    turns = [t for t in corrected.turns if t.speaker == "注意"]
+    assert not stale and len(turns) == 6 and corrected.speaker("注意") is not None
+    assert all(not corrected.blocks[t.block].text.startswith("注意") for t in turns)  # the label left the text
+    _, nothing = apply(a, [Correction("turns-by-label", values=("无人",))])
+    assert nothing == [0]
