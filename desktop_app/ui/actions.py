@@ -52,6 +52,7 @@ class MainAction(Enum):
     ZOOM_IN = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "放大"), "Ctrl+=")
     ZOOM_OUT = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "缩小"), "Ctrl+-")
     ZOOM_RESET = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "原始大小"), "Ctrl+0")
+    SHOW_REMOVED = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "显示已删除内容"), None)
     READING_MODE = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "阅读模式（隐藏面板）"), "F11")
     FOCUS_SPEAKER = Spec(Menu.VIEW, QT_TRANSLATE_NOOP("MainWindow", "只看所选发言人"), "Ctrl+Shift+O")
     SHORTCUTS = Spec(Menu.HELP, QT_TRANSLATE_NOOP("MainWindow", "键盘快捷键"), QKeySequence.StandardKey.HelpContents)

@@ -193,12 +193,14 @@ class MainWindow(QMainWindow):
                 MainAction.ZOOM_RESET: lambda: self.navigation.zoom(0),
                 MainAction.FOCUS_SPEAKER: self.navigation.toggle_focus,
                 MainAction.READING_MODE: self.toggle_reading_mode,
+                MainAction.SHOW_REMOVED: self.toggle_removed,
                 MainAction.SHORTCUTS: self.help.show_shortcuts,
                 MainAction.OPEN_LOG: self.help.open_log_folder,
             },
         )
         for action in self.menu_actions.values():
             self.addAction(action)  # shortcuts work with the menu bar hidden too
+        self.menu_actions[MainAction.SHOW_REMOVED].setCheckable(True)
         view = self.menus[Menu.VIEW]
         self.theme_actions = add_theme_menu(view, self.theme, self.set_theme)
         add_typography_menu(view, self.reader.typography, self.set_typography)
@@ -362,6 +364,10 @@ class MainWindow(QMainWindow):
     def set_typography(self, typography: Typography) -> None:
         self.settings.typography = typography
         self.reader.set_typography(typography, self.current_placed())
+
+    def toggle_removed(self) -> None:
+        """View › 显示已删除内容: what cleaning took out, greyed in place with its rule (and back)."""
+        self.reader.set_show_removed(self.menu_actions[MainAction.SHOW_REMOVED].isChecked(), self.current_placed())
 
     def toggle_reading_mode(self) -> None:
         """Only the text (F11 again brings back what was there): docks, menu bar and status bar go."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -154,7 +154,10 @@ def build_document(
     muted_color: QColor,
     link_color: QColor,
     typography: Typography = DEFAULT_TYPOGRAPHY,
+    show_removed: bool = False,
 ) -> Layout:
+    """``show_removed``: what cleaning took out, greyed and marked with its rule, where it stood
+    (display only: it is no part of the article's text, and the map skips it)."""
     document.clear()
     if typography.family:
         font = document.defaultFont()
@@ -176,6 +179,20 @@ def build_document(
     turn_starts = {turn.block: turn.speaker for turn in article.turns}
     body = _char(point_size, text_color)
     starts = []
+    removed_after: dict[int | None, list[str]] = {}
+    if show_removed:
+        for item in article.removed:
+            removed_after.setdefault(item.after, []).append(f"〔{_rule_label(item.rule)}〕{item.text}")
+    removed_style = _char(point_size * 0.9, muted_color)
+    removed_style.setFontItalic(True)
+    removed_style.setFontStrikeOut(True)
+
+    def insert_removed(after: int | None) -> None:
+        for text in removed_after.get(after, []):
+            cursor.insertBlock(_paragraph(2, 2, line_height=body_height), removed_style)
+            cursor.insertText(text)
+
+    insert_removed(None)
     for index, block in enumerate(article.blocks):
         speaker_name = turn_starts.get(index)
         if speaker_name:
@@ -201,4 +218,20 @@ def build_document(
             cursor.insertBlock(_paragraph(point_size * 0.3, spacing, line_height=body_height), body)
         starts.append(cursor.position())
         cursor.insertText(block.text)
+        insert_removed(index)
     return Layout(article, starts)
+
+
+RULE_LABELS = {
+    "caption": QT_TRANSLATE_NOOP("Reader", "图片说明"),
+    "clipper wrapper": QT_TRANSLATE_NOOP("Reader", "剪藏外壳"),
+    "metadata": QT_TRANSLATE_NOOP("Reader", "元信息"),
+    "promotion tail": QT_TRANSLATE_NOOP("Reader", "推广尾巴"),
+}
+
+
+def _rule_label(rule: str) -> str:
+    known = RULE_LABELS.get(rule)
+    return QCoreApplication.translate("Reader", "已删除：{rule}").format(
+        rule=QCoreApplication.translate("Reader", known) if known else rule
+    )

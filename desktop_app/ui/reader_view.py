@@ -102,6 +102,7 @@ class ReaderView(QTextBrowser):
         self.document().setDocumentMargin(32)
         self.point_size = DEFAULT_POINT_SIZE
         self.typography = Typography()
+        self.show_removed = False  # View › 显示已删除内容
         self.article: Article | None = None
         self.layout_map: Layout | None = None
         self._highlights: list[tuple[int, int, str]] = []  # (doc start, doc end, annotation id), sorted
@@ -144,7 +145,9 @@ class ReaderView(QTextBrowser):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         link = palette.color(QPalette.ColorRole.Link)
         self.document().setDefaultFont(self.font())  # a family chosen before is forgotten unless chosen again
-        self.layout_map = build_document(self.document(), article, self.point_size, text, muted, link, self.typography)
+        self.layout_map = build_document(
+            self.document(), article, self.point_size, text, muted, link, self.typography, self.show_removed
+        )
         self._apply_measure()
         self._highlights = []
         self.draw_highlights(placed)
@@ -367,6 +370,13 @@ class ReaderView(QTextBrowser):
             fmt.setLeftMargin(side)
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
+
+    def set_show_removed(self, shown: bool, placed: list[Placed]) -> None:
+        self.show_removed = shown
+        if self.article is not None:
+            place = self.place()
+            self.show_article(self.article, placed)
+            self.go_to_place(place)
 
     def set_typography(self, typography: Typography, placed: list[Placed]) -> None:
         self.typography = typography

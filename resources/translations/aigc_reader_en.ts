@@ -446,7 +446,7 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="417" />
+        <location filename="../../desktop_app/ui/main_window.py" line="423" />
         <source>把所选批注重新附着到这里</source>
         <translation>Reattach the selected annotation here</translation>
     </message>
@@ -562,11 +562,16 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/actions.py" line="55" />
+        <source>显示已删除内容</source>
+        <translation>Show what cleaning removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/actions.py" line="56" />
         <source>阅读模式（隐藏面板）</source>
         <translation>Reading mode (hide the panels)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="56" />
+        <location filename="../../desktop_app/ui/actions.py" line="57" />
         <source>只看所选发言人</source>
         <translation>Only the selected speaker</translation>
     </message>
@@ -591,17 +596,17 @@
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="57" />
+        <location filename="../../desktop_app/ui/actions.py" line="58" />
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/actions.py" line="58" />
+        <location filename="../../desktop_app/ui/actions.py" line="59" />
         <source>打开日志文件夹</source>
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="446" />
+        <location filename="../../desktop_app/ui/main_window.py" line="452" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -697,9 +702,34 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="175" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="178" />
         <source>原文</source>
         <translation>Original article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_document.py" line="226" />
+        <source>图片说明</source>
+        <translation>caption</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_document.py" line="227" />
+        <source>剪藏外壳</source>
+        <translation>clipper wrapper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_document.py" line="228" />
+        <source>元信息</source>
+        <translation>metadata</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_document.py" line="229" />
+        <source>推广尾巴</source>
+        <translation>promotion tail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reader_document.py" line="235" />
+        <source>已删除：{rule}</source>
+        <translation>removed: {rule}</translation>
     </message>
 </context>
 <context>

@@ -90,3 +90,24 @@ def test_an_orphan_is_reattached_to_the_selected_passage_and_the_reattaching_und
     assert moved.annotation.note == "要点"
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.annotations.list("访谈")[0].placement.status == "orphaned"
+
+
+def test_what_cleaning_removed_shows_greyed_in_place_and_hides_again_without_moving_highlights(make_window) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.actions import MainAction
+
+    window = make_window()
+    window.open_passage(A000, None)
+    placed = window.annotations.add_quote(A000, "生产力的范式转移")
+    window.refresh_annotations()
+    assert "跳转到 Cubox 查看" not in window.reader.toPlainText()
+    window.menu_actions[MainAction.SHOW_REMOVED].trigger()
+    shown = window.reader.toPlainText()
+    assert "〔已删除：推广尾巴〕跳转到 Cubox 查看" in shown and shown.rstrip().endswith("跳转到 Cubox 查看")
+    assert "〔已删除：元信息〕" in shown.split("AI-generated content")[0]  # at the top, where it stood
+    start = window.reader.layout_map.document_position(placed.placement.start)
+    cursor = window.reader.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(window.reader.layout_map.document_position(placed.placement.end), cursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "生产力的范式转移"  # offsets still map to the article's text
+    window.menu_actions[MainAction.SHOW_REMOVED].trigger()
+    assert "跳转到 Cubox 查看" not in window.reader.toPlainText()
