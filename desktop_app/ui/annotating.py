@@ -29,6 +29,7 @@ class Annotating(QObject):
         if not isinstance(placed, Placed):
             return False
         window.history.append("annotation")
+        window.redo_history.clear()
         window.reader_controls.clear_selection()
         window.refresh_annotations(select=placed.annotation.id)
         window.statusBar().showMessage(self.tr("已高亮并保存"), 2000)
@@ -74,6 +75,7 @@ class Annotating(QObject):
             is not None
         ):
             window.history.append("annotation")
+            window.redo_history.clear()
             window.reader_controls.color = color  # H uses the colour chosen last
             window.refresh_annotations()  # the editor keeps its text and cursor: it holds what was saved
 
@@ -82,6 +84,7 @@ class Annotating(QObject):
         window = self._window
         if window.run_core(lambda: window.annotations.remove(annotation_id)) is not None:
             window.history.append("annotation")
+            window.redo_history.clear()
             window.annotations_panel.clear_editor()
             window.refresh_annotations()
             window.statusBar().showMessage(self.tr("批注已删除（Ctrl+Z 撤销）"), 3000)
@@ -98,6 +101,7 @@ class Annotating(QObject):
             return
         if window.run_core(lambda: window.annotations.reattach_at(placed.annotation.id, *span)) is not None:
             window.history.append("annotation")
+            window.redo_history.clear()
             window.reader_controls.clear_selection()
             window.refresh_annotations(select=placed.annotation.id)
             window.statusBar().showMessage(self.tr("批注已重新附着（Ctrl+Z 撤销）"), 3000)

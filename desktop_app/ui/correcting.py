@@ -21,6 +21,7 @@ class Correcting(QObject):
         super().__init__(window)
         self._window = window
         self.done: list[str] = []  # article ids, one per correction made here (what Ctrl+Z takes back)
+        self.undone: list[tuple[str, Correction]] = []  # what Ctrl+Shift+Z makes again
 
     def paragraph_menu(self, menu: QMenu, block: int) -> None:
         """The corrections that apply to this paragraph, as a submenu of the reader's menu."""
@@ -115,7 +116,9 @@ class Correcting(QObject):
         if article is None or window.run_core(lambda: window.library.correct(article.id, correction)) is None:
             return False
         self.done.append(article.id)
+        self.undone.clear()  # a new change: what was undone cannot be made again
         window.history.append("correction")
+        window.redo_history.clear()
         self._show_again(article.id)
         window.statusBar().showMessage(self.tr("大纲已修改（Ctrl+Z 撤销）"), 3000)
         return True
@@ -128,6 +131,15 @@ class Correcting(QObject):
         if corrections and self._window.run_core(
             lambda: self._window.library.uncorrect(article_id, len(corrections) - 1)
         ):
+            self.undone.append((article_id, corrections[-1]))
+            self._show_again(article_id)
+
+    def redo(self) -> None:
+        if not self.undone:
+            return
+        article_id, correction = self.undone.pop()
+        if self._window.run_core(lambda: self._window.library.correct(article_id, correction)) is not None:
+            self.done.append(article_id)
             self._show_again(article_id)
 
     def _show_again(self, article_id: str) -> None:

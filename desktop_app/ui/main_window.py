@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.menu_actions: dict[MainAction, QAction] = {}
         self.reading_mode: list[QDockWidget] | None = None  # the docks reading mode hid
         self.history: list[str] = []  # "annotation" or "correction", one a change: what Ctrl+Z takes back
+        self.redo_history: list[str] = []  # what Ctrl+Shift+Z makes again
         self.theme_actions: dict[str, QAction] = {}
         self.resize(1280, 820)
         self._restore_settings()
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
                 MainAction.SWITCH_USER: self.users.choose_user,
                 MainAction.QUIT: self.close,
                 MainAction.UNDO: self.undo,
-                MainAction.REDO: self.annotating.redo,
+                MainAction.REDO: self.redo,
                 MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
                 MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
                 MainAction.FIND: self.navigation.find,
@@ -399,17 +400,19 @@ class MainWindow(QMainWindow):
         if article is not None and redraw:
             self.reader.draw_highlights(self.annotations.list(article.id))
         self.menu_actions[MainAction.UNDO].setEnabled(self.annotations.can_undo or "correction" in self.history)
-        self.menu_actions[MainAction.REDO].setEnabled(self.annotations.can_redo)
+        self.menu_actions[MainAction.REDO].setEnabled(self.annotations.can_redo or "correction" in self.redo_history)
 
     def undo(self) -> None:
         """Ctrl+Z: the last change, an annotation's or an outline correction made here."""
-        if self.history and self.history[-1] == "correction":
-            self.history.pop()
-            self.correcting.undo()
-        else:
-            if self.history:
-                self.history.pop()
-            self.annotating.undo()
+        kind = self.history.pop() if self.history else "annotation"
+        self.redo_history.append(kind)
+        (self.correcting.undo if kind == "correction" else self.annotating.undo)()
+
+    def redo(self) -> None:
+        """Ctrl+Shift+Z: what the last Ctrl+Z took back."""
+        kind = self.redo_history.pop() if self.redo_history else "annotation"
+        self.history.append(kind)
+        (self.correcting.redo if kind == "correction" else self.annotating.redo)()
 
     def on_speaker_menu(self, name: str, where: QPoint) -> None:
         menu = QMenu(self)

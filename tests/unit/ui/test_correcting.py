@@ -47,6 +47,9 @@ def test_two_speakers_are_merged_from_the_outline_and_the_merge_undone(make_wind
     assert "闫俊宇" not in window.reader.toPlainText()
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.article.speaker("闫俊宇") is not None and window.library.overlay(A000).read() == []
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, redo)
+    assert window.reader.article.speaker("闫俊宇") is None  # made again
 
 
 def test_a_topic_renamed_and_a_speakers_affiliation_and_role_set_from_the_outline(make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
