@@ -108,6 +108,7 @@ ENGLISH = {
     "批注数据库无法打开。在恢复之前，新的高亮和笔记无法保存。": "The annotations database cannot be opened. Until it is restored, new highlights and notes cannot be saved.",
     "正在导入 {count} 个文件…": "Importing {count} files…",
     "打开日志文件夹": "Open the log folder",
+    "恢复这一段": "Bring this paragraph back",
     "显示已删除内容": "Show what cleaning removed",
     "图片说明": "caption",
     "剪藏外壳": "clipper wrapper",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMenu
 
-from desktop_app.corpus.corrections import Correction, block_key, label_of
+from desktop_app.corpus.corrections import Correction, block_key, label_of, restore_key
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -48,6 +48,12 @@ class Correcting(QObject):
         if label is not None:
             every = outline.addAction(self.tr("凡以「{label}：」开头的段落都是 {label} 的发言").format(label=label))
             every.triggered.connect(lambda: self.apply(Correction("turns-by-label", values=(label,))))
+
+    def removed_menu(self, menu: QMenu, removed: int) -> None:
+        """On a block cleaning removed (shown greyed): bring it back where it stood."""
+        article = self._window.reader.article
+        if article is not None and 0 <= removed < len(article.removed):
+            menu.addAction(self.tr("恢复这一段")).triggered.connect(lambda: self.apply(restore_key(article, removed)))
 
     def speaker_menu(self, menu: QMenu, name: str) -> None:
         article = self._window.reader.article

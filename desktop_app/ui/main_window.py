@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self.find_bar.counted.connect(self.navigation.on_find_counted)
         self.find_bar.closed.connect(self.navigation.close_find)
         self.reader_controls.paragraph_menu = self.correcting.paragraph_menu
+        self.reader_controls.removed_menu = self.correcting.removed_menu
         self.reader_controls.selection_menu = self.add_reattach_entry
         self.outline.speaker_menu_requested.connect(self.on_speaker_menu)
         self.outline.topic_menu_requested.connect(self.on_topic_menu)

@@ -31,6 +31,7 @@ class ReaderControls(QObject):
         self._parent = parent
         self.color = DEFAULT_COLOR
         self.paragraph_menu: Callable[[QMenu, int], None] | None = None  # more entries for a paragraph
+        self.removed_menu: Callable[[QMenu, int], None] | None = None  # for a removed block shown greyed
         self.selection_menu: Callable[[QMenu], None] | None = None  # more entries for a selection
         self.toolbar = SelectionToolbar(reader.viewport())
         reader.allow_keyboard_selection_and_links()
@@ -65,7 +66,7 @@ class ReaderControls(QObject):
             return
         signal.emit(span[0], span[1], self.color)  # type: ignore[attr-defined]
 
-    def context_menu(self, block: int | None = None) -> QMenu:
+    def context_menu(self, block: int | None = None, removed: int | None = None) -> QMenu:
         menu = QMenu(self._parent)
         has_selection = self._reader.selected_span() is not None
         for color in COLORS:
@@ -80,7 +81,10 @@ class ReaderControls(QObject):
         menu.addAction(self._find_action)
         if has_selection and self.selection_menu is not None:
             self.selection_menu(menu)
-        if block is not None and self.paragraph_menu is not None:
+        if removed is not None and self.removed_menu is not None:
+            menu.addSeparator()
+            self.removed_menu(menu, removed)
+        elif block is not None and self.paragraph_menu is not None:
             menu.addSeparator()
             self.paragraph_menu(menu, block)
         return menu
@@ -88,8 +92,10 @@ class ReaderControls(QObject):
     @Slot(QPoint)
     def _show_context_menu(self, position: QPoint) -> None:
         layout = self._reader.layout_map
-        block = layout.block_of_position(self._reader.cursorForPosition(position).position()) if layout else None
-        self.context_menu(block).exec(self._reader.mapToGlobal(position))
+        at = self._reader.cursorForPosition(position).position()
+        block = layout.block_of_position(at) if layout else None
+        removed = layout.removed_at(at) if layout else None
+        self.context_menu(block, removed).exec(self._reader.mapToGlobal(position))
 
     @Slot()
     def _on_selection_finished(self) -> None:

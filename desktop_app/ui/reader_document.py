@@ -79,6 +79,14 @@ class Layout(NamedTuple):
 
     article: Article
     starts: list[int]  # document position of each block's first character
+    removed: dict[int, int] = {}  # document position of a shown removed block -> its index in article.removed
+
+    def removed_at(self, position: int) -> int | None:
+        """The removed block shown at this document position (View › 显示已删除内容), if any."""
+        for start, number in self.removed.items():
+            if start <= position <= start + len(self.article.removed[number].text) + 12:
+                return number
+        return None
 
     def document_position(self, offset: int) -> int:
         """The document position of a plain-text offset (offsets between blocks snap forward)."""
@@ -179,17 +187,19 @@ def build_document(
     turn_starts = {turn.block: turn.speaker for turn in article.turns}
     body = _char(point_size, text_color)
     starts = []
-    removed_after: dict[int | None, list[str]] = {}
+    removed_after: dict[int | None, list[tuple[int, str]]] = {}
     if show_removed:
-        for item in article.removed:
-            removed_after.setdefault(item.after, []).append(f"〔{_rule_label(item.rule)}〕{item.text}")
+        for number, item in enumerate(article.removed):
+            removed_after.setdefault(item.after, []).append((number, f"〔{_rule_label(item.rule)}〕{item.text}"))
+    removed_positions: dict[int, int] = {}
     removed_style = _char(point_size * 0.9, muted_color)
     removed_style.setFontItalic(True)
     removed_style.setFontStrikeOut(True)
 
     def insert_removed(after: int | None) -> None:
-        for text in removed_after.get(after, []):
+        for number, text in removed_after.get(after, []):
             cursor.insertBlock(_paragraph(2, 2, line_height=body_height), removed_style)
+            removed_positions[cursor.position()] = number
             cursor.insertText(text)
 
     insert_removed(None)
@@ -219,7 +229,7 @@ def build_document(
         starts.append(cursor.position())
         cursor.insertText(block.text)
         insert_removed(index)
-    return Layout(article, starts)
+    return Layout(article, starts, removed_positions)
 
 
 RULE_LABELS = {

@@ -3,22 +3,22 @@
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="34" />
+        <location filename="../../desktop_app/ui/annotating.py" line="35" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="45" />
+        <location filename="../../desktop_app/ui/annotating.py" line="46" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="87" />
+        <location filename="../../desktop_app/ui/annotating.py" line="90" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="103" />
+        <location filename="../../desktop_app/ui/annotating.py" line="107" />
         <source>批注已重新附着（Ctrl+Z 撤销）</source>
         <translation>Annotation reattached (Ctrl+Z undoes)</translation>
     </message>
@@ -110,124 +110,129 @@
 <context>
     <name>Correcting</name>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="30" />
+        <location filename="../../desktop_app/ui/correcting.py" line="31" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="33" />
+        <location filename="../../desktop_app/ui/correcting.py" line="34" />
         <source>这一段开始…的发言</source>
         <translation>This paragraph begins a turn of…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="36" />
+        <location filename="../../desktop_app/ui/correcting.py" line="37" />
         <source>新发言人…</source>
         <translation>New speaker…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="38" />
+        <location filename="../../desktop_app/ui/correcting.py" line="39" />
         <source>这一段不是发言（名字是正文）</source>
         <translation>This paragraph is no turn (the name is text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="42" />
-        <location filename="../../desktop_app/ui/correcting.py" line="67" />
+        <location filename="../../desktop_app/ui/correcting.py" line="43" />
+        <location filename="../../desktop_app/ui/correcting.py" line="76" />
         <source>不是话题</source>
         <translation>Not a topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="44" />
+        <location filename="../../desktop_app/ui/correcting.py" line="45" />
         <source>设为话题</source>
         <translation>Make it a topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="45" />
+        <location filename="../../desktop_app/ui/correcting.py" line="46" />
         <source>删除这一段</source>
         <translation>Take this paragraph out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="48" />
+        <location filename="../../desktop_app/ui/correcting.py" line="49" />
         <source>凡以「{label}：」开头的段落都是 {label} 的发言</source>
         <translation>Every paragraph beginning “{label}:” is a turn of {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="55" />
+        <location filename="../../desktop_app/ui/correcting.py" line="56" />
+        <source>恢复这一段</source>
+        <translation>Bring this paragraph back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="64" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="56" />
+        <location filename="../../desktop_app/ui/correcting.py" line="65" />
         <source>身份和角色…</source>
         <translation>Affiliation and role…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="58" />
+        <location filename="../../desktop_app/ui/correcting.py" line="67" />
         <source>是同一个人：</source>
         <translation>The same person as:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="66" />
+        <location filename="../../desktop_app/ui/correcting.py" line="75" />
         <source>重命名话题…</source>
         <translation>Rename the topic…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="72" />
+        <location filename="../../desktop_app/ui/correcting.py" line="81" />
         <source>重命名话题</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="72" />
+        <location filename="../../desktop_app/ui/correcting.py" line="81" />
         <source>话题：</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="83" />
-        <location filename="../../desktop_app/ui/correcting.py" line="91" />
+        <location filename="../../desktop_app/ui/correcting.py" line="92" />
+        <location filename="../../desktop_app/ui/correcting.py" line="100" />
         <source>发言人身份</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="84" />
+        <location filename="../../desktop_app/ui/correcting.py" line="93" />
         <source>{name} 的身份：</source>
         <translation>Who {name} is:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="89" />
+        <location filename="../../desktop_app/ui/correcting.py" line="98" />
         <source>嘉宾</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="89" />
+        <location filename="../../desktop_app/ui/correcting.py" line="98" />
         <source>主持人</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="91" />
+        <location filename="../../desktop_app/ui/correcting.py" line="100" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="98" />
+        <location filename="../../desktop_app/ui/correcting.py" line="107" />
         <source>新发言人</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="98" />
+        <location filename="../../desktop_app/ui/correcting.py" line="107" />
         <source>名字：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="103" />
+        <location filename="../../desktop_app/ui/correcting.py" line="112" />
         <source>重命名发言人</source>
         <translation>Rename the speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="103" />
+        <location filename="../../desktop_app/ui/correcting.py" line="112" />
         <source>新名字：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="120" />
+        <location filename="../../desktop_app/ui/correcting.py" line="131" />
         <source>大纲已修改（Ctrl+Z 撤销）</source>
         <translation>Outline corrected (Ctrl+Z undoes)</translation>
     </message>
@@ -446,7 +451,7 @@
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="423" />
+        <location filename="../../desktop_app/ui/main_window.py" line="427" />
         <source>把所选批注重新附着到这里</source>
         <translation>Reattach the selected annotation here</translation>
     </message>
@@ -606,7 +611,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="452" />
+        <location filename="../../desktop_app/ui/main_window.py" line="456" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -702,32 +707,32 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="178" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="186" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="226" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="236" />
         <source>图片说明</source>
         <translation>caption</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="227" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="237" />
         <source>剪藏外壳</source>
         <translation>clipper wrapper</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="228" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="238" />
         <source>元信息</source>
         <translation>metadata</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="229" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="239" />
         <source>推广尾巴</source>
         <translation>promotion tail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="235" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="245" />
         <source>已删除：{rule}</source>
         <translation>removed: {rule}</translation>
     </message>
@@ -735,7 +740,7 @@
 <context>
     <name>ReaderControls</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_controls.py" line="77" />
+        <location filename="../../desktop_app/ui/reader_controls.py" line="78" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>

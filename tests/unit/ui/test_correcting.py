@@ -114,3 +114,17 @@ def test_what_cleaning_removed_shows_greyed_in_place_and_hides_again_without_mov
     assert cursor.selectedText() == "生产力的范式转移"  # offsets still map to the article's text
     window.menu_actions[MainAction.SHOW_REMOVED].trigger()
     assert "跳转到 Cubox 查看" not in window.reader.toPlainText()
+
+
+def test_a_removed_block_shown_greyed_is_brought_back_from_its_menu(make_window) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.actions import MainAction
+
+    window = make_window()
+    window.open_passage(A000, None)
+    window.menu_actions[MainAction.SHOW_REMOVED].trigger()
+    at = window.reader.document().find("跳转到 Cubox 查看").selectionStart()
+    removed = window.reader.layout_map.removed_at(at)
+    assert window.reader.article.removed[removed].text == "跳转到 Cubox 查看"
+    entry(window.reader_controls.context_menu(None, removed), "恢复这一段").trigger()
+    assert window.reader.article.plain_text.rstrip().endswith("跳转到 Cubox 查看")  # part of the article again
+    assert all(item.text != "跳转到 Cubox 查看" for item in window.reader.article.removed)
