@@ -80,7 +80,7 @@ def main() -> None:
         window.grab().save(str(out / "focus-speaker.png"))
         window.outline.toggle_focus()  # the whole text again
         window.resize(1500, 900)
-        window.toggle_reading_mode()  # only the text, in its column
+        window.view_options.toggle_reading_mode()  # only the text, in its column
         window.open_passage(ARTICLE, 12)
         settle()
         window.grab().save(str(out / "reading-mode.png"))
@@ -88,7 +88,7 @@ def main() -> None:
         settle()
         window.grab().save(str(out / "reading-mode-dark.png"))
         window.set_theme("light")
-        window.toggle_reading_mode()
+        window.view_options.toggle_reading_mode()
         window.close()
         session.close()
     app.quit()

@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QMenu
 
 from desktop_app.annotations.model import Placed
+from desktop_app.ui.history import ANNOTATION
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -28,8 +30,7 @@ class Annotating(QObject):
         )
         if not isinstance(placed, Placed):
             return False
-        window.history.append("annotation")
-        window.redo_history.clear()
+        window.history.record(ANNOTATION)
         window.reader_controls.clear_selection()
         window.refresh_annotations(select=placed.annotation.id)
         window.statusBar().showMessage(self.tr("已高亮并保存"), 2000)
@@ -74,8 +75,7 @@ class Annotating(QObject):
             window.run_core(lambda: window.annotations.edit(annotation_id, note=note, color=color, tags=tags))
             is not None
         ):
-            window.history.append("annotation")
-            window.redo_history.clear()
+            window.history.record(ANNOTATION)
             window.reader_controls.color = color  # H uses the colour chosen last
             window.refresh_annotations()  # the editor keeps its text and cursor: it holds what was saved
 
@@ -83,8 +83,7 @@ class Annotating(QObject):
     def on_delete_requested(self, annotation_id: str) -> None:
         window = self._window
         if window.run_core(lambda: window.annotations.remove(annotation_id)) is not None:
-            window.history.append("annotation")
-            window.redo_history.clear()
+            window.history.record(ANNOTATION)
             window.annotations_panel.clear_editor()
             window.refresh_annotations()
             window.statusBar().showMessage(self.tr("批注已删除（Ctrl+Z 撤销）"), 3000)
@@ -100,11 +99,15 @@ class Annotating(QObject):
         if placed is None or span is None or article is None or placed.annotation.article != article.id:
             return
         if window.run_core(lambda: window.annotations.reattach_at(placed.annotation.id, *span)) is not None:
-            window.history.append("annotation")
-            window.redo_history.clear()
+            window.history.record(ANNOTATION)
             window.reader_controls.clear_selection()
             window.refresh_annotations(select=placed.annotation.id)
             window.statusBar().showMessage(self.tr("批注已重新附着（Ctrl+Z 撤销）"), 3000)
+
+    def reattach_entry(self, menu: QMenu) -> None:
+        """重新附着 in the reader's menu: the annotation selected in the dock goes to the selected passage."""
+        if self.can_reattach_here():
+            menu.addAction(self.tr("把所选批注重新附着到这里")).triggered.connect(self.reattach_here)
 
     def can_reattach_here(self) -> bool:
         window = self._window

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from desktop_app.corpus.corrections import Correction, block_key, label_of, restore_key
+from desktop_app.ui.history import CORRECTION
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -54,6 +55,16 @@ class Correcting(QObject):
         article = self._window.reader.article
         if article is not None and 0 <= removed < len(article.removed):
             menu.addAction(self.tr("恢复这一段")).triggered.connect(lambda: self.apply(restore_key(article, removed)))
+
+    def show_speaker_menu(self, name: str, where: QPoint) -> None:
+        self.speaker_menu_shown = QMenu(self._window)  # kept: alive while it shows (and for the tests)
+        self.speaker_menu(self.speaker_menu_shown, name)
+        self.speaker_menu_shown.popup(where)
+
+    def show_topic_menu(self, block: int, where: QPoint) -> None:
+        self.topic_menu_shown = QMenu(self._window)
+        self.topic_menu(self.topic_menu_shown, block)
+        self.topic_menu_shown.popup(where)
 
     def speaker_menu(self, menu: QMenu, name: str) -> None:
         article = self._window.reader.article
@@ -123,8 +134,7 @@ class Correcting(QObject):
             return False
         self.done.append(article.id)
         self.undone.clear()  # a new change: what was undone cannot be made again
-        window.history.append("correction")
-        window.redo_history.clear()
+        window.history.record(CORRECTION)
         self._show_again(article.id)
         window.statusBar().showMessage(self.tr("大纲已修改（Ctrl+Z 撤销）"), 3000)
         return True

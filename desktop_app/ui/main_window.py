@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, QTimer, Slot
+from PySide6.QtCore import QSettings, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from desktop_app.annotations.model import Placed
 from desktop_app.annotations.service import Annotations
@@ -28,7 +28,6 @@ from desktop_app.errors import ReaderError
 from desktop_app.session import Session
 from desktop_app.ui.actions import MainAction, Menu
 from desktop_app.ui.read_only_mark import ReadOnlyMark
-from desktop_app.ui.reader_document import Typography
 from desktop_app.ui.reader_view import ReaderView
 from desktop_app.ui.theme import Theme, add_theme_menu, apply_theme
 from desktop_app.ui.window_settings import WindowSettings
@@ -44,12 +43,14 @@ if TYPE_CHECKING:
     from desktop_app.ui.file_actions import FileActions
     from desktop_app.ui.find_bar import FindBar
     from desktop_app.ui.help_actions import HelpActions
+    from desktop_app.ui.history import History
     from desktop_app.ui.library_panel import LibraryPanel
     from desktop_app.ui.navigation import Navigation
     from desktop_app.ui.outline_panel import OutlinePanel
     from desktop_app.ui.reader_controls import ReaderControls
     from desktop_app.ui.search_panel import SearchPanel
     from desktop_app.ui.user_actions import UserActions
+    from desktop_app.ui.view_options import ViewOptions
 
 
 READER_MIN_WIDTH = 420  # px: about 20 characters at the default size, with the margins
@@ -89,9 +90,6 @@ class MainWindow(QMainWindow):
         self.menus = {menu: self.menuBar().addMenu(menu.title) for menu in Menu}  # the first paint has them
         self.statusBar()  # and the status bar (the progress mark): nothing moves when the panels arrive
         self.menu_actions: dict[MainAction, QAction] = {}
-        self.reading_mode: list[QDockWidget] | None = None  # the docks reading mode hid
-        self.history: list[str] = []  # "annotation" or "correction", one a change: what Ctrl+Z takes back
-        self.redo_history: list[str] = []  # what Ctrl+Shift+Z makes again
         self.theme_actions: dict[str, QAction] = {}
         self.resize(1280, 820)
         self._restore_settings()
@@ -118,12 +116,14 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.file_actions import FileActions
         from desktop_app.ui.find_bar import FindBar
         from desktop_app.ui.help_actions import HelpActions
+        from desktop_app.ui.history import History
         from desktop_app.ui.library_panel import LibraryPanel
         from desktop_app.ui.navigation import Navigation
         from desktop_app.ui.outline_panel import OutlinePanel
         from desktop_app.ui.reader_controls import ReaderControls
         from desktop_app.ui.search_panel import SearchPanel
         from desktop_app.ui.user_actions import UserActions
+        from desktop_app.ui.view_options import ViewOptions
 
         self.search_index: SearchIndex = self.session.search_index  # whoosh's imports wait for the first paint
         self.library_panel: LibraryPanel = LibraryPanel(self.library.articles(), self.annotations.counts_by_article())
@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
             dock.setWidget(panel)
         self.annotating: Annotating = Annotating(self)
         self.correcting: Correcting = Correcting(self)
+        self.history: History = History(self)
+        self.view_options: ViewOptions = ViewOptions(self)
         self.navigation: Navigation = Navigation(self)
         self.files: FileActions = FileActions(self)
         self.users: UserActions = UserActions(self)
@@ -179,8 +181,8 @@ class MainWindow(QMainWindow):
                 MainAction.COPY_MARKDOWN: self.files.copy_markdown,
                 MainAction.SWITCH_USER: self.users.choose_user,
                 MainAction.QUIT: self.close,
-                MainAction.UNDO: self.undo,
-                MainAction.REDO: self.redo,
+                MainAction.UNDO: self.history.undo,
+                MainAction.REDO: self.history.redo,
                 MainAction.HIGHLIGHT: lambda: self.reader_controls.highlight(),
                 MainAction.HIGHLIGHT_SENTENCES: lambda: self.reader_controls.highlight(whole_sentences=True),
                 MainAction.FIND: self.navigation.find,
@@ -193,8 +195,10 @@ class MainWindow(QMainWindow):
                 MainAction.ZOOM_OUT: lambda: self.navigation.zoom(-1),
                 MainAction.ZOOM_RESET: lambda: self.navigation.zoom(0),
                 MainAction.FOCUS_SPEAKER: self.navigation.toggle_focus,
-                MainAction.READING_MODE: self.toggle_reading_mode,
-                MainAction.SHOW_REMOVED: self.toggle_removed,
+                MainAction.READING_MODE: self.view_options.toggle_reading_mode,
+                MainAction.SHOW_REMOVED: lambda: self.view_options.show_removed(
+                    self.menu_actions[MainAction.SHOW_REMOVED].isChecked()
+                ),
                 MainAction.SHORTCUTS: self.help.show_shortcuts,
                 MainAction.OPEN_LOG: self.help.open_log_folder,
             },
@@ -204,7 +208,7 @@ class MainWindow(QMainWindow):
         self.menu_actions[MainAction.SHOW_REMOVED].setCheckable(True)
         view = self.menus[Menu.VIEW]
         self.theme_actions = add_theme_menu(view, self.theme, self.set_theme)
-        add_typography_menu(view, self.reader.typography, self.set_typography)
+        add_typography_menu(view, self.reader.typography, self.view_options.set_typography)
         view.addSeparator()
         for dock in (self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock):
             view.addAction(dock.toggleViewAction())
@@ -228,9 +232,9 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self.navigation.close_find)
         self.reader_controls.paragraph_menu = self.correcting.paragraph_menu
         self.reader_controls.removed_menu = self.correcting.removed_menu
-        self.reader_controls.selection_menu = self.add_reattach_entry
-        self.outline.speaker_menu_requested.connect(self.on_speaker_menu)
-        self.outline.topic_menu_requested.connect(self.on_topic_menu)
+        self.reader_controls.selection_menu = self.annotating.reattach_entry
+        self.outline.speaker_menu_requested.connect(self.correcting.show_speaker_menu)
+        self.outline.topic_menu_requested.connect(self.correcting.show_topic_menu)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""
@@ -363,30 +367,6 @@ class MainWindow(QMainWindow):
             self.reader.show_article(self.reader.article, self.current_placed())
             self.reader.go_to_place(place)
 
-    def set_typography(self, typography: Typography) -> None:
-        self.settings.typography = typography
-        self.reader.set_typography(typography, self.current_placed())
-
-    def toggle_removed(self) -> None:
-        """View › 显示已删除内容: what cleaning took out, greyed in place with its rule (and back)."""
-        self.reader.set_show_removed(self.menu_actions[MainAction.SHOW_REMOVED].isChecked(), self.current_placed())
-
-    def toggle_reading_mode(self) -> None:
-        """Only the text (F11 again brings back what was there): docks, menu bar and status bar go."""
-        docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock, self.find_dock]
-        if self.reading_mode is None:
-            self.reading_mode = [dock for dock in docks if dock.isVisible()]
-            for dock in docks:
-                dock.hide()
-            self.menuBar().hide()
-            self.statusBar().hide()
-        else:
-            for dock in self.reading_mode:
-                dock.show()
-            self.menuBar().show()
-            self.statusBar().show()
-            self.reading_mode = None
-
     # -- annotating -------------------------------------------------------------------------
     def refresh_annotations(self, select: str | None = None, redraw: bool = True) -> None:
         """Lists the annotations and redraws the article's highlights (``redraw=False`` when they
@@ -400,37 +380,8 @@ class MainWindow(QMainWindow):
         self.library_panel.set_annotation_counts(self.annotations.counts_by_article())
         if article is not None and redraw:
             self.reader.draw_highlights(self.annotations.list(article.id))
-        self.menu_actions[MainAction.UNDO].setEnabled(self.annotations.can_undo or "correction" in self.history)
-        self.menu_actions[MainAction.REDO].setEnabled(self.annotations.can_redo or "correction" in self.redo_history)
-
-    def undo(self) -> None:
-        """Ctrl+Z: the last change, an annotation's or an outline correction made here."""
-        kind = self.history.pop() if self.history else "annotation"
-        self.redo_history.append(kind)
-        (self.correcting.undo if kind == "correction" else self.annotating.undo)()
-
-    def redo(self) -> None:
-        """Ctrl+Shift+Z: what the last Ctrl+Z took back."""
-        kind = self.redo_history.pop() if self.redo_history else "annotation"
-        self.history.append(kind)
-        (self.correcting.redo if kind == "correction" else self.annotating.redo)()
-
-    def on_speaker_menu(self, name: str, where: QPoint) -> None:
-        menu = QMenu(self)
-        self.correcting.speaker_menu(menu, name)
-        self.speaker_menu = menu  # kept for the tests (and alive while it shows)
-        menu.popup(where)
-
-    def add_reattach_entry(self, menu: QMenu) -> None:
-        """重新附着: the annotation selected in the dock goes to the selected passage."""
-        if self.annotating.can_reattach_here():
-            menu.addAction(self.tr("把所选批注重新附着到这里")).triggered.connect(self.annotating.reattach_here)
-
-    def on_topic_menu(self, block: int, where: QPoint) -> None:
-        menu = QMenu(self)
-        self.correcting.topic_menu(menu, block)
-        self.topic_menu = menu
-        menu.popup(where)
+        self.menu_actions[MainAction.UNDO].setEnabled(self.history.can_undo())
+        self.menu_actions[MainAction.REDO].setEnabled(self.history.can_redo())
 
     def _show_changes_made_elsewhere(self) -> None:
         try:

@@ -3,24 +3,29 @@
 <context>
     <name>Annotating</name>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="35" />
+        <location filename="../../desktop_app/ui/annotating.py" line="36" />
         <source>已高亮并保存</source>
         <translation>Highlighted and saved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="46" />
+        <location filename="../../desktop_app/ui/annotating.py" line="47" />
         <source>先选中要高亮的文字</source>
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="90" />
+        <location filename="../../desktop_app/ui/annotating.py" line="89" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="107" />
+        <location filename="../../desktop_app/ui/annotating.py" line="105" />
         <source>批注已重新附着（Ctrl+Z 撤销）</source>
         <translation>Annotation reattached (Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/annotating.py" line="110" />
+        <source>把所选批注重新附着到这里</source>
+        <translation>Reattach the selected annotation here</translation>
     </message>
 </context>
 <context>
@@ -110,129 +115,129 @@
 <context>
     <name>Correcting</name>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="31" />
+        <location filename="../../desktop_app/ui/correcting.py" line="32" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="34" />
+        <location filename="../../desktop_app/ui/correcting.py" line="35" />
         <source>这一段开始…的发言</source>
         <translation>This paragraph begins a turn of…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="37" />
+        <location filename="../../desktop_app/ui/correcting.py" line="38" />
         <source>新发言人…</source>
         <translation>New speaker…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="39" />
+        <location filename="../../desktop_app/ui/correcting.py" line="40" />
         <source>这一段不是发言（名字是正文）</source>
         <translation>This paragraph is no turn (the name is text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="43" />
-        <location filename="../../desktop_app/ui/correcting.py" line="76" />
+        <location filename="../../desktop_app/ui/correcting.py" line="44" />
+        <location filename="../../desktop_app/ui/correcting.py" line="85" />
         <source>不是话题</source>
         <translation>Not a topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="45" />
+        <location filename="../../desktop_app/ui/correcting.py" line="46" />
         <source>设为话题</source>
         <translation>Make it a topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="46" />
+        <location filename="../../desktop_app/ui/correcting.py" line="47" />
         <source>删除这一段</source>
         <translation>Take this paragraph out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="49" />
+        <location filename="../../desktop_app/ui/correcting.py" line="50" />
         <source>凡以「{label}：」开头的段落都是 {label} 的发言</source>
         <translation>Every paragraph beginning “{label}:” is a turn of {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="56" />
+        <location filename="../../desktop_app/ui/correcting.py" line="57" />
         <source>恢复这一段</source>
         <translation>Bring this paragraph back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="64" />
+        <location filename="../../desktop_app/ui/correcting.py" line="73" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="65" />
+        <location filename="../../desktop_app/ui/correcting.py" line="74" />
         <source>身份和角色…</source>
         <translation>Affiliation and role…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="67" />
+        <location filename="../../desktop_app/ui/correcting.py" line="76" />
         <source>是同一个人：</source>
         <translation>The same person as:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="75" />
+        <location filename="../../desktop_app/ui/correcting.py" line="84" />
         <source>重命名话题…</source>
         <translation>Rename the topic…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="81" />
+        <location filename="../../desktop_app/ui/correcting.py" line="90" />
         <source>重命名话题</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="81" />
+        <location filename="../../desktop_app/ui/correcting.py" line="90" />
         <source>话题：</source>
         <translation>Topic:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="92" />
-        <location filename="../../desktop_app/ui/correcting.py" line="100" />
+        <location filename="../../desktop_app/ui/correcting.py" line="101" />
+        <location filename="../../desktop_app/ui/correcting.py" line="109" />
         <source>发言人身份</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="93" />
+        <location filename="../../desktop_app/ui/correcting.py" line="102" />
         <source>{name} 的身份：</source>
         <translation>Who {name} is:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="98" />
+        <location filename="../../desktop_app/ui/correcting.py" line="107" />
         <source>嘉宾</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="98" />
+        <location filename="../../desktop_app/ui/correcting.py" line="107" />
         <source>主持人</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="100" />
+        <location filename="../../desktop_app/ui/correcting.py" line="109" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="107" />
+        <location filename="../../desktop_app/ui/correcting.py" line="116" />
         <source>新发言人</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="107" />
+        <location filename="../../desktop_app/ui/correcting.py" line="116" />
         <source>名字：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="112" />
+        <location filename="../../desktop_app/ui/correcting.py" line="121" />
         <source>重命名发言人</source>
         <translation>Rename the speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="112" />
+        <location filename="../../desktop_app/ui/correcting.py" line="121" />
         <source>新名字：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="131" />
+        <location filename="../../desktop_app/ui/correcting.py" line="139" />
         <source>大纲已修改（Ctrl+Z 撤销）</source>
         <translation>Outline corrected (Ctrl+Z undoes)</translation>
     </message>
@@ -426,34 +431,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="85" />
         <source>文库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>大纲</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="87" />
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88" />
+        <location filename="../../desktop_app/ui/main_window.py" line="89" />
         <source>查找</source>
         <translation>Find</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="427" />
-        <source>把所选批注重新附着到这里</source>
-        <translation>Reattach the selected annotation here</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/actions.py" line="20" />
@@ -611,7 +611,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="456" />
+        <location filename="../../desktop_app/ui/main_window.py" line="407" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>

@@ -39,9 +39,9 @@ def test_a_paragraph_taken_out_and_a_new_speakers_turn_from_the_menu_then_undone
 def test_two_speakers_are_merged_from_the_outline_and_the_merge_undone(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_passage(A000, None)
-    window.on_speaker_menu("闫俊宇", QPoint(0, 0))
-    entry(window.speaker_menu, "是同一个人：", "黄民烈").trigger()
-    window.speaker_menu.hide()  # as a click on the entry does
+    window.correcting.show_speaker_menu("闫俊宇", QPoint(0, 0))
+    entry(window.correcting.speaker_menu_shown, "是同一个人：", "黄民烈").trigger()
+    window.correcting.speaker_menu_shown.hide()  # as a click on the entry does
     assert window.reader.article.speaker("闫俊宇") is None
     assert all(turn.speaker != "闫俊宇" for turn in window.reader.article.turns)
     assert "闫俊宇" not in window.reader.toPlainText()
@@ -57,17 +57,17 @@ def test_a_topic_renamed_and_a_speakers_affiliation_and_role_set_from_the_outlin
     window.open_passage(A000, None)
     heading = window.reader.article.topics[1].block
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("应用爆发了吗", True))
-    window.on_topic_menu(heading, QPoint(0, 0))
-    entry(window.topic_menu, "重命名话题…").trigger()
-    window.topic_menu.hide()
+    window.correcting.show_topic_menu(heading, QPoint(0, 0))
+    entry(window.correcting.topic_menu_shown, "重命名话题…").trigger()
+    window.correcting.topic_menu_shown.hide()
     assert window.reader.article.topics[1].title == "应用爆发了吗"
     topics = window.outline.topics_view.model()
     assert topics.index(1, 0).data() == "应用爆发了吗"
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("某大学教授", True))
     monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *_a: (items[1], True))  # 主持人
-    window.on_speaker_menu("黄民烈", QPoint(0, 0))
-    entry(window.speaker_menu, "身份和角色…").trigger()
-    window.speaker_menu.hide()
+    window.correcting.show_speaker_menu("黄民烈", QPoint(0, 0))
+    entry(window.correcting.speaker_menu_shown, "身份和角色…").trigger()
+    window.correcting.speaker_menu_shown.hide()
     speaker = window.reader.article.speaker("黄民烈")
     assert (speaker.affiliation, speaker.role) == ("某大学教授", "host")
 

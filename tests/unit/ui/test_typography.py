@@ -42,7 +42,7 @@ def test_typography_choices_apply_keep_the_place_and_survive_a_restart(make_wind
     window.open_passage(A003, 30)
     QApplication.processEvents()
     chosen = Typography(family="", line_height=200, paragraph_spacing=1.4, measure=30)
-    window.set_typography(chosen)
+    window.view_options.set_typography(chosen)
     assert window.reader.first_visible_block() == 30 and window.reader.typography == chosen
     block = window.reader.document().findBlock(window.reader.layout_map.starts[31])
     assert block.blockFormat().lineHeight() == 200
