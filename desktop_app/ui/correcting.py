@@ -143,9 +143,11 @@ class Correcting(QObject):
         if not self.done:
             return
         article_id = self.done.pop()
-        corrections = self._window.library.overlay(article_id).read()
-        if corrections and self._window.run_core(
-            lambda: self._window.library.uncorrect(article_id, len(corrections) - 1)
+        corrections = self._window.run_core(lambda: self._window.library.overlay(article_id).read())
+        if (
+            isinstance(corrections, list)
+            and corrections
+            and self._window.run_core(lambda: self._window.library.uncorrect(article_id, len(corrections) - 1))
         ):
             self.undone.append((article_id, corrections[-1]))
             self._show_again(article_id)
