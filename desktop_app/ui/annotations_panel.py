@@ -215,10 +215,6 @@ class AnnotationsPanel(QWidget):
         self.saved_state.setText(self.tr("未保存"))
         self._autosave.start()
 
-    def request_save(self) -> None:
-        """保存 and Ctrl+Enter: save now (autosave would, half a second later)."""
-        self.flush()
-
     def _request_delete(self) -> None:
         if self._editing is not None:
             editing, self._editing = self._editing, None

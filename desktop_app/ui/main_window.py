@@ -362,10 +362,7 @@ class MainWindow(QMainWindow):
         self.theme = self.settings.theme = theme
         for name, action in self.theme_actions.items():
             action.setChecked(name == theme)
-        if self.reader.article is not None:  # the text colours come from the palette
-            place = self.reader.place()
-            self.reader.show_article(self.reader.article, self.current_placed())
-            self.reader.go_to_place(place)
+        self.reader.redraw(self.current_placed())  # the text colours come from the palette
 
     # -- annotating -------------------------------------------------------------------------
     def refresh_annotations(self, select: str | None = None, redraw: bool = True) -> None:

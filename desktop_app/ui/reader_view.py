@@ -371,19 +371,20 @@ class ReaderView(QTextBrowser):
             fmt.setRightMargin(side)
             frame.setFrameFormat(fmt)
 
-    def set_show_removed(self, shown: bool, placed: list[Placed]) -> None:
-        self.show_removed = shown
+    def redraw(self, placed: list[Placed]) -> None:
+        """Lays the article out again (a new size, typeface, theme…) and keeps the place."""
         if self.article is not None:
             place = self.place()
             self.show_article(self.article, placed)
             self.go_to_place(place)
 
+    def set_show_removed(self, shown: bool, placed: list[Placed]) -> None:
+        self.show_removed = shown
+        self.redraw(placed)
+
     def set_typography(self, typography: Typography, placed: list[Placed]) -> None:
         self.typography = typography
-        if self.article is not None:
-            place = self.place()
-            self.show_article(self.article, placed)
-            self.go_to_place(place)
+        self.redraw(placed)
 
     # -- focus on a speaker -----------------------------------------------------------------
     def show_only(self, blocks: set[int] | None) -> None:
@@ -412,10 +413,7 @@ class ReaderView(QTextBrowser):
     # -- zoom -------------------------------------------------------------------------------
     def set_point_size(self, size: float, placed: list[Placed]) -> None:
         self.point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
-        if self.article is not None:
-            place = self.place()
-            self.show_article(self.article, placed)
-            self.go_to_place(place)
+        self.redraw(placed)
 
     # -- clicks -----------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
