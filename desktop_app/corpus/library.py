@@ -106,9 +106,9 @@ class Library:
     def _corrected(self, parsed: dict[str, Article]) -> dict[str, Article]:
         """The articles with their corrections applied; a damaged overlay is set aside and told."""
         self.problems, self.stale = [], {}
+        corrected = dict(parsed)  # a copy: the parsed articles stay as the pipeline made them
         if not self.corrections_dir.is_dir():
-            return parsed
-        corrected = dict(parsed)
+            return corrected
         for path in sorted(self.corrections_dir.glob("*.json")):
             article_id = path.stem
             if article_id not in parsed or ".damaged-" in path.name:
@@ -128,14 +128,16 @@ class Library:
         """Adds a correction (it must apply: a correction that changes nothing is refused) and
         returns the article as it now reads."""
         base = self.uncorrected(article_id)
-        corrections = self.overlay(article_id).read()
-        before, _ = apply_corrections(base, corrections)
-        after, stale = apply_corrections(base, [*corrections, correction])
-        if len(corrections) in stale or after == before:
+        corrections = self.overlay(article_id).read()  # again: the CLI may have added some meanwhile
+        before, stale = apply_corrections(base, corrections)
+        after, refused = apply_corrections(before, [correction])
+        if refused or after == before:
             raise DataError(f"the correction {correction.op} does not apply to this article as it reads now")
         self.overlay(article_id).write([*corrections, correction])
-        self._articles = None
-        return self.get(article_id)
+        assert self._articles is not None
+        self._articles[article_id] = after  # only this article changed: the others keep theirs
+        self.stale[article_id] = stale
+        return after
 
     def uncorrect(self, article_id: str, position: int) -> Correction:
         removed = self.overlay(article_id).remove(position)
