@@ -1,6 +1,11 @@
 """Text folding for literal matching, below both search and annotations (their --search): case,
-full-width/half-width forms and white space are ignored. Every folded character remembers where it came from, so a
-match in folded text maps back to exact offsets in the original."""
+full-width/half-width forms and white space are ignored, and with ``scripts`` Traditional
+characters read as Simplified ones (``chinese_scripts``). Every folded character remembers where
+it came from, so a match in folded text maps back to exact offsets in the original.
+
+Search folds across scripts; the keys of outline corrections do not (``scripts`` is False by
+default), so that an OpenCC update can never detach a correction from its block.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,37 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from desktop_app.chinese_scripts import simplified_table
+
+_MAX_CACHED = 200_000  # distinct characters; a hostile file of every code point stays bounded
+
 
 @lru_cache(maxsize=65536)
-def _fold_char(char: str) -> str:
+def _fold_char(char: str, scripts: bool) -> str:
     if char.isspace():
         return ""
-    return "".join(c for c in unicodedata.normalize("NFKC", char).casefold() if not c.isspace())
+    folded = "".join(c for c in unicodedata.normalize("NFKC", char).casefold() if not c.isspace())
+    if scripts:
+        table = simplified_table()
+        folded = "".join(table.get(c, c) for c in folded)
+    return folded
+
+
+class _Translation(dict[int, str]):
+    """A ``str.translate`` table filled on demand: folding millions of characters runs in C."""
+
+    def __init__(self, scripts: bool) -> None:
+        super().__init__()
+        self._scripts = scripts
+
+    def __missing__(self, code: int) -> str:
+        if len(self) > _MAX_CACHED:
+            self.clear()
+        folded = self[code] = _fold_char(chr(code), self._scripts)
+        return folded
+
+
+_TRANSLATIONS = {False: _Translation(False), True: _Translation(True)}
 
 
 class Folded(NamedTuple):
@@ -27,23 +57,24 @@ class Folded(NamedTuple):
         return first, min(last, original_length)
 
 
-def fold(text: str) -> Folded:
+def fold(text: str, scripts: bool = False) -> Folded:
     chars: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):
-        for folded in _fold_char(char):
+        for folded in _fold_char(char, scripts):
             chars.append(folded)
             origins.append(index)
     return Folded("".join(chars), tuple(origins))
 
 
-def fold_text(text: str) -> str:
-    return "".join(_fold_char(char) for char in text)
+def fold_text(text: str, scripts: bool = False) -> str:
+    return text.translate(_TRANSLATIONS[scripts])
 
 
-def literal_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
-    """Every occurrence of each (folded) needle in text, as sorted spans of the original text."""
-    folded = fold(text)
+def literal_spans(text: str, needles: list[str], scripts: bool = False) -> list[tuple[int, int]]:
+    """Every occurrence of each (folded) needle in text, as sorted spans of the original text;
+    an occurrence inside a longer one is not repeated."""
+    folded = fold(text, scripts)
     spans: set[tuple[int, int]] = set()
     for needle in needles:
         if not needle:
@@ -52,4 +83,10 @@ def literal_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
         while start != -1:
             spans.add(folded.original_span(start, start + len(needle), len(text)))
             start = folded.text.find(needle, start + 1)
-    return sorted(spans)
+    kept: list[tuple[int, int]] = []
+    reach = -1  # the furthest end so far: every earlier span starts at or before this one
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if span[1] > reach:
+            kept.append(span)
+            reach = span[1]
+    return kept

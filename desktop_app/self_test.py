@@ -57,6 +57,8 @@ def run_self_test() -> int:
             window.search_index.update(articles)
             hits = window.search_index.search("大模型")
             assert hits, "the search found nothing"
+            # OpenCC's dictionaries are bundled: a Traditional query finds the Simplified text.
+            assert window.search_index.search("數字人"), "a Traditional query found nothing (OpenCC data missing?)"
             lap("search")
             first = articles[0]
             window.open_passage(first.id, None)

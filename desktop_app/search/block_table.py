@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app.chinese_scripts import is_traditional
 from desktop_app.corpus.model import Article
 from desktop_app.files import write_text_atomically
 from desktop_app.folding import fold_text
@@ -29,23 +30,47 @@ TABLE_FILE = "aigc-blocks.json"
 
 @dataclass(frozen=True)
 class BlockRow:
+    """A block's text, or (``speaker_line``) the line the reader shows above the turn that
+    starts at the block: the speaker's name and affiliation, searchable like any text."""
+
     article: str
     block: int
     speaker: str | None
     topic: int | None
     text: str
     folded: str
+    speaker_line: bool = False
+    traditional: bool = False  # written in Traditional characters: the other vocabulary's phrasings apply
 
     @property
     def key(self) -> str:
-        return f"{self.article}:{self.block}"
+        return f"{self.article}:{self.block}" + (":speaker" if self.speaker_line else "")
+
+
+def speaker_line(article: Article, name: str) -> str:
+    """The name line above a turn as the reader shows it: the name, then the affiliation."""
+    speaker = article.speaker(name)
+    return f"{name}  {speaker.affiliation}" if speaker and speaker.affiliation else name
 
 
 def rows_of(article: Article) -> list[BlockRow]:
-    return [
-        BlockRow(article.id, index, block.speaker, block.topic, block.text, fold_text(block.text))
-        for index, block in enumerate(article.blocks)
-    ]
+    """The article's rows in reading order: a turn's speaker line comes before its first block.
+    A row's script is its own, or the article's when its characters are common to both."""
+    article_traditional = bool(is_traditional("".join(block.text for block in article.blocks)))
+    turn_starts = {turn.block: turn.speaker for turn in article.turns}
+    rows = []
+
+    def row(index: int, speaker: str | None, topic: int | None, text: str, line: bool = False) -> BlockRow:
+        script = is_traditional(text)
+        traditional = article_traditional if script is None else script
+        return BlockRow(article.id, index, speaker, topic, text, fold_text(text, scripts=True), line, traditional)
+
+    for index, block in enumerate(article.blocks):
+        name = turn_starts.get(index)
+        if name:
+            rows.append(row(index, name, block.topic, speaker_line(article, name), line=True))
+        rows.append(row(index, block.speaker, block.topic, block.text))
+    return rows
 
 
 class BlockTable:
@@ -82,7 +107,9 @@ class BlockTable:
 
     # -- on disk ----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        payload = [[r.article, r.block, r.speaker, r.topic, r.text, r.folded] for r in self.rows]
+        payload = [
+            [r.article, r.block, r.speaker, r.topic, r.text, r.folded, r.speaker_line, r.traditional] for r in self.rows
+        ]
         write_text_atomically(path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
     @classmethod
@@ -100,8 +127,10 @@ class BlockTable:
                     None if t is None else _number(t),
                     _text(text),
                     _text(folded),
+                    _flag(line),
+                    _flag(traditional),
                 )
-                for a, b, s, t, text, folded in payload
+                for a, b, s, t, text, folded, line, traditional in payload
             )
         except (TypeError, ValueError, OverflowError) as error:
             raise ValueError(f"not a block table: {error}") from None
@@ -110,6 +139,12 @@ class BlockTable:
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not text")
+    return value
+
+
+def _flag(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a flag")
     return value
 
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError, IndexDamaged
 from desktop_app.files import write_text_atomically
-from desktop_app.folding import literal_spans
+from desktop_app import chinese_scripts
 from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
 from desktop_app.search.query import ParsedQuery, parse_query
@@ -51,6 +51,14 @@ PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it
 Progress = Callable[[int, int], None]
 
 
+class HitPart(StrEnum):
+    """Where in the reader a hit is: a block's text, or the speaker line above the turn that
+    starts at the block (the name and affiliation)."""
+
+    TEXT = "text"
+    SPEAKER = "speaker"
+
+
 @dataclass(frozen=True)
 class Hit:
     article: str
@@ -59,13 +67,15 @@ class Hit:
     topic: int | None
     score: float
     snippet: str
-    matches: list[tuple[int, int]]  # offsets in the block's text
-    text: str
+    matches: list[tuple[int, int]]  # offsets in text
+    text: str  # the block's text, or the speaker line
+    part: HitPart = HitPart.TEXT
 
     def to_json(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "block": self.block,
+            "part": self.part,
             "speaker": self.speaker,
             "topic": self.topic,
             "score": round(self.score, 4),
@@ -80,6 +90,7 @@ class RebuildReason(StrEnum):
 
     FOLDER_REPLACED = "the index folder was replaced by a file"
     OLDER_VERSION = "index from an older version"
+    SCRIPTS_CHANGED = "the Simplified/Traditional tables changed (a new OpenCC)"
     NO_INDEX = "no index yet"
     METADATA_DAMAGED = "index metadata missing or damaged"
     HALF_WRITTEN = "index left half-written (interrupted)"
@@ -251,7 +262,12 @@ class SearchIndex:
 
     def _write_meta(self, complete: bool, digests: dict[str, str], blocks: int | None = None) -> None:
         self._dir.mkdir(parents=True, exist_ok=True)
-        meta: dict[str, Any] = {"schema": SCHEMA_VERSION, "complete": complete, "articles": digests}
+        meta: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "scripts": chinese_scripts.signature(),
+            "complete": complete,
+            "articles": digests,
+        }
         if blocks is not None:
             meta["blocks"] = blocks
         write_text_atomically(self._meta_path, json.dumps(meta))
@@ -269,6 +285,8 @@ class SearchIndex:
             return RebuildReason.OLDER_VERSION
         if meta.get("complete") is not True:
             return RebuildReason.HALF_WRITTEN
+        if meta.get("scripts") != chinese_scripts.signature():
+            return RebuildReason.SCRIPTS_CHANGED
         try:
             table = self._current_table()
         except (OSError, ValueError):
@@ -455,16 +473,25 @@ class SearchIndex:
         return _Snapshot(table, self._searcher)
 
     def search(
-        self, text: str, speaker: str | None = None, article: str | None = None, limit: int | None = 20
+        self,
+        text: str,
+        speaker: str | None = None,
+        article: str | None = None,
+        limit: int | None = 20,
+        across_scripts: bool = True,
     ) -> list[Hit]:
-        """Blocks that match the query, best first; ``limit`` None (or 0) returns every hit."""
-        parsed = parse_query(text)
+        """Blocks and speaker lines that match the query, best first; ``limit`` None (or 0)
+        returns every hit. Speaker lines that match come first: a name (or an affiliation)
+        finds that speaker's turns before the blocks that mention it."""
+        parsed = parse_query(text, across_scripts)
         parsed.speaker = speaker or parsed.speaker
         parsed.article = article or parsed.article
         if parsed.is_empty:
             return []
         segmenter.ensure_loaded(self._cache_dir)
-        words = [word for term in parsed.terms for word in segmenter.words(term)]
+        words = list(
+            dict.fromkeys(word for term in parsed.terms for form in term.all_forms for word in segmenter.words(form))
+        )
         with self._read_lock:
             for attempt in range(2):
                 snapshot = self._snapshot()
@@ -499,10 +526,11 @@ def _make_folder(path: Path) -> None:
 def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[BlockRow]:
     """The rows that contain every term and no excluded one and pass the filters, in order."""
     if parsed.terms:
-        # The longest term is likely the rarest: it picks the candidates, the rest only check them.
-        first, *others = sorted(parsed.terms, key=len, reverse=True)
-        candidates = [table.rows[number] for number in table.containing(first)]
-        candidates = [row for row in candidates if all(term in row.folded for term in others)]
+        # The longest term is likely the rarest: its forms pick the candidates, the rest only check them.
+        first = max(parsed.terms, key=lambda term: len(term.key))
+        forms = first.all_forms if parsed.across_scripts else (first.key,)
+        numbers = sorted({number for form in forms for number in table.containing(form)})
+        candidates = [table.rows[number] for number in numbers]
     else:
         candidates = table.rows
     return [
@@ -511,7 +539,7 @@ def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[BlockRow]:
         if (parsed.speaker is None or row.speaker == parsed.speaker)
         and (parsed.article is None or row.article == parsed.article)
         and (parsed.topic is None or row.topic == parsed.topic)
-        and not any(term in row.folded for term in parsed.excluded)
+        and parsed.matches(row.folded, row.text, row.traditional)
     ]
 
 
@@ -521,7 +549,8 @@ BM25_K1, BM25_B = 1.2, 0.75  # whoosh's BM25F defaults
 def _rank(
     snapshot: _Snapshot, rows: list[BlockRow], words: list[str], limit: int | None
 ) -> list[tuple[BlockRow, float]]:
-    """BM25 on jieba's words, best first; ties and blocks that match no word keep reading order.
+    """Speaker lines first, in reading order; then BM25 on jieba's words, best first (ties and
+    blocks that match no word keep reading order).
 
     The word statistics (how rare each word is) come from whoosh. The per-block part is computed
     here over the candidate blocks only: whoosh's own collector walks every posting of a common
@@ -530,25 +559,32 @@ def _rank(
     parts of a long word besides the word: 大模型 gives 模型 and 大模型).
     """
     if not words or not rows:
-        return [(row, 0.0) for row in (rows if limit is None else rows[:limit])]
-    weights = {word: snapshot.searcher.idf("words", word) for word in set(words)}
-    average = snapshot.table.average_length or 1.0
-    scored = []
-    for row in rows:
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * len(row.folded) / average)
-        score = 0.0
-        for word, weight in weights.items():
-            count = row.folded.count(word)
-            if count:
-                score += weight * count * (BM25_K1 + 1) / (count + norm)
-        scored.append((row, score))
+        scored = [(row, 0.0) for row in rows]
+    else:
+        weights = {word: snapshot.searcher.idf("words", word) for word in set(words)}
+        average = snapshot.table.average_length or 1.0
+        scored = [(row, _bm25(row.folded, weights, average)) for row in rows]
+    lines = [pair for pair in scored if pair[0].speaker_line]  # first, in reading order
+    texts = [pair for pair in scored if not pair[0].speaker_line]
     if limit is None:
-        return sorted(scored, key=lambda pair: -pair[1])  # stable: ties stay in reading order
-    return heapq.nsmallest(limit, scored, key=lambda pair: -pair[1])  # also stable on ties
+        return lines + sorted(texts, key=lambda pair: -pair[1])  # stable: ties stay in reading order
+    if len(lines) >= limit:
+        return lines[:limit]
+    return lines + heapq.nsmallest(limit - len(lines), texts, key=lambda pair: -pair[1])  # also stable on ties
+
+
+def _bm25(folded: str, weights: dict[str, float], average: float) -> float:
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * len(folded) / average)
+    score = 0.0
+    for word, weight in weights.items():
+        count = folded.count(word)
+        if count:
+            score += weight * count * (BM25_K1 + 1) / (count + norm)
+    return score
 
 
 def _hit(row: BlockRow, score: float, parsed: ParsedQuery) -> Hit:
-    matches = literal_spans(row.text, parsed.terms)
+    matches = parsed.spans(row.text, row.traditional)
     return Hit(
         article=row.article,
         block=row.block,
@@ -558,4 +594,5 @@ def _hit(row: BlockRow, score: float, parsed: ParsedQuery) -> Hit:
         snippet=snippets.plain(row.text, matches),
         matches=matches,
         text=row.text,
+        part=HitPart.SPEAKER if row.speaker_line else HitPart.TEXT,
     )

@@ -7,6 +7,9 @@
 
 Anything malformed (an unclosed quote, a filter with no value, a bad topic number) is read as
 literal text instead, so a query always runs.
+
+Each term matches in either script (數字人 finds 数字人, 人工智慧 finds 人工智能) unless the query
+asks for its own script only (``across_scripts`` False).
 """
 
 from __future__ import annotations
@@ -14,27 +17,84 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_app.folding import fold_text
+from desktop_app.chinese_scripts import query_forms
+from desktop_app.folding import fold_text, literal_spans
 
 _FILTERS = ("speaker", "article", "topic")
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')
 
 
+@dataclass(frozen=True)
+class Term:
+    """One literal of the query, folded three ways:
+    - ``key``: the typed text folded across scripts. Every text the term matches contains it,
+      folded the same way, so it selects the candidates; in either script it matches as is;
+    - ``simplified`` / ``traditional``: the other script's phrasings (``chinese_scripts``),
+      which match text of that script only;
+    - ``exact``: the typed script only (case, width and space still folded).
+    """
+
+    key: str
+    simplified: tuple[str, ...]
+    traditional: tuple[str, ...]
+    exact: str
+
+    @classmethod
+    def of(cls, typed: str, across_scripts: bool) -> Term:
+        key = fold_text(typed, scripts=True)
+        if not across_scripts:
+            return cls(key, (), (), fold_text(typed))
+        forms = query_forms(typed)
+
+        def folded(phrasings: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(f for f in (fold_text(p, scripts=True) for p in phrasings) if f and f != key))
+
+        return cls(key, folded(forms.simplified), folded(forms.traditional), fold_text(typed))
+
+    def forms(self, traditional: bool) -> tuple[str, ...]:
+        """What the term matches in (folded) text of that script."""
+        return (self.key, *(self.traditional if traditional else self.simplified))
+
+    @property
+    def all_forms(self) -> tuple[str, ...]:
+        return (self.key, *self.simplified, *self.traditional)
+
+
 @dataclass
 class ParsedQuery:
-    terms: list[str] = field(default_factory=list)  # folded literals that must all occur
-    excluded: list[str] = field(default_factory=list)  # folded literals that must not occur
+    terms: list[Term] = field(default_factory=list)  # must all occur
+    excluded: list[Term] = field(default_factory=list)  # must not occur
     speaker: str | None = None
     article: str | None = None
     topic: int | None = None
+    across_scripts: bool = True
 
     @property
     def is_empty(self) -> bool:
         return not (self.terms or self.speaker or self.article or self.topic is not None)
 
+    def occurs(self, term: Term, folded: str, original: str, traditional: bool) -> bool:
+        """Whether the term occurs in a text, given the text folded across scripts and its script."""
+        if self.across_scripts:
+            return any(form in folded for form in term.forms(traditional))
+        return term.key in folded and term.exact in fold_text(original)
 
-def parse_query(text: str) -> ParsedQuery:
-    parsed = ParsedQuery()
+    def matches(self, folded: str, original: str, traditional: bool) -> bool:
+        """Every term occurs in the text and no excluded one does."""
+        return all(self.occurs(term, folded, original, traditional) for term in self.terms) and not any(
+            self.occurs(term, folded, original, traditional) for term in self.excluded
+        )
+
+    def spans(self, original: str, traditional: bool) -> list[tuple[int, int]]:
+        """Where the terms occur in the original text (offsets into it), in order."""
+        if self.across_scripts:
+            forms = [form for term in self.terms for form in term.forms(traditional)]
+            return literal_spans(original, forms, scripts=True)
+        return literal_spans(original, [term.exact for term in self.terms])
+
+
+def parse_query(text: str, across_scripts: bool = True) -> ParsedQuery:
+    parsed = ParsedQuery(across_scripts=across_scripts)
     if text.count('"') % 2:
         # An unclosed quote: dropped, and the rest read as literal terms.
         text = text.replace('"', " ", 1) if text.strip() != '"' else text
@@ -42,9 +102,8 @@ def parse_query(text: str) -> ParsedQuery:
         negative = token.startswith("-") and len(token) > 1
         body = token[1:] if negative else token
         if len(body) >= 2 and body.startswith('"') and body.endswith('"'):
-            literal = fold_text(body[1:-1])
-            if literal:
-                (parsed.excluded if negative else parsed.terms).append(literal)
+            if fold_text(body[1:-1]):
+                (parsed.excluded if negative else parsed.terms).append(Term.of(body[1:-1], across_scripts))
             continue
         name, colon, value = body.partition(":")
         if colon and not negative and name.lower() in _FILTERS and value:
@@ -58,7 +117,6 @@ def parse_query(text: str) -> ParsedQuery:
             else:
                 parsed.article = value
                 continue
-        literal = fold_text(body)
-        if literal:
-            (parsed.excluded if negative else parsed.terms).append(literal)
+        if fold_text(body):
+            (parsed.excluded if negative else parsed.terms).append(Term.of(body, across_scripts))
     return parsed

@@ -14,7 +14,7 @@ import pytest
 from desktop_app.corpus.model import Article
 from desktop_app.corpus.pipeline import parse_text
 from desktop_app.folding import fold_text
-from desktop_app.search.block_table import TABLE_FILE
+from desktop_app.search.block_table import TABLE_FILE, speaker_line
 from desktop_app.search.index import META_FILE, SearchIndex
 from desktop_app.search.schema import SCHEMA_VERSION
 
@@ -29,26 +29,38 @@ def built(tmp_path_factory: pytest.TempPathFactory, corpus: dict[str, Article]) 
     return index
 
 
-_FOLDED: dict[int, list[tuple[str, int, str]]] = {}
+_FOLDED: dict[int, list[tuple[str, int, str, str]]] = {}
 
 
-def scan(corpus: dict[str, Article], needle: str) -> set[tuple[str, int]]:
-    """What a user would otherwise do: a plain substring scan over folded block texts."""
-    blocks = _FOLDED.setdefault(
-        id(corpus), [(a.id, i, fold_text(b.text)) for a in corpus.values() for i, b in enumerate(a.blocks)]
+def shown_texts(corpus: dict[str, Article]) -> list[tuple[str, int, str, str]]:
+    """Every text the reader shows: block texts and each turn's speaker line above its first block."""
+    shown = []
+    for article in corpus.values():
+        starts = {turn.block: turn.speaker for turn in article.turns}
+        for index, block in enumerate(article.blocks):
+            if index in starts:
+                shown.append((article.id, index, "speaker", speaker_line(article, starts[index])))
+            shown.append((article.id, index, "text", block.text))
+    return shown
+
+
+def scan(corpus: dict[str, Article], needle: str, part: str | None = "text") -> set[tuple[str, int]]:
+    """What a user would otherwise do: a plain substring scan over the folded texts (of one part)."""
+    texts = _FOLDED.setdefault(
+        id(corpus), [(a, i, p, fold_text(text, scripts=True)) for a, i, p, text in shown_texts(corpus)]
     )
-    folded = fold_text(needle)
-    return {(article, index) for article, index, text in blocks if folded in text}
+    folded = fold_text(needle, scripts=True)
+    return {(article, index) for article, index, kind, text in texts if folded in text and part in (None, kind)}
 
 
 def test_literal_recall_equals_substring_scan_for_thousands_of_substrings(
     built: SearchIndex, corpus: dict[str, Article]
 ) -> None:
     generator = random.Random(20261123)
-    blocks = [(a.id, i, b.text) for a in corpus.values() for i, b in enumerate(a.blocks)]
+    blocks = shown_texts(corpus)
     checked = 0
     while checked < 2000:
-        _, _, text = generator.choice(blocks)
+        _, _, _, text = generator.choice(blocks)
         length = generator.choice([1, 2, 3, 3, 4, 5, 6, 8, 12])
         if len(text) < length:
             continue
@@ -56,8 +68,15 @@ def test_literal_recall_equals_substring_scan_for_thousands_of_substrings(
         needle = text[start : start + length]
         if not fold_text(needle) or '"' in needle or needle.startswith("-") or ":" in needle or " " in needle.strip():
             continue
-        found = {(hit.article, hit.block) for hit in built.search(needle, limit=0)}
-        assert found == scan(corpus, needle), needle
+        hits = built.search(needle, limit=0)
+        for part in ("text", "speaker"):
+            found = {(hit.article, hit.block) for hit in hits if hit.part == part}
+            expected = scan(corpus, needle, part)
+            assert expected <= found, needle
+            # More only where the other script's phrasing of the needle is there (信息 in 資訊's place).
+            for hit in hits:
+                if hit.part == part and (hit.article, hit.block) not in expected:
+                    assert hit.matches and fold_text(needle, True) not in fold_text(hit.text, True), needle
         checked += 1
 
 
@@ -89,11 +108,11 @@ def test_offsets_slice_exactly_the_matched_text(built: SearchIndex) -> None:
 
 
 def test_and_semantics_exclusion_and_phrase(built: SearchIndex, corpus: dict[str, Article]) -> None:
-    both = {(h.article, h.block) for h in built.search("大模型 游戏", limit=0)}
+    both = {(h.article, h.block) for h in built.search("大模型 游戏", limit=0) if h.part == "text"}
     assert both == scan(corpus, "大模型") & scan(corpus, "游戏")
-    without = {(h.article, h.block) for h in built.search("大模型 -游戏", limit=0)}
+    without = {(h.article, h.block) for h in built.search("大模型 -游戏", limit=0) if h.part == "text"}
     assert without == scan(corpus, "大模型") - scan(corpus, "游戏")
-    phrase = {(h.article, h.block) for h in built.search('"大力 出奇迹"', limit=0)}
+    phrase = {(h.article, h.block) for h in built.search('"大力 出奇迹"', limit=0) if h.part == "text"}
     assert phrase == scan(corpus, "大力出奇迹")
 
 
@@ -111,9 +130,12 @@ def test_filters(built: SearchIndex, corpus: dict[str, Article]) -> None:
 
 
 def test_ranking_and_limit(built: SearchIndex) -> None:
-    hits = built.search("大模型", limit=5)
-    assert len(hits) == 5
-    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    hits = built.search("大模型", limit=8)
+    assert len(hits) == 8
+    parts = [h.part for h in hits]
+    assert "speaker" in parts and parts == sorted(parts, key=lambda part: part != "speaker")  # speaker lines first
+    texts = [h.score for h in hits if h.part == "text"]
+    assert texts == sorted(texts, reverse=True)
     assert len(built.search("大模型", limit=0)) > 5
 
 

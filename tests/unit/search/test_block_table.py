@@ -27,9 +27,10 @@ def test_a_saved_table_loads_equal_and_a_damaged_one_is_refused(tmp_path: Path) 
     table = BlockTable([row("a", 0, "一"), row("a", 1, "二")])
     table.save(path)
     assert BlockTable.load(path).rows == table.rows
-    for damaged in ("{}", "[[1, 2]]", '[["a", 1e999, null, null, "x", "x"]]', "not json"):
+    damaged_forms = ('[["a", 1e999, null, null, "x", "x", false, false]]', '[["a", 0, null, null, "x", "x", 1, false]]')
+    for damaged in ("{}", "[[1, 2]]", *damaged_forms, '[["a", 0, null, null, "x", "x"]]', "not json"):
         path.write_text(damaged, encoding="utf-8")
         with pytest.raises(ValueError):
             BlockTable.load(path)
-    path.write_text(json.dumps([["a", 0, None, None, "x", "x"]]), encoding="utf-8")
-    assert len(BlockTable.load(path)) == 1
+    path.write_text(json.dumps([["a", 0, "李笛", None, "李笛  小冰", "李笛小冰", True, False]]), encoding="utf-8")
+    assert BlockTable.load(path).rows[0].speaker_line
