@@ -27,6 +27,7 @@ from desktop_app.annotations.store import AnnotationStore
 from desktop_app.corpus.model import Article
 from desktop_app.errors import AnnotationError, UnknownAnnotation, UnknownArticle
 from desktop_app.folding import fold, literal_spans
+from desktop_app.terms import Term
 
 ArticleLookup = Callable[[str], Article]  # raises UnknownArticle
 
@@ -152,8 +153,12 @@ class Annotations:
             cached = self._listing = (self._generation, articles, placed)
         return cached[2]
 
-    def list(self, article: str | None = None, tag: str | None = None, search: str | None = None) -> list[Placed]:
-        """Annotations in reading order (by article, then position); orphans last in each article."""
+    def list(
+        self, article: str | None = None, tag: str | None = None, search: str | None = None, across_scripts: bool = True
+    ) -> list[Placed]:
+        """Annotations in reading order (by article, then position); orphans last in each article.
+        ``search`` is a literal found in the quote or the note, in either script unless
+        ``across_scripts`` is False."""
         placed = self._placed_in_order()
         if article is not None:
             placed = [p for p in placed if p.annotation.article == article]
@@ -161,8 +166,10 @@ class Annotations:
             wanted = normalize_tags([tag])
             placed = [p for p in placed if wanted and wanted[0] in p.annotation.tags]
         if search:
-            needle = fold(search).text
-            placed = [p for p in placed if needle in fold(p.annotation.anchor.quote + "\n" + p.annotation.note).text]
+            term = Term.of(search, across_scripts)
+            placed = [
+                p for p in placed if term.occurs_in(p.annotation.anchor.quote) or term.occurs_in(p.annotation.note)
+            ]
         return list(placed)
 
     def counts_by_article(self) -> dict[str, int]:

@@ -40,7 +40,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     listing = actions.add_parser("list", help="list annotations in reading order")
     listing.add_argument("--article", metavar="ID")
     listing.add_argument("--tag", metavar="T")
-    listing.add_argument("--search", metavar="TEXT", help="in quotes and notes (ignores case, width, spaces)")
+    listing.add_argument(
+        "--search", metavar="TEXT", help="in quotes and notes (ignores case, width, spaces and Simplified/Traditional)"
+    )
+    listing.add_argument("--exact-script", action="store_true", help="--search in the typed script only")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
 
@@ -126,7 +129,7 @@ def run_add(args: argparse.Namespace, session: Session) -> int:
 def run_list(args: argparse.Namespace, session: Session) -> int:
     if args.article:
         session.library.get(args.article)
-    _print(session.annotations.list(args.article, args.tag, args.search), args.json)
+    _print(session.annotations.list(args.article, args.tag, args.search, not args.exact_script), args.json)
     return 0
 
 

@@ -30,6 +30,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     search.add_argument("--speaker", metavar="NAME")
     search.add_argument("--article", metavar="ID")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits, 0 for all (default 20)")
+    search.add_argument(
+        "--exact-script", action="store_true", help="match the typed script only (by default 數字人 finds 数字人)"
+    )
+    search.add_argument(
+        "--annotations", action="store_true", help="search the user's annotations (quotes, notes, tags) instead"
+    )
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=run_search)
 
@@ -88,11 +94,17 @@ def run_index(args: argparse.Namespace, session: Session) -> int:
 
 
 def _marked(hit: Hit) -> str:
-    """The snippet with matches in 【】, or bold on a terminal (block text is clean: the importer
-    drops control characters)."""
-    if sys.stdout.isatty():
-        return snippets.marked(hit.text, hit.matches, "\033[1;33m", "\033[0m", width=160)
-    return snippets.marked(hit.text, hit.matches, width=160)
+    return _marked_text(hit.text, hit.matches)
+
+
+def _marked_text(text: str, matches: list[tuple[int, int]]) -> str:
+    """The snippet with matches in 【】, or bold on a terminal. Marked first and made safe after
+    (a note may hold control characters), so that the offsets still point at the matches."""
+    if not sys.stdout.isatty():
+        return shown(snippets.marked(text, matches, width=160))
+    opening, closing = "\ue000", "\ue001"  # private-use: never in the marked text, kept by shown()
+    safe = shown(snippets.marked(text, matches, opening, closing, width=160))
+    return safe.replace(opening, "\033[1;33m").replace(closing, "\033[0m")
 
 
 def run_search(args: argparse.Namespace, session: Session) -> int:
@@ -102,6 +114,10 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
         return fail("give a QUERY or --queries-file F (one of them)", 2)
     if args.article:
         session.library.get(args.article)  # an unknown id is an error, not an empty result
+    if args.annotations:
+        if args.query is None:
+            return fail("--annotations searches one QUERY, not --queries-file", 2)
+        return _search_annotations(args, session)
     ensure_index(session)
     index = session.search_index
     if args.queries_file is not None:
@@ -114,7 +130,7 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
         index.warm_up()  # elapsed_ms is each query's own time, not jieba's one-off load
         for line in filter(None, (line.strip() for line in lines)):
             started = time.perf_counter()
-            hits = index.search(line, args.speaker, args.article, args.limit)
+            hits = index.search(line, args.speaker, args.article, args.limit, not args.exact_script)
             elapsed = (time.perf_counter() - started) * 1000
             print(
                 json.dumps(
@@ -128,7 +144,7 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
                 )
             )
         return 0
-    hits = index.search(args.query, args.speaker, args.article, args.limit)
+    hits = index.search(args.query, args.speaker, args.article, args.limit, not args.exact_script)
     if args.json:
         print_json([hit.to_json() for hit in hits])
         return 0
@@ -136,5 +152,28 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
         print("no results")
     for hit in hits:
         where = " · ".join(filter(None, [hit.article, f"block {hit.block}", hit.speaker]))
+        if hit.part == "speaker":
+            where += " · speaker line"
         print(f"{shown(where)}\n    {_marked(hit)}")
+    return 0
+
+
+def _search_annotations(args: argparse.Namespace, session: Session) -> int:
+    """The user's annotations that match, in reading order (the search dock's 批注 group)."""
+    from desktop_app.search.annotation_search import search_annotations
+
+    placed = session.annotations.list(args.article)
+    hits = search_annotations(placed, args.query, not args.exact_script)
+    if args.speaker:
+        hits = [hit for hit in hits if hit.placed.placement.speaker == args.speaker]
+    if args.limit:
+        hits = hits[: args.limit]
+    if args.json:
+        print_json([hit.to_json() for hit in hits])
+        return 0
+    if not hits:
+        print("no annotations")
+    for hit in hits:
+        a = hit.placed.annotation
+        print(f"{shown(f'{a.id[:8]} · {a.article} · {hit.field}')}\n    {_marked_text(hit.text, hit.matches)}")
     return 0

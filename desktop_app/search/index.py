@@ -30,10 +30,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app import chinese_scripts
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError, IndexDamaged
 from desktop_app.files import write_text_atomically
-from desktop_app import chinese_scripts
 from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
 from desktop_app.search.query import ParsedQuery, parse_query

@@ -17,47 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_app.chinese_scripts import query_forms
-from desktop_app.folding import fold_text, literal_spans
+from desktop_app.folding import fold_text
+from desktop_app.terms import Term, term_spans
 
 _FILTERS = ("speaker", "article", "topic")
 _TOKEN = re.compile(r'-?"[^"]*"|\S+')
-
-
-@dataclass(frozen=True)
-class Term:
-    """One literal of the query, folded three ways:
-    - ``key``: the typed text folded across scripts. Every text the term matches contains it,
-      folded the same way, so it selects the candidates; in either script it matches as is;
-    - ``simplified`` / ``traditional``: the other script's phrasings (``chinese_scripts``),
-      which match text of that script only;
-    - ``exact``: the typed script only (case, width and space still folded).
-    """
-
-    key: str
-    simplified: tuple[str, ...]
-    traditional: tuple[str, ...]
-    exact: str
-
-    @classmethod
-    def of(cls, typed: str, across_scripts: bool) -> Term:
-        key = fold_text(typed, scripts=True)
-        if not across_scripts:
-            return cls(key, (), (), fold_text(typed))
-        forms = query_forms(typed)
-
-        def folded(phrasings: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(f for f in (fold_text(p, scripts=True) for p in phrasings) if f and f != key))
-
-        return cls(key, folded(forms.simplified), folded(forms.traditional), fold_text(typed))
-
-    def forms(self, traditional: bool) -> tuple[str, ...]:
-        """What the term matches in (folded) text of that script."""
-        return (self.key, *(self.traditional if traditional else self.simplified))
-
-    @property
-    def all_forms(self) -> tuple[str, ...]:
-        return (self.key, *self.simplified, *self.traditional)
 
 
 @dataclass
@@ -73,24 +37,15 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not (self.terms or self.speaker or self.article or self.topic is not None)
 
-    def occurs(self, term: Term, folded: str, original: str, traditional: bool) -> bool:
-        """Whether the term occurs in a text, given the text folded across scripts and its script."""
-        if self.across_scripts:
-            return any(form in folded for form in term.forms(traditional))
-        return term.key in folded and term.exact in fold_text(original)
-
     def matches(self, folded: str, original: str, traditional: bool) -> bool:
         """Every term occurs in the text and no excluded one does."""
-        return all(self.occurs(term, folded, original, traditional) for term in self.terms) and not any(
-            self.occurs(term, folded, original, traditional) for term in self.excluded
+        return all(term.occurs(folded, original, traditional) for term in self.terms) and not any(
+            term.occurs(folded, original, traditional) for term in self.excluded
         )
 
     def spans(self, original: str, traditional: bool) -> list[tuple[int, int]]:
         """Where the terms occur in the original text (offsets into it), in order."""
-        if self.across_scripts:
-            forms = [form for term in self.terms for form in term.forms(traditional)]
-            return literal_spans(original, forms, scripts=True)
-        return literal_spans(original, [term.exact for term in self.terms])
+        return term_spans(self.terms, original, traditional)
 
 
 def parse_query(text: str, across_scripts: bool = True) -> ParsedQuery:

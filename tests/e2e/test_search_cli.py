@@ -16,7 +16,7 @@ def test_index_then_search_json_contract(tmp_path: Path) -> None:
     assert again["added"] == again["updated"] == again["removed"] == [] and again["rebuilt_because"] is None
 
     hits = run_cli(tmp_path, "search", "北美的商业", "--json").json()
-    assert hits and set(hits[0]) == {"article", "block", "speaker", "topic", "score", "snippet", "matches"}
+    assert hits and set(hits[0]) == {"article", "block", "part", "speaker", "topic", "score", "snippet", "matches"}
     shown = {a: run_cli(tmp_path, "show", a, "--json").json() for a in {h["article"] for h in hits}}
     for hit in hits:
         text = shown[hit["article"]]["blocks"][hit["block"]]["text"]
@@ -65,3 +65,44 @@ def test_a_crashed_index_is_rebuilt_with_a_message(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "search", "北美的商业", "--json")
     assert result.code == 0 and result.json()
     assert "rebuilt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_speakers_name_finds_their_speaker_lines_and_the_offsets_slice_the_shown_line(tmp_path: Path) -> None:
+    hits = run_cli(tmp_path, "search", "李笛", "--json").json()
+    lines = [hit for hit in hits if hit["part"] == "speaker"]
+    assert len(lines) == 2 and hits[:2] == lines  # 李笛's two turns, before the blocks that mention him
+    article = run_cli(tmp_path, "show", lines[0]["article"], "--json").json()
+    blocks = article["blocks"]
+    for hit in lines:  # each is the first block of one of 李笛's turns
+        assert blocks[hit["block"]]["speaker"] == "李笛" and blocks[hit["block"] - 1]["speaker"] != "李笛"
+    assert all(hit["snippet"].startswith("李笛") and hit["matches"] == [[0, 2]] for hit in lines)
+
+
+def test_traditional_queries_and_the_exact_script_switch(tmp_path: Path) -> None:
+    simplified = run_cli(tmp_path, "search", "数字人", "--limit", "0", "--json").json()
+    traditional = run_cli(tmp_path, "search", "數字人", "--limit", "0", "--json").json()
+    assert simplified and [(h["article"], h["block"]) for h in traditional] == [
+        (h["article"], h["block"]) for h in simplified
+    ]
+    assert run_cli(tmp_path, "search", "數字人", "--exact-script", "--json").json() == []
+    assert run_cli(tmp_path, "search", "人工智慧", "--json").json()  # Taiwan's word for 人工智能
+
+
+def test_annotations_are_searched_in_either_script(tmp_path: Path) -> None:
+    added = run_cli(
+        tmp_path, "annotate", "add", "--article", "002_24c868e8aabdd4fe", "--quote", "数字人",
+        "--note", "重要：商業模式", "--tag", "商业", "--json",
+    )  # fmt: skip
+    assert added.code == 0, added.stderr
+    hits = run_cli(tmp_path, "search", "商业模式", "--annotations", "--json").json()
+    assert len(hits) == 1 and hits[0]["field"] == "note" and hits[0]["matches"] == [[3, 7]]
+    assert hits[0]["id"] == added.json()["id"] and hits[0]["quote"] == "数字人"
+    assert run_cli(tmp_path, "search", "商业模式", "--annotations", "--exact-script", "--json").json() == []
+    by_tag = run_cli(tmp_path, "search", "#商业", "--annotations", "--json").json()
+    assert by_tag and by_tag[0]["field"] == "tags"
+    assert run_cli(tmp_path, "search", "数字人 -商业", "--annotations", "--json").json() == []
+    listed = run_cli(tmp_path, "annotate", "list", "--search", "商业模式", "--json").json()
+    assert [item["id"] for item in listed] == [hits[0]["id"]]
+    assert run_cli(tmp_path, "annotate", "list", "--search", "商业模式", "--exact-script", "--json").json() == []
+    refused = run_cli(tmp_path, "search", "--queries-file", "q.txt", "--annotations")
+    assert refused.code == 2 and refused.stderr.count("\n") == 1

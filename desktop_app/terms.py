@@ -1,0 +1,64 @@
+"""A literal a user typed (a search term, an annotation filter), matched in either script:
+數字人 finds 数字人 and 人工智慧 finds 人工智能, unless it asks for its own script only.
+Below both search and annotations, like ``folding``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.chinese_scripts import is_traditional, query_forms
+from desktop_app.folding import fold_text, literal_spans
+
+
+@dataclass(frozen=True)
+class Term:
+    """One literal a user typed, folded three ways:
+    - ``key``: the typed text folded across scripts. Every text the term matches contains it,
+      folded the same way, so it selects the candidates; in either script it matches as is;
+    - ``simplified`` / ``traditional``: the other script's phrasings (``chinese_scripts``),
+      which match text of that script only;
+    - ``exact``: the typed script only (case, width and space still folded).
+    """
+
+    key: str
+    simplified: tuple[str, ...]
+    traditional: tuple[str, ...]
+    exact: str
+    across_scripts: bool = True
+
+    @classmethod
+    def of(cls, typed: str, across_scripts: bool) -> Term:
+        key = fold_text(typed, scripts=True)
+        if not across_scripts:
+            return cls(key, (), (), fold_text(typed), across_scripts=False)
+        forms = query_forms(typed)
+
+        def folded(phrasings: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(f for f in (fold_text(p, scripts=True) for p in phrasings) if f and f != key))
+
+        return cls(key, folded(forms.simplified), folded(forms.traditional), fold_text(typed))
+
+    def forms(self, traditional: bool) -> tuple[str, ...]:
+        """What the term matches in (folded) text of that script."""
+        return (self.key, *(self.traditional if traditional else self.simplified))
+
+    @property
+    def all_forms(self) -> tuple[str, ...]:
+        return (self.key, *self.simplified, *self.traditional)
+
+    def occurs(self, folded: str, original: str, traditional: bool) -> bool:
+        """Whether the term occurs in a text, given the text folded across scripts and its script."""
+        if self.across_scripts:
+            return any(form in folded for form in self.forms(traditional))
+        return self.key in folded and self.exact in fold_text(original)
+
+    def occurs_in(self, original: str) -> bool:
+        """The same for a text not folded yet (an annotation's note, a tag)."""
+        return self.occurs(fold_text(original, scripts=True), original, bool(is_traditional(original)))
+
+
+def term_spans(terms: list[Term], original: str, traditional: bool) -> list[tuple[int, int]]:
+    """Where the terms occur in the original text (offsets into it), in order."""
+    across = [form for term in terms if term.across_scripts for form in term.forms(traditional)]
+    exact = [term.exact for term in terms if not term.across_scripts]
+    return sorted(set(literal_spans(original, across, scripts=True)) | set(literal_spans(original, exact)))
