@@ -7,24 +7,27 @@ BEFORE, WIDTH = 30, 100  # characters of context before the first match; the win
 ELLIPSIS = "…"
 
 
-def window(text: str, matches: list[tuple[int, int]], width: int = WIDTH) -> tuple[int, int]:
-    """Where the snippet starts and ends in text: from a little before the first match (never
-    after it), ``width`` characters long, moved left when the text ends first."""
+def window(text: str, matches: list[tuple[int, int]], width: int = WIDTH, before: int = BEFORE) -> tuple[int, int]:
+    """Where the snippet starts and ends in text: ``before`` characters before the first match
+    (so that the match is near the start of the first line, whatever the width of the list), up
+    to ``width`` characters long, and never ending inside the match."""
     if not matches:
         return 0, min(len(text), width)
-    first = matches[0][0]
-    left = max(0, first - BEFORE)
-    right = min(len(text), max(left + width, matches[0][1]))
-    left = max(0, min(left, right - width))
-    return left, right
+    left = max(0, matches[0][0] - before)
+    return left, min(len(text), max(left + width, matches[0][1]))
 
 
 def marked(
-    text: str, matches: list[tuple[int, int]], opening: str = "【", closing: str = "】", width: int = WIDTH
+    text: str,
+    matches: list[tuple[int, int]],
+    opening: str = "【",
+    closing: str = "】",
+    width: int = WIDTH,
+    before: int = BEFORE,
 ) -> str:
     """The snippet with every match inside it between opening and closing; '…' where the text
     was cut. Matches are offsets in text, in order (overlapping ones are marked once)."""
-    left, right = window(text, matches, width)
+    left, right = window(text, matches, width, before)
     out, position = [ELLIPSIS if left else ""], left
     for start, end in matches:
         start, end = max(start, position), min(end, right)

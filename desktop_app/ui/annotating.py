@@ -68,6 +68,12 @@ class Annotating(QObject):
             window.navigation.jump(placed.annotation.article, p.block if p.block is not None else 0)
         window.reader.select_span(p.start, p.end)
 
+    @Slot(object)
+    def on_annotation_found(self, placed: Placed) -> None:
+        """An annotation hit of the search dock: its passage in the reader, itself in the list."""
+        self.on_passage_requested(placed)
+        self.on_highlight_clicked(placed.annotation.id)
+
     @Slot(str, str, str, list)
     def on_edit_requested(self, annotation_id: str, note: str, color: str, tags: list[str]) -> None:
         window = self._window

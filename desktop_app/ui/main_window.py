@@ -129,7 +129,9 @@ class MainWindow(QMainWindow):
         self.library_panel: LibraryPanel = LibraryPanel(self.library.articles(), self.annotations.counts_by_article())
         self.outline: OutlinePanel = OutlinePanel()
         self.annotations_panel: AnnotationsPanel = AnnotationsPanel()
-        self.search_panel: SearchPanel = SearchPanel(self.search_index, self._title_of, self.background)
+        self.search_panel: SearchPanel = SearchPanel(
+            self.search_index, self._title_of, self.background, lambda: self.annotations.list()
+        )
         self.find_bar: FindBar = FindBar(self.reader)
         for dock, panel in (
             (self.library_dock, self.library_panel),
@@ -224,6 +226,13 @@ class MainWindow(QMainWindow):
         self.reader_controls.note_requested.connect(self.annotating.on_note_requested)
         self.reader_controls.nothing_selected.connect(self.annotating.on_nothing_selected)
         self.search_panel.hit_chosen.connect(self.navigation.on_hit_chosen)
+        self.search_panel.annotation_chosen.connect(self.annotating.on_annotation_found)
+        self.search_panel.speaker_focus_requested.connect(self.navigation.on_speaker_found)
+        # One 简繁 switch for search and find, remembered.
+        switches = (self.search_panel.across_scripts, self.find_bar.across_scripts)
+        for switch in switches:
+            switch.setChecked(self.settings.across_scripts)
+            switch.toggled.connect(self._set_across_scripts)
         self.annotations_panel.passage_requested.connect(self.annotating.on_passage_requested)
         self.annotations_panel.edit_requested.connect(self.annotating.on_edit_requested)
         self.annotations_panel.delete_requested.connect(self.annotating.on_delete_requested)
@@ -235,6 +244,12 @@ class MainWindow(QMainWindow):
         self.reader_controls.selection_menu = self.annotating.reattach_entry
         self.outline.speaker_menu_requested.connect(self.correcting.show_speaker_menu)
         self.outline.topic_menu_requested.connect(self.correcting.show_topic_menu)
+
+    def _set_across_scripts(self, on: bool) -> None:
+        self.settings.across_scripts = on
+        for switch in (self.search_panel.across_scripts, self.find_bar.across_scripts):
+            if switch.isChecked() != on:
+                switch.setChecked(on)
 
     def start_background_loading(self) -> None:
         """jieba and the index load off the start-up path; the search dock says so meanwhile."""

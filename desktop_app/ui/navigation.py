@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.corpus.focus import speaker_focus_blocks
-from desktop_app.search.index import Hit
+from desktop_app.search.index import Hit, HitPart
 from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.reader_view import DEFAULT_POINT_SIZE
 
@@ -117,9 +117,22 @@ class Navigation(QObject):
     @Slot(object)
     def on_hit_chosen(self, hit: Hit) -> None:
         self.jump(hit.article, hit.block)
-        if hit.matches:
-            base = self._window.library.get(hit.article).block_starts[hit.block]
-            self._window.reader.select_span(base + hit.matches[0][0], base + hit.matches[0][1])
+        if not hit.matches:
+            return
+        start, end = hit.matches[0]
+        if hit.part == HitPart.SPEAKER:  # the turn opens with the matched name (or affiliation) selected
+            self._window.reader.select_in_speaker_line(hit.block, start, end)
+            return
+        base = self._window.library.get(hit.article).block_starts[hit.block]
+        self._window.reader.select_span(base + start, base + end)
+
+    @Slot(str, str)
+    def on_speaker_found(self, article_id: str, speaker: str) -> None:
+        """A search row "李笛 · 2 段发言": the speaker's first turn, and only their turns shown."""
+        article = self._window.library.get(article_id)
+        first = next((turn.block for turn in article.turns if turn.speaker == speaker), 0)
+        self.jump(article_id, first)
+        self._window.outline.focus_on(speaker)
 
     def find(self) -> None:
         self._window.find_dock.show()

@@ -264,6 +264,21 @@ class ReaderView(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def select_in_speaker_line(self, block: int, start: int, end: int) -> None:
+        """Selects [start, end) of the speaker line above the turn that starts at block (the
+        name and affiliation, as search indexes them) and scrolls it into view."""
+        if self.layout_map is None or not 0 <= block < len(self.layout_map.starts):
+            return
+        line = self.document().findBlock(self.layout_map.starts[block]).previous()
+        if not line.isValid() or not self._is_speaker_line(line):
+            return
+        text = line.text()
+        cursor = self.textCursor()
+        cursor.setPosition(line.position() + len(text[:start].encode("utf-16-le")) // 2)
+        cursor.setPosition(line.position() + len(text[:end].encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def scroll_to_block(self, block: int) -> None:
         if self.layout_map is None or not 0 <= block < len(self.layout_map.starts):
             return

@@ -13,6 +13,7 @@ from desktop_app.ui.theme import THEMES, Theme
 GEOMETRY, WINDOW_STATE, THEME = "geometry", "windowState", "theme"
 POINT_SIZE, LAST_ARTICLE, LAST_BLOCK = "pointSize", "lastArticle", "lastBlock"
 FAMILY, LINE_HEIGHT, PARAGRAPH_SPACING, MEASURE = "fontFamily", "lineHeight", "paragraphSpacing", "measure"
+ACROSS_SCRIPTS = "searchAcrossScripts"
 
 
 class WindowSettings:
@@ -61,6 +62,15 @@ class WindowSettings:
         self.store.setValue(LINE_HEIGHT, typography.line_height)
         self.store.setValue(PARAGRAPH_SPACING, typography.paragraph_spacing)
         self.store.setValue(MEASURE, typography.measure)
+
+    @property
+    def across_scripts(self) -> bool:
+        """Whether search and find match Simplified and Traditional alike (the 简繁 switch)."""
+        return self.store.value(ACROSS_SCRIPTS, "true") not in ("false", False, "0", 0)
+
+    @across_scripts.setter
+    def across_scripts(self, on: bool) -> None:
+        self.store.setValue(ACROSS_SCRIPTS, "true" if on else "false")
 
     def _number(self, key: str, default: float, low: float, high: float) -> float:
         """A number in [low, high]; the default for anything else (a hand-edited or older file)."""

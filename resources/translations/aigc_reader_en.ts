@@ -13,17 +13,17 @@
         <translation>Select the text to highlight first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="89" />
+        <location filename="../../desktop_app/ui/annotating.py" line="95" />
         <source>批注已删除（Ctrl+Z 撤销）</source>
         <translation>Annotation deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="105" />
+        <location filename="../../desktop_app/ui/annotating.py" line="111" />
         <source>批注已重新附着（Ctrl+Z 撤销）</source>
         <translation>Annotation reattached (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/annotating.py" line="110" />
+        <location filename="../../desktop_app/ui/annotating.py" line="116" />
         <source>把所选批注重新附着到这里</source>
         <translation>Reattach the selected annotation here</translation>
     </message>
@@ -349,9 +349,19 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop_app/ui/find_bar.py" line="29" />
+        <location filename="../../desktop_app/ui/find_bar.py" line="47" />
         <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
         <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/find_bar.py" line="49" />
+        <source>简繁</source>
+        <translation>S⇄T</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/find_bar.py" line="52" />
+        <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
+        <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
     </message>
 </context>
 <context>
@@ -611,7 +621,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="407" />
+        <location filename="../../desktop_app/ui/main_window.py" line="419" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -644,7 +654,7 @@
         <translation>Showing only {speaker}'s {turns} turns and the questions they answer (press “Only this speaker” again for the whole text)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/navigation.py" line="135" />
+        <location filename="../../desktop_app/ui/navigation.py" line="148" />
         <source>{count} 处匹配</source>
         <translation>{count} matches</translation>
     </message>
@@ -748,42 +758,47 @@
 <context>
     <name>RebuildReason</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="25" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="55" />
         <source>索引文件夹被一个文件替换了</source>
         <translation>the index folder was replaced by a file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="26" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="56" />
         <source>索引来自旧版本</source>
         <translation>index from an older version</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="27" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="57" />
+        <source>简繁转换表已更新</source>
+        <translation>the Simplified/Traditional tables changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="58" />
         <source>索引的元数据缺失或损坏</source>
         <translation>index metadata missing or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="28" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="59" />
         <source>索引上次没有写完</source>
         <translation>index left half-written</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="29" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="60" />
         <source>索引的段落表损坏</source>
         <translation>index block table damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="30" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="61" />
         <source>索引的段落表与文章不一致</source>
         <translation>index block table out of step</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="31" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="62" />
         <source>索引文件缺失</source>
         <translation>index files missing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="32" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="63" />
         <source>索引文件损坏</source>
         <translation>index files damaged</translation>
     </message>
@@ -791,43 +806,73 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="53" />
-        <source>搜索全部文章：词语、"短语"、-排除、speaker:姓名</source>
-        <translation>Search all articles: words, "phrase", -exclude, speaker:name</translation>
+        <location filename="../../desktop_app/ui/search_panel.py" line="165" />
+        <source>搜索全部文章和批注：词语、"短语"、-排除、speaker:姓名</source>
+        <translation>Search all articles and notes: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="55" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="167" />
+        <source>简繁</source>
+        <translation>S⇄T</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="170" />
+        <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
+        <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="172" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="98" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="218" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="103" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="119" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="223" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="239" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="108" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="228" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="124" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="252" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="147" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="273" />
+        <source>批注 · {count} 条</source>
+        <translation>Notes · {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="301" />
+        <source>{name} · {turns} 段发言（只看此人）</source>
+        <translation>{name} · {turns} turns (show only theirs)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="304" />
+        <source>只显示{name}的发言</source>
+        <translation>Show only {name}'s turns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="317" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="149" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="319" />
+        <source>，{notes} 条批注</source>
+        <translation>, {notes} notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="322" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>

@@ -1,0 +1,109 @@
+"""The search dock and the find bar as a reader uses them: a speaker's name, either script,
+the 简繁 switch, the 批注 group, and snippets with their matches bold and coloured."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.annotations.colors import color_named
+from desktop_app.search.index import HitPart
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.search_panel import AnnotationRole, HitRole, HtmlRole, SpeakerRole
+from tests.unit.ui.test_main_window import type_chinese
+
+A001, A002, A003 = "001_dc22e9bd72705afd", "002_24c868e8aabdd4fe", "003_dc324faea7d1abe7"
+
+
+def search(window: MainWindow, qtbot: QtBot, text: str) -> list[QModelIndex]:
+    """Types the query into the dock and waits for its results; the rows under each group."""
+    panel = window.search_panel
+    if not panel._ready:  # noqa: SLF001
+        window.start_background_loading()
+        qtbot.waitUntil(lambda: panel._ready, timeout=60_000)  # noqa: SLF001
+    panel.query.clear()
+    before = panel.status.text()
+    type_chinese(panel.query, text)
+    qtbot.waitUntil(
+        lambda: panel.status.text() != before and "结果" in panel.status.text() or "没有" in panel.status.text(),
+        timeout=10_000,
+    )
+    model = panel.results_model
+    return [
+        model.index(row, 0, model.index(group, 0))
+        for group in range(model.rowCount())
+        for row in range(model.rowCount(model.index(group, 0)))
+    ]
+
+
+def test_a_speakers_name_offers_their_turns_and_opens_one_with_the_name_selected(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    rows = search(window, qtbot, "李笛")
+    assert rows[0].data(SpeakerRole) in ((A001, "李笛"), [A001, "李笛"])
+    assert rows[0].data() == "李笛 · 2 段发言（只看此人）"
+    turns = [row.data(HitRole) for row in rows[1:3]]
+    assert all(hit.part == HitPart.SPEAKER and hit.article == A001 for hit in turns)
+    window.search_panel.results.setCurrentIndex(rows[1])
+    qtbot.keyClick(window.search_panel.query, Qt.Key.Key_Return)
+    assert window.reader.article is not None and window.reader.article.id == A001
+    assert window.reader.textCursor().selectedText() == "李笛"
+    # The speaker row shows only 李笛's turns.
+    window.search_panel.on_result_activated(rows[0])
+    assert window.outline.focus_button.isChecked() and window.outline.selected_speaker() == "李笛"
+
+
+def test_traditional_query_finds_simplified_text_unless_the_switch_is_off(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    rows = search(window, qtbot, "數字人")
+    hits = [row.data(HitRole) for row in rows if row.data(HitRole) is not None]
+    assert hits and all(hit.text[s:e] == "数字人" for hit in hits for s, e in hit.matches)
+    window.search_panel.across_scripts.trigger()  # off: the typed script only
+    qtbot.waitUntil(lambda: window.search_panel.status.text() == "没有找到“數字人”", timeout=10_000)
+    assert not window.find_bar.across_scripts.isChecked()  # one switch for search and find
+    window.search_panel.across_scripts.trigger()
+
+
+def test_snippets_mark_every_match_bold_in_the_highlight_colour_and_start_near_it(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    rows = search(window, qtbot, "大模型")
+    yellow = color_named("yellow").light
+    for row in rows:
+        hit = row.data(HitRole)
+        if hit is None:
+            continue
+        html = row.data(HtmlRole)
+        assert f"<b style='background-color:{yellow}'>" in html
+        plain = row.data()
+        assert plain.index("【") <= 16 + len(hit.speaker or "")  # the match is on the first line, not cut off
+        assert f"background-color:{yellow}'>大模型</b>" in row.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_note_is_found_in_the_annotations_group_and_opens_its_passage(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    placed = window.annotations.add_quote(A002, "数字人", 1, "重要：商業模式 <b>not bold</b>", "green", ["商业"])
+    rows = search(window, qtbot, "商业模式")
+    assert rows[0].data(AnnotationRole) is not None
+    assert window.search_panel.results_model.index(0, 0).data() == "批注 · 1 条"
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in rows[0].data(HtmlRole)  # the note's markup is shown, not applied
+    window.search_panel.on_result_activated(rows[0])
+    assert window.reader.article is not None and window.reader.article.id == A002
+    assert window.reader.textCursor().selectedText() == "数字人"
+    assert window.annotations_panel.selected().annotation.id == placed.annotation.id
+
+
+def test_find_bar_folds_the_scripts_with_the_same_switch(make_window, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A002, None)
+    window.navigation.find()
+    type_chinese(window.find_bar, "數字人")
+    count = window.reader.toPlainText().count("数字人")
+    assert window.find_bar.matches == count > 3
+    assert window.reader.textCursor().selectedText() == "数字人"
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_F3)
+    qtbot.keyClick(window.find_bar, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.textCursor().selectedText() == "数字人"
+    window.find_bar.across_scripts.trigger()
+    assert window.find_bar.matches == 0
+    assert not window.search_panel.across_scripts.isChecked() and not window.settings.across_scripts
+    window.find_bar.across_scripts.trigger()
+    assert window.find_bar.matches == count and window.settings.across_scripts
