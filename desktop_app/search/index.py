@@ -46,6 +46,7 @@ META_FILE = "aigc-index.json"
 CURRENT_FILE = "CURRENT"
 _GENERATION = re.compile(r"^gen-[0-9a-f]{12}$")
 WRITE_TIMEOUT_S = 60.0
+WRITER_MEMORY_MB = 256  # whoosh's posting pool before it spills to disk (its default 128 spilled at 2,000 articles)
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
 
 Progress = Callable[[int, int], None]
@@ -126,19 +127,23 @@ def _segment_batch(texts: list[str]) -> list[str]:
     return [" ".join(segmenter.words(text)) for text in texts]
 
 
-def _segment_all(folded_texts: list[str]) -> list[str]:
+def _segmented(folded_texts: list[str]) -> Iterator[str]:
+    """jieba's words of each text, in order, as they are ready: the caller writes them into
+    whoosh while the two worker processes segment what follows."""
     import multiprocessing
 
     # fork only: the children inherit jieba's loaded dictionary instead of loading it again, and
     # the frozen app need not be re-executed (build.spec leaves PyInstaller's spawn support out).
     # Where there is no fork (Windows), one process does it all.
     if len(folded_texts) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return _segment_batch(folded_texts)
+        yield from _segment_batch(folded_texts)
+        return
     workers = 2
-    chunk = max(1, len(folded_texts) // (workers * 8))
+    chunk = 200
     batches = [folded_texts[i : i + chunk] for i in range(0, len(folded_texts), chunk)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return [words for batch in pool.map(_segment_batch, batches) for words in batch]
+        for batch in pool.imap(_segment_batch, batches):
+            yield from batch
 
 
 def import_engine() -> None:
@@ -396,26 +401,20 @@ class SearchIndex:
         segmenter.ensure_loaded(self._cache_dir)
         fresh = {article.id: rows_of(article) for article in changed}
         new_rows = [row for article in changed for row in fresh[article.id]]
-        words = _segment_all([row.folded for row in new_rows])
+        words = _segmented([row.folded for row in new_rows])
         meta = self._read_meta() or {}
         self._write_meta(False, meta.get("articles", {}))  # marks the index dirty until both parts are written
         from whoosh.index import LockError
 
         try:
-            writer = self._open().writer(timeout=WRITE_TIMEOUT_S)
+            writer = self._open().writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB)
         except LockError:
             raise DataError("the search index is being written by another program; try again in a moment") from None
         try:
             for article_id in removed + [article.id for article in changed]:
                 writer.delete_by_term("article", article_id)
-            for done, (row, segmented) in enumerate(zip(new_rows, words, strict=True)):
-                writer.add_document(
-                    key=row.key,
-                    article=row.article,
-                    speaker=row.speaker or "",
-                    topic="" if row.topic is None else str(row.topic),
-                    words=segmented,
-                )
+            for done, (row, segmented) in enumerate(zip(new_rows, words, strict=True)):  # as segmented
+                writer.add_document(article=row.article, words=segmented)
                 if progress and done % 200 == 0:
                     progress(done, len(new_rows))
             # Under whoosh's lock, so that two processes never interleave their tables.

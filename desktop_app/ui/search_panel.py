@@ -146,6 +146,7 @@ class SearchPanel(QWidget):
     hit_chosen = Signal(object)
     annotation_chosen = Signal(object)
     speaker_focus_requested = Signal(str, str)
+    _indexed = Signal(int, int)  # emitted on the indexing thread, shown on this one (a queued connection)
 
     def __init__(
         self,
@@ -193,6 +194,11 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self.open_first)
         self.results.activated.connect(self.on_result_activated)
         self.results.clicked.connect(self.on_result_activated)
+        self._indexed.connect(self._show_indexing)
+
+    def _show_indexing(self, done: int, total: int) -> None:
+        if not self._ready and total:
+            self.status.setText(self.tr("正在建立索引：{done} / {total} 段…").format(done=done, total=total))
 
     def focus_query(self) -> None:
         self.query.setFocus()
@@ -204,7 +210,7 @@ class SearchPanel(QWidget):
         import_engine()  # on this (the GUI) thread: see its docstring
 
         def load() -> RebuildReason | None:
-            report = self._index.update(articles)
+            report = self._index.update(articles, progress=self._indexed.emit)
             self._index.warm_up()
             return report.rebuilt_because
 

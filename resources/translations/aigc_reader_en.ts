@@ -806,73 +806,78 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="165" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="166" />
         <source>搜索全部文章和批注：词语、"短语"、-排除、speaker:姓名</source>
         <translation>Search all articles and notes: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="167" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="168" />
         <source>简繁</source>
         <translation>S⇄T</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="170" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="171" />
         <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
         <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="172" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="173" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="218" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="201" />
+        <source>正在建立索引：{done} / {total} 段…</source>
+        <translation>Indexing: {done} / {total} paragraphs…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search_panel.py" line="224" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="223" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="239" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="229" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="245" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="228" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="234" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="252" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="258" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="273" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="279" />
         <source>批注 · {count} 条</source>
         <translation>Notes · {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="301" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="307" />
         <source>{name} · {turns} 段发言（只看此人）</source>
         <translation>{name} · {turns} turns (show only theirs)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="304" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="310" />
         <source>只显示{name}的发言</source>
         <translation>Show only {name}'s turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="317" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="323" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="319" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="325" />
         <source>，{notes} 条批注</source>
         <translation>, {notes} notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="322" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="328" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>

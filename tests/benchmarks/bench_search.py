@@ -1,5 +1,7 @@
 """Search figures: index build time and query latency on the five articles and on a generated
-corpus of 2,000 articles (paragraphs of the five recombined), against a plain substring scan.
+corpus of 2,000 articles (paragraphs of the five recombined), against a plain substring scan;
+with --articles 10000, the issue-18 scale (21 M characters): build, 200 mixed queries (median
+and p95, beside the scan), adding one article, and the process's peak resident memory.
 
 Run: .venv/bin/python tests/benchmarks/bench_search.py [--articles 2000] [--profile]
 """
@@ -10,10 +12,12 @@ import argparse
 import cProfile
 import pstats
 import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -27,6 +31,8 @@ from desktop_app.search.index import SearchIndex  # noqa: E402
 COMMON = ["AIGC", "大模型", "ChatGPT", "中国", "技术", "创业公司", "数据"]
 RARE = ["阿喀琉斯之踵", "奶酪", "柳叶熙", "万物总动员", "杜雨", "speaker:黄民烈 中文", "-游戏 商业模式"]
 CROSS = ["国人的", "北美的商业", "价值，并且打破", "比如游戏", "AI绘画", "chatgpt", "型的", "的技术"]
+# Either script, and speaker names (the generated articles carry no turns: names match in text).
+SCRIPTS = ["數字人", "人工智慧", "軟體", "大模型 數據", "黄民烈", "李笛", "小冰", "商業模式"]
 
 
 def generated_corpus(articles: list[Article], count: int, seed: int = 7) -> list[Article]:
@@ -85,7 +91,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    queries = COMMON + RARE + CROSS
+    queries = COMMON + RARE + CROSS + SCRIPTS
     with tempfile.TemporaryDirectory() as folder:
         paths = DataPaths(Path(folder), "bench")
         articles = Library(paths).articles()
@@ -115,11 +121,17 @@ def main() -> None:
             f"{len(big)} articles ({chars / 1e6:.1f} M chars): index build {build:.1f} s, "
             f"{size_of(Path(folder) / 'big'):.0f} MiB on disk"
         )
-        times = latencies(big_index, queries, 3)
-        scans = scan_latencies(big, queries * 3)
+        rounds = max(1, round(200 / len(queries)))  # about 200 queries
+        times = latencies(big_index, queries, rounds)
+        scans = scan_latencies(big, queries * rounds)
         print(report(f"{len(big)} articles, queries", times))
         print(report(f"{len(big)} articles, plain substring scan", scans))
         print(f"scan/index median ratio: {statistics.median(scans) / statistics.median(times):.1f}x")
+        extra = replace(generated_corpus(articles, 1, seed=99)[0], id="gen_extra")
+        started = time.perf_counter()
+        big_index.update([*big, extra])
+        print(f"adding one article to {len(big)}: {time.perf_counter() - started:.2f} s")
+        print(f"peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":
