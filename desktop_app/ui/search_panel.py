@@ -45,6 +45,7 @@ from desktop_app.corpus.model import Article
 from desktop_app.search import snippets
 from desktop_app.search.annotation_search import AnnotationHit, search_annotations
 from desktop_app.search.index import Hit, HitPart, RebuildReason, SearchIndex, import_engine
+from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.workers import Background
 
 DEBOUNCE_MS = 180
@@ -307,7 +308,7 @@ class SearchPanel(QWidget):
                             self.tr("{name} · {turns} 段发言（只看此人）").format(name=name, turns=turns)
                         )
                         focus.setData((article, name), SpeakerRole)
-                        focus.setToolTip(self.tr("只显示{name}的发言").format(name=name))
+                        focus.setToolTip(tooltip(self.tr("只显示{name}的发言").format(name=name)))
                         focus.setEditable(False)
                         group.appendRow(focus)
             where = f"{hit.speaker}：" if hit.speaker and hit.part == HitPart.TEXT else ""
