@@ -205,7 +205,7 @@ ENGLISH = {
     "{name} · {turns} 段发言（只看此人）": "{name} · {turns} turns (show only theirs)",
     "只显示{name}的发言": "Show only {name}'s turns",
     "，{notes} 条批注": ", {notes} notes",
-    "正在建立索引：{done} / {total} 段…": "Indexing: {done} / {total} paragraphs…",
+    "正在建立索引：已完成 {done} / {total} 篇，结果可能不全": "Indexing: {done} of {total} articles done, results may be incomplete",
     "简繁转换表已更新": "the Simplified/Traditional tables changed",
     "搜索不可用：{reason}": "Search is unavailable: {reason}",
     "搜索出错：{reason}": "Search failed: {reason}",

@@ -46,6 +46,7 @@ META_FILE = "aigc-index.json"
 CURRENT_FILE = "CURRENT"
 _GENERATION = re.compile(r"^gen-[0-9a-f]{12}$")
 WRITE_TIMEOUT_S = 60.0
+BATCH_ARTICLES = 1000  # a long build commits every so many articles; searches meanwhile see those
 WRITER_MEMORY_MB = 256  # whoosh's posting pool before it spills to disk (its default 128 spilled at 2,000 articles)
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
 
@@ -213,6 +214,10 @@ class SearchIndex:
         self._searcher: Searcher | None = None
         self._table: BlockTable | None = None
         self._table_stamp: tuple[int, int] | None = None
+        # While an update runs: (articles written, articles to write). A search meanwhile answers
+        # over what is written, and a new generation being built is read before CURRENT names it.
+        self.progress: tuple[int, int] | None = None
+        self._building = False
 
     # -- state on disk ----------------------------------------------------------------------
     @property
@@ -347,6 +352,7 @@ class SearchIndex:
                 self._dir = self._current_dir()
             report = UpdateReport()
             problem = RebuildReason.REQUESTED if rebuild else self.problem()
+            self._building = problem is not None
             try:
                 return self._update(articles, problem, report, progress)
             except OSError as error:
@@ -356,6 +362,9 @@ class SearchIndex:
                     self._dir = self._current_dir()
                 reason = "the disk is full" if error.errno == 28 else (error.strerror or str(error))
                 raise DataError(f"cannot write the search index in {self._root}: {reason}") from None
+            finally:
+                self._building = False
+                self.progress = None
 
     def _update(
         self, articles: list[Article], problem: RebuildReason | None, report: UpdateReport, progress: Progress | None
@@ -373,7 +382,7 @@ class SearchIndex:
             report.added = [a.id for a in changed if a.id not in known]
             report.updated = [a.id for a in changed if a.id in known]
             report.removed = removed
-            table = self._write(articles, changed, removed, progress)
+            table = self._write(changed, removed, progress)
             self._write_meta(True, wanted, len(table))
         if problem is not None:
             self._switch_to(self._dir)
@@ -395,53 +404,52 @@ class SearchIndex:
         except Timeout:
             raise DataError("the search index is being written by another program; try again in a moment") from None
 
-    def _write(
-        self, articles: list[Article], changed: list[Article], removed: list[str], progress: Progress | None
-    ) -> BlockTable:
+    def _write(self, changed: list[Article], removed: list[str], progress: Progress | None) -> BlockTable:
+        """Writes the changed articles in batches, each committed to both parts: a search in this
+        process during a long build answers over the batches written so far."""
         segmenter.ensure_loaded(self._cache_dir)
-        fresh = {article.id: rows_of(article) for article in changed}
-        new_rows = [row for article in changed for row in fresh[article.id]]
-        words = _segmented([row.folded for row in new_rows])
         meta = self._read_meta() or {}
         self._write_meta(False, meta.get("articles", {}))  # marks the index dirty until both parts are written
+        try:
+            table = self._current_table()
+        except (OSError, ValueError):
+            table = BlockTable([])  # a new generation
+        batches = [changed[i : i + BATCH_ARTICLES] for i in range(0, len(changed), BATCH_ARTICLES)] or [[]]
+        done = 0
+        for number, batch in enumerate(batches):
+            gone = removed if number == 0 else []
+            table = self._write_batch(table, batch, gone, merge=len(batches) == 1)
+            done += len(batch)
+            self.progress = (done, len(changed))
+            if progress:
+                progress(done, len(changed))
+        return table
+
+    def _write_batch(self, table: BlockTable, batch: list[Article], removed: list[str], merge: bool) -> BlockTable:
         from whoosh.index import LockError
 
+        fresh = {article.id: rows_of(article) for article in batch}
+        rows = [row for article in batch for row in fresh[article.id]]
         try:
             writer = self._open().writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB)
         except LockError:
             raise DataError("the search index is being written by another program; try again in a moment") from None
         try:
-            for article_id in removed + [article.id for article in changed]:
+            for article_id in removed + list(fresh):
                 writer.delete_by_term("article", article_id)
-            for done, (row, segmented) in enumerate(zip(new_rows, words, strict=True)):  # as segmented
-                writer.add_document(article=row.article, words=segmented)
-                if progress and done % 200 == 0:
-                    progress(done, len(new_rows))
+            for row, words in zip(rows, _segmented([row.folded for row in rows]), strict=True):  # as segmented
+                writer.add_document(article=row.article, words=words)
             # Under whoosh's lock, so that two processes never interleave their tables.
-            kept = self._kept_rows(set(fresh) | set(removed))
-            table = BlockTable(
-                row
-                for article in sorted(articles, key=lambda a: a.id)
-                for row in (fresh[article.id] if article.id in fresh else kept.get(article.id, []))
-            )
-            table.save(self._table_path)
-            writer.commit()
+            BlockTable.write(self._table_path, fresh, removed)
+            table = table.replaced(fresh, removed)
+            # A build in batches keeps a segment a batch: merging them would rewrite the index each time.
+            writer.commit(merge=merge)
         except BaseException:
             writer.cancel()
             raise
         with self._read_lock:
             self._table, self._table_stamp = table, self._stamp()
-        if progress:
-            progress(len(new_rows), len(new_rows))
         return table
-
-    def _kept_rows(self, replaced: set[str]) -> dict[str, list[BlockRow]]:
-        """The rows of articles this update leaves alone, taken from the table on disk."""
-        try:
-            table = self._current_table()
-        except (OSError, ValueError):
-            return {}
-        return {article: rows for article, rows in table.by_article().items() if article not in replaced}
 
     # -- reading ----------------------------------------------------------------------------
     def _stamp(self) -> tuple[int, int] | None:
@@ -460,7 +468,7 @@ class SearchIndex:
         return self._table
 
     def _snapshot(self) -> _Snapshot:
-        if self._current_dir() != self._dir:  # another process rebuilt: read its new generation
+        if not self._building and self._current_dir() != self._dir:  # another process rebuilt: read its new one
             self._forget()
             self._dir = self._current_dir()
         try:
@@ -488,6 +496,8 @@ class SearchIndex:
         if parsed.is_empty:
             return []
         segmenter.ensure_loaded(self._cache_dir)
+        if self._building and self._table is None:
+            return []  # a build has written nothing yet
         words = list(
             dict.fromkeys(word for term in parsed.terms for form in term.all_forms for word in segmenter.words(form))
         )

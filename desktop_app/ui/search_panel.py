@@ -162,6 +162,7 @@ class SearchPanel(QWidget):
         self._annotations = annotations
         self._background = background
         self._ready = False
+        self._partial = ""  # while the index is being built: how far it has got
         self._generation = 0
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr('搜索全部文章和批注：词语、"短语"、-排除、speaker:姓名'))
@@ -198,8 +199,15 @@ class SearchPanel(QWidget):
         self._indexed.connect(self._show_indexing)
 
     def _show_indexing(self, done: int, total: int) -> None:
-        if not self._ready and total:
-            self.status.setText(self.tr("正在建立索引：{done} / {total} 段…").format(done=done, total=total))
+        """A build under way: searches answer over the articles written so far, and say so."""
+        if not total or done >= total:
+            return
+        self._partial = self.tr("正在建立索引：已完成 {done} / {total} 篇，结果可能不全").format(done=done, total=total)
+        self._ready = True
+        if self.query.text().strip():
+            self.run_query()
+        else:
+            self.status.setText(self._partial)
 
     def focus_query(self) -> None:
         self.query.setFocus()
@@ -227,6 +235,7 @@ class SearchPanel(QWidget):
     def set_ready(self, message: str | None = None) -> None:
         """The index is loaded: searches can run (and the pending one does)."""
         self._ready = True
+        self._partial = ""
         self.status.setText(message or self.tr("输入即搜索"))
         if self.query.text().strip():
             self.run_query()
@@ -324,9 +333,9 @@ class SearchPanel(QWidget):
             status = self.tr("{hits} 条结果，{articles} 篇文章").format(hits=len(hits), articles=len(groups))
             if notes:
                 status += self.tr("，{notes} 条批注").format(notes=len(notes))
-            self.status.setText(status)
         else:
-            self.status.setText(self.tr("没有找到“{query}”").format(query=text))
+            status = self.tr("没有找到“{query}”").format(query=text)
+        self.status.setText(f"{status}（{self._partial}）" if self._partial else status)
 
     def first_hit_index(self) -> QModelIndex | None:
         """The first row that opens something (an annotation, a speaker or a hit)."""

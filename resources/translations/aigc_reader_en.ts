@@ -758,47 +758,47 @@
 <context>
     <name>RebuildReason</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="55" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="56" />
         <source>索引文件夹被一个文件替换了</source>
         <translation>the index folder was replaced by a file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="56" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="57" />
         <source>索引来自旧版本</source>
         <translation>index from an older version</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="57" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="58" />
         <source>简繁转换表已更新</source>
         <translation>the Simplified/Traditional tables changed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="58" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="59" />
         <source>索引的元数据缺失或损坏</source>
         <translation>index metadata missing or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="59" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="60" />
         <source>索引上次没有写完</source>
         <translation>index left half-written</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="60" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="61" />
         <source>索引的段落表损坏</source>
         <translation>index block table damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="61" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="62" />
         <source>索引的段落表与文章不一致</source>
         <translation>index block table out of step</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="62" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="63" />
         <source>索引文件缺失</source>
         <translation>index files missing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="63" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="64" />
         <source>索引文件损坏</source>
         <translation>index files damaged</translation>
     </message>
@@ -806,78 +806,78 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="166" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="168" />
         <source>搜索全部文章和批注：词语、"短语"、-排除、speaker:姓名</source>
         <translation>Search all articles and notes: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="168" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="170" />
         <source>简繁</source>
         <translation>S⇄T</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="171" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="173" />
         <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
         <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="173" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="175" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="201" />
-        <source>正在建立索引：{done} / {total} 段…</source>
-        <translation>Indexing: {done} / {total} paragraphs…</translation>
+        <location filename="../../desktop_app/ui/search_panel.py" line="205" />
+        <source>正在建立索引：已完成 {done} / {total} 篇，结果可能不全</source>
+        <translation>Indexing: {done} of {total} articles done, results may be incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="224" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="233" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="229" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="245" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="239" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="255" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="234" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="244" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="258" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="268" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="279" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="289" />
         <source>批注 · {count} 条</source>
         <translation>Notes · {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="307" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="317" />
         <source>{name} · {turns} 段发言（只看此人）</source>
         <translation>{name} · {turns} turns (show only theirs)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="310" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="320" />
         <source>只显示{name}的发言</source>
         <translation>Show only {name}'s turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="323" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="333" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="325" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="335" />
         <source>，{notes} 条批注</source>
         <translation>, {notes} notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="328" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="337" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>

@@ -4,6 +4,7 @@ filters, syntax, offsets, incremental updates and a crashed index."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import shutil
 import threading
 from dataclasses import replace
@@ -186,10 +187,12 @@ def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[st
     if damage == "articles-not-a-map":
         meta.write_text(meta.read_text().split('"articles"')[0] + '"articles": 5}')
     elif damage == "table-infinite":
-        table = (folder / TABLE_FILE).read_text(encoding="utf-8")
-        (folder / TABLE_FILE).write_text(table.replace(",0,", ",1e999,", 1), encoding="utf-8")
+        with sqlite3.connect(folder / TABLE_FILE) as connection:
+            connection.execute("PRAGMA ignore_check_constraints = ON")
+            connection.execute("UPDATE rows SET topic = -1 WHERE seq = 0")
     elif damage == "table-emptied":
-        (folder / TABLE_FILE).write_text("[]", encoding="utf-8")
+        with sqlite3.connect(folder / TABLE_FILE) as connection:
+            connection.execute("DELETE FROM rows")
     elif damage == "index-is-a-file":
         shutil.rmtree(tmp_path / "cache" / "index")
         (tmp_path / "cache" / "index").write_text("not a folder")
@@ -206,7 +209,7 @@ def test_a_damaged_index_is_detected_and_rebuilt(tmp_path: Path, corpus: dict[st
         for toc in folder.glob("_MAIN_*.toc"):
             toc.write_bytes(b"garbage")
     elif damage == "table-garbage":
-        (folder / TABLE_FILE).write_text('[["only", "half"', encoding="utf-8")
+        (folder / TABLE_FILE).write_bytes(b"SQLite format 3\x00" + b"garbage" * 300)
     elif damage == "table-missing":
         (folder / TABLE_FILE).unlink()
     else:
@@ -252,3 +255,27 @@ def test_a_big_update_segments_in_forked_workers_with_the_same_results(
         assert [(h.article, h.block) for h in parallel.search(query)] == [
             (h.article, h.block) for h in built.search(query)
         ]
+
+
+def test_a_search_during_a_build_answers_over_the_articles_written_so_far(
+    tmp_path: Path, corpus: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.search import index as index_module
+
+    monkeypatch.setattr(index_module, "BATCH_ARTICLES", 2)
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    articles = list(corpus.values())
+    seen: list[tuple[int, int, set[str], tuple[int, int] | None]] = []
+
+    def progress(done: int, total: int) -> None:  # called after each batch, as the window's dock is
+        found = {hit.article for hit in index.search("AIGC", limit=0)}
+        seen.append((done, total, found, index.progress))
+
+    index.update(articles, progress=progress)
+    assert [(done, total) for done, total, _, _ in seen] == [(2, 5), (4, 5), (5, 5)]
+    assert seen[0][2] == {a.id for a in articles[:2]} and seen[1][2] == {a.id for a in articles[:4]}
+    assert seen[2][2] == set(corpus) and seen[0][3] == (2, 5)
+    assert index.progress is None and index.problem() is None  # whole, and CURRENT names it
+    assert {hit.article for hit in SearchIndex(tmp_path / "index", tmp_path / "cache").search("AIGC", limit=0)} == set(
+        corpus
+    )

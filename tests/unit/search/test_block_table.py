@@ -3,7 +3,7 @@ loaded whole or refused."""
 
 from __future__ import annotations
 
-import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -23,14 +23,29 @@ def test_containing_finds_each_matching_row_once_and_never_across_rows() -> None
 
 
 def test_a_saved_table_loads_equal_and_a_damaged_one_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "table.json"
-    table = BlockTable([row("a", 0, "一"), row("a", 1, "二")])
-    table.save(path)
-    assert BlockTable.load(path).rows == table.rows
-    damaged_forms = ('[["a", 1e999, null, null, "x", "x", false, false]]', '[["a", 0, null, null, "x", "x", 1, false]]')
-    for damaged in ("{}", "[[1, 2]]", *damaged_forms, '[["a", 0, null, null, "x", "x"]]', "not json"):
-        path.write_text(damaged, encoding="utf-8")
-        with pytest.raises(ValueError):
+    path = tmp_path / "table.sqlite3"
+    rows = [row("a", 0, "一"), row("a", 1, "二"), BlockRow("b", 0, "李笛", 1, "李笛  小冰", "李笛小冰", True, False)]
+    BlockTable.write(path, {"a": rows[:2], "b": rows[2:]}, [])
+    assert BlockTable.load(path).rows == rows
+    # An update rewrites only its articles: a replaced, c added, b removed.
+    BlockTable.write(path, {"a": [row("a", 0, "三")], "c": [row("c", 0, "四")]}, ["b"])
+    assert [(r.article, r.text) for r in BlockTable.load(path).rows] == [("a", "三"), ("c", "四")]
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA ignore_check_constraints = ON")
+        connection.execute("UPDATE rows SET block = -1 WHERE article = 'c'")
+    with pytest.raises(ValueError):
+        BlockTable.load(path)
+    for damaged in (b"not a database at all" * 100, b""):
+        path.write_bytes(damaged)
+        with pytest.raises((ValueError, OSError)):
             BlockTable.load(path)
-    path.write_text(json.dumps([["a", 0, "李笛", None, "李笛  小冰", "李笛小冰", True, False]]), encoding="utf-8")
-    assert BlockTable.load(path).rows[0].speaker_line
+    path.unlink()
+    with pytest.raises(OSError):
+        BlockTable.load(path)
+
+
+def test_replaced_keeps_articles_in_order_and_contiguous() -> None:
+    table = BlockTable([row("a", 0, "一"), row("b", 0, "二")])
+    updated = table.replaced({"c": [row("c", 0, "三")], "a": [row("a", 0, "四"), row("a", 1, "五")]}, ["b"])
+    assert [(r.article, r.text) for r in updated.rows] == [("a", "四"), ("a", "五"), ("c", "三")]
+    assert list(updated.containing("五")) == [1]
