@@ -4,8 +4,8 @@ filters, syntax, offsets, incremental updates and a crashed index."""
 from __future__ import annotations
 
 import random
-import sqlite3
 import shutil
+import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
