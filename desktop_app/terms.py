@@ -48,9 +48,11 @@ class Term:
 
     def occurs(self, folded: str, original: str, traditional: bool) -> bool:
         """Whether the term occurs in a text, given the text folded across scripts and its script."""
-        if self.across_scripts:
-            return any(form in folded for form in self.forms(traditional))
-        return self.key in folded and self.exact in fold_text(original)
+        if self.key in folded:  # the common case, first: it is one C call
+            return self.across_scripts or self.exact in fold_text(original)
+        if not self.across_scripts:
+            return False
+        return any(form in folded for form in (self.traditional if traditional else self.simplified))
 
     def occurs_in(self, original: str) -> bool:
         """The same for a text not folded yet (an annotation's note, a tag)."""

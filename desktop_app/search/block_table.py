@@ -76,14 +76,19 @@ class BlockTable:
 
     def __init__(self, rows: Iterable[BlockRow]) -> None:
         self.rows = list(rows)
-        self._haystack = _SEPARATOR.join(row.folded for row in self.rows)
+        # Columns of the rows, for the ranking's comprehensions (a list index beats an attribute).
+        self.folded = [row.folded for row in self.rows]
+        self.lengths = [len(text) for text in self.folded]
+        self.speaker_lines = [row.speaker_line for row in self.rows]
+        self.traditional = [row.traditional for row in self.rows]
+        self._haystack = _SEPARATOR.join(self.folded)
         self._starts: list[int] = []
         position = 0
         for row in self.rows:
             self._starts.append(position)
             position += len(row.folded) + 1
         self._starts.append(position)  # sentinel: one past the end
-        self.average_length = sum(len(row.folded) for row in self.rows) / len(self.rows) if self.rows else 0.0
+        self.average_length = sum(self.lengths) / len(self.rows) if self.rows else 0.0
 
     def __len__(self) -> int:
         return len(self.rows)

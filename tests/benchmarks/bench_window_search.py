@@ -1,0 +1,121 @@
+"""The window over a large library, as a user meets it: N generated interviews (default 10,000,
+about 21 M characters) imported with one command, then the window opened on them. Measured:
+how long the search index takes to build in the background, whether the window stays usable
+meanwhile (the longest stall of its event loop, and searches typed into the dock answering over
+what is indexed so far), query latency in the window's process once built, and the window's
+resident memory (now and at its peak).
+
+Run: .venv/bin/python tests/benchmarks/bench_window_search.py [--files 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop_app.paths import DataPaths  # noqa: E402
+from desktop_app.session import Session  # noqa: E402
+from desktop_app.ui.main_window import MainWindow  # noqa: E402
+from tests.benchmarks.bench_import import COMMAND, generate  # noqa: E402
+from tests.benchmarks.bench_search import COMMON, CROSS, RARE, SCRIPTS, percentile  # noqa: E402
+
+TICK_MS = 20
+
+
+def memory() -> tuple[float, float]:
+    """(resident now, peak resident) in MiB, from the kernel's own accounting."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", type=int, default=10000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        sources, data = Path(folder) / "sources", Path(folder) / "data"
+        sources.mkdir()
+        generate(sources, args.files)
+        started = time.perf_counter()
+        subprocess.run([COMMAND, "--data-dir", str(data), "import", str(sources)], check=True, capture_output=True)
+        print(f"import {args.files} files: {time.perf_counter() - started:.1f} s")
+
+        app = QApplication.instance() or QApplication([])
+        session = Session(DataPaths(data, "bench"))
+        window = MainWindow(session, QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+        window.show()
+        app.processEvents()
+        chars = sum(article.chars for article in session.library.articles())
+        print(f"window open on {len(session.library.articles())} articles ({chars / 1e6:.1f} M chars)")
+
+        panel = window.search_panel
+        stalls: list[float] = []
+        last = [time.perf_counter()]
+        partial_answers: list[str] = []
+
+        def tick() -> None:
+            now = time.perf_counter()
+            stalls.append((now - last[0]) * 1000 - TICK_MS)
+            last[0] = now
+
+        ticker = QTimer()
+        ticker.setInterval(TICK_MS)
+        ticker.timeout.connect(tick)
+        ticker.start()
+        queries = iter(["大模型", "數字人", "张三", "商业模式", "人工智慧"] * 100)
+
+        def ask() -> None:  # a user typing into the dock while it builds
+            if "正在建立索引" in panel.status.text() and "条结果" in panel.status.text():
+                partial_answers.append(panel.status.text())
+            panel.query.setText(next(queries))
+
+        asker = QTimer()
+        asker.setInterval(3000)
+        asker.timeout.connect(ask)
+        asker.start()
+        started = time.perf_counter()
+        window.start_background_loading()
+        while not (panel._ready and not panel._partial and "正在" not in panel.status.text()):  # noqa: SLF001
+            app.processEvents()
+            time.sleep(0.005)
+        build = time.perf_counter() - started
+        ticker.stop()
+        asker.stop()
+        print(f"background index build: {build:.0f} s")
+        print(
+            f"event loop while building: median stall {statistics.median(stalls):.1f} ms, "
+            f"p95 {percentile(stalls, 0.95):.0f} ms, p99 {percentile(stalls, 0.99):.0f} ms, worst {max(stalls):.0f} ms"
+        )
+        print(f"searches answered over a partial index: {len(partial_answers)}, e.g. {partial_answers[:1]}")
+
+        index = window.search_index
+        times = []
+        for query in (COMMON + RARE + CROSS + SCRIPTS) * 7:
+            begun = time.perf_counter()
+            index.search(query, limit=200)
+            times.append((time.perf_counter() - begun) * 1000)
+        print(
+            f"{len(times)} queries in the window's process: median {statistics.median(times):.1f} ms, "
+            f"p95 {percentile(times, 0.95):.1f} ms"
+        )
+        resident, peak = memory()
+        print(f"window resident memory: {resident:.0f} MiB now, {peak:.0f} MiB peak")
+        window.close()
+        session.close()
+
+
+if __name__ == "__main__":
+    main()
