@@ -91,12 +91,17 @@ def _script_characters() -> tuple[frozenset[str], frozenset[str]]:
     return traditional, simplified
 
 
+def script_counts(text: str) -> tuple[int, int]:
+    """How many characters of the text only Traditional text uses, and only Simplified text uses."""
+    traditional, simplified = _script_characters()
+    return sum(map(traditional.__contains__, text)), sum(map(simplified.__contains__, text))
+
+
 def is_traditional(text: str) -> bool | None:
     """Whether the text is written in Traditional characters: True or False by which script's
     own characters it has more of, None when it has none of either (影片, 数字 are both)."""
-    traditional, simplified = _script_characters()
-    count_traditional = sum(1 for char in text if char in traditional)
-    count_simplified = sum(1 for char in text if char in simplified)
-    if count_traditional == count_simplified == 0:
-        return None
-    return count_traditional > count_simplified
+    return traditional_by_counts(*script_counts(text))
+
+
+def traditional_by_counts(traditional: int, simplified: int) -> bool | None:
+    return None if traditional == simplified == 0 else traditional > simplified

@@ -47,7 +47,7 @@ CURRENT_FILE = "CURRENT"
 _GENERATION = re.compile(r"^gen-[0-9a-f]{12}$")
 WRITE_TIMEOUT_S = 60.0
 BATCH_ARTICLES = 1000  # a long build commits every so many articles; searches meanwhile see those
-WRITER_MEMORY_MB = 256  # whoosh's posting pool before it spills to disk (its default 128 spilled at 2,000 articles)
+WRITER_MEMORY_MB = 256  # whoosh's posting pool before it spills to disk (a batch of 1,000 articles fits)
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
 
 Progress = Callable[[int, int], None]
@@ -449,7 +449,13 @@ class SearchIndex:
             raise
         with self._read_lock:
             self._table, self._table_stamp = table, self._stamp()
-        return table
+        # Opening a writer, whoosh catches an exception of its own (FileStorage.create) and keeps
+        # it in a reference cycle whose frames reach back to this one: only the cyclic collector
+        # frees them, and the window keeps it off while background work runs. Without these lines
+        # each batch's posting list (~1 M tuples) and the table before it would stay until then.
+        writer.pool.current = []
+        del writer, fresh, rows, table
+        return self._table
 
     # -- reading ----------------------------------------------------------------------------
     def _stamp(self) -> tuple[int, int] | None:

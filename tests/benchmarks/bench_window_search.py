@@ -66,9 +66,13 @@ def main() -> None:
         last = [time.perf_counter()]
         partial_answers: list[str] = []
 
+        worst: list[tuple[float, float, str]] = []
+
         def tick() -> None:
             now = time.perf_counter()
             stalls.append((now - last[0]) * 1000 - TICK_MS)
+            if stalls[-1] > 500:
+                worst.append((stalls[-1], now - started, panel.status.text()))
             last[0] = now
 
         ticker = QTimer()
@@ -99,6 +103,7 @@ def main() -> None:
             f"event loop while building: median stall {statistics.median(stalls):.1f} ms, "
             f"p95 {percentile(stalls, 0.95):.0f} ms, p99 {percentile(stalls, 0.99):.0f} ms, worst {max(stalls):.0f} ms"
         )
+        print(f"stalls over 0.5 s (ms, seconds into the build, the dock's status): {worst}")
         print(f"searches answered over a partial index: {len(partial_answers)}, e.g. {partial_answers[:1]}")
 
         index = window.search_index
