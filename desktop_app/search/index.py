@@ -46,8 +46,11 @@ META_FILE = "aigc-index.json"
 CURRENT_FILE = "CURRENT"
 _GENERATION = re.compile(r"^gen-[0-9a-f]{12}$")
 WRITE_TIMEOUT_S = 60.0
-BATCH_ARTICLES = 1000  # a long build commits every so many articles; searches meanwhile see those
-WRITER_MEMORY_MB = 256  # whoosh's posting pool before it spills to disk (a batch of 1,000 articles fits)
+# A long build commits every so many articles, and searches meanwhile see those. Smaller is
+# smoother: whoosh sorts a batch's postings in one call that holds the GIL (~0.5 s for 500
+# articles, a stall of the window's event loop); each batch also costs a commit.
+BATCH_ARTICLES = 500
+WRITER_MEMORY_MB = 256  # whoosh's posting pool: a batch fits (spilling runs to disk doubled the build)
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
 
 Progress = Callable[[int, int], None]
