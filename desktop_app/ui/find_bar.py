@@ -11,12 +11,13 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from desktop_app.chinese_scripts import is_traditional
 from desktop_app.terms import Term, term_spans
 from desktop_app.ui.reader_view import ReaderView
+from desktop_app.ui.scripts_switch import add_scripts_switch
 
 MATCH_COLOR = "#ffb74d"
 MAX_MARKED = 5000  # a one-character search in a long article: enough to see, cheap to draw
@@ -46,11 +47,7 @@ class FindBar(QLineEdit):
         self._spans: list[tuple[int, int]] = []  # document positions, in order
         self.setPlaceholderText(self.tr("在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）"))
         self.setClearButtonEnabled(True)
-        self.across_scripts = QAction(self.tr("简繁"), self)
-        self.across_scripts.setCheckable(True)
-        self.across_scripts.setChecked(True)
-        self.across_scripts.setToolTip(self.tr("简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）"))
-        self.addAction(self.across_scripts, QLineEdit.ActionPosition.TrailingPosition)
+        self.across_scripts = add_scripts_switch(self, self)
         self.across_scripts.toggled.connect(lambda _on: self.mark_all(self.text()))
         self.textChanged.connect(self.mark_all)
         self.returnPressed.connect(lambda: self.step(backwards=False))

@@ -20,7 +20,6 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
-    QAction,
     QPainter,
     QPalette,
     QResizeEvent,
@@ -46,6 +45,7 @@ from desktop_app.search import snippets
 from desktop_app.search.annotation_search import AnnotationHit, search_annotations
 from desktop_app.search.index import Hit, HitPart, RebuildReason, SearchIndex, import_engine
 from desktop_app.ui.plain_text import tooltip
+from desktop_app.ui.scripts_switch import add_scripts_switch
 from desktop_app.ui.workers import Background
 
 DEBOUNCE_MS = 180
@@ -167,11 +167,7 @@ class SearchPanel(QWidget):
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr('搜索全部文章和批注：词语、"短语"、-排除、speaker:姓名'))
         self.query.setClearButtonEnabled(True)
-        self.across_scripts = QAction(self.tr("简繁"), self)
-        self.across_scripts.setCheckable(True)
-        self.across_scripts.setChecked(True)
-        self.across_scripts.setToolTip(self.tr("简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）"))
-        self.query.addAction(self.across_scripts, QLineEdit.ActionPosition.TrailingPosition)
+        self.across_scripts = add_scripts_switch(self.query, self)
         self.status = QLabel(self.tr("正在载入分词词典和索引…"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)

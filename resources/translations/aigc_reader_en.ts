@@ -349,19 +349,9 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop_app/ui/find_bar.py" line="47" />
+        <location filename="../../desktop_app/ui/find_bar.py" line="48" />
         <source>在本文中查找（F3 下一个，Shift+F3 上一个，Esc 关闭）</source>
         <translation>Find in this article (F3 next, Shift+F3 previous, Esc closes)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/find_bar.py" line="49" />
-        <source>简繁</source>
-        <translation>S⇄T</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/find_bar.py" line="52" />
-        <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
-        <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
     </message>
 </context>
 <context>
@@ -804,6 +794,19 @@
     </message>
 </context>
 <context>
+    <name>ScriptsSwitch</name>
+    <message>
+        <location filename="../../desktop_app/ui/scripts_switch.py" line="44" />
+        <source>简繁</source>
+        <translation>S⇄T</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/scripts_switch.py" line="49" />
+        <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
+        <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../desktop_app/ui/search_panel.py" line="168" />
@@ -811,73 +814,63 @@
         <translation>Search all articles and notes: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="170" />
-        <source>简繁</source>
-        <translation>S⇄T</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="173" />
-        <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
-        <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="175" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="171" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="205" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="201" />
         <source>正在建立索引：已完成 {done} / {total} 篇，结果可能不全</source>
         <translation>Indexing: {done} of {total} articles done, results may be incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="233" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="229" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="239" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="255" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="235" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="251" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="244" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="240" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="268" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="264" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="289" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="285" />
         <source>批注 · {count} 条</source>
         <translation>Notes · {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="317" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="313" />
         <source>{name} · {turns} 段发言（只看此人）</source>
         <translation>{name} · {turns} turns (show only theirs)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="320" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="316" />
         <source>只显示{name}的发言</source>
         <translation>Show only {name}'s turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="333" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="329" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="335" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="331" />
         <source>，{notes} 条批注</source>
         <translation>, {notes} notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="337" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="333" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>

@@ -57,7 +57,9 @@ def test_traditional_query_finds_simplified_text_unless_the_switch_is_off(make_w
     rows = search(window, qtbot, "數字人")
     hits = [row.data(HitRole) for row in rows if row.data(HitRole) is not None]
     assert hits and all(hit.text[s:e] == "数字人" for hit in hits for s, e in hit.matches)
-    window.search_panel.across_scripts.trigger()  # off: the typed script only
+    shown_on = window.search_panel.across_scripts.icon().cacheKey()
+    window.search_panel.across_scripts.trigger()  # off: the typed script only (a click on its icon)
+    assert window.search_panel.across_scripts.icon().cacheKey() != shown_on  # the field shows it is off
     qtbot.waitUntil(lambda: window.search_panel.status.text() == "没有找到“數字人”", timeout=10_000)
     assert not window.find_bar.across_scripts.isChecked()  # one switch for search and find
     window.search_panel.across_scripts.trigger()
