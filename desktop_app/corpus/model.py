@@ -8,6 +8,8 @@ annotation offsets and search snippets refer to: block texts separated by blank 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
@@ -200,6 +202,13 @@ class Article:
             ],
             "turns": [{"speaker": t.speaker, "topic": t.topic, "block": t.block} for t in self.turns],
         }
+
+    @cached_property
+    def content_digest(self) -> str:
+        """A hash of everything the article holds: the search index compares it to know which
+        articles changed. Kept with the (immutable) article: at 10,000 articles, hashing them
+        all took 0.7 s of every index update."""
+        return hashlib.sha256(json.dumps(self.to_cache(), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def to_cache(self) -> dict[str, Any]:
         """A lossless JSON form for the parsed-corpus cache."""

@@ -11,7 +11,7 @@ block: tens of milliseconds for millions of characters.
 from __future__ import annotations
 
 import sqlite3
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,7 @@ from desktop_app.folding import fold_text
 # separates blocks without ever producing a match that straddles two of them.
 _SEPARATOR = "\n"
 TABLE_FILE = "aigc-blocks.sqlite3"
+SPLICE_LIMIT = 8  # articles an update splices into the table in memory; more, and it is built again
 
 
 @dataclass(frozen=True, slots=True)  # slots: 400,000 rows at 10,000 articles
@@ -84,14 +85,18 @@ class BlockTable:
         self.lengths = [len(text) for text in self.folded]
         self.speaker_lines = [row.speaker_line for row in self.rows]
         self.traditional = [row.traditional for row in self.rows]
-        self._haystack = _SEPARATOR.join(self.folded)
-        self._starts: list[int] = []
-        position = 0
-        for row in self.rows:
-            self._starts.append(position)
-            position += len(row.folded) + 1
-        self._starts.append(position)  # sentinel: one past the end
-        self.average_length = sum(self.lengths) / len(self.rows) if self.rows else 0.0
+        self._articles = [row.article for row in self.rows]
+        # Every row's folded text and a separator, end to end; _starts[k] is where row k begins,
+        # and a last entry is the length (one past the end).
+        self._haystack = "".join(text + _SEPARATOR for text in self.folded)
+        self._starts = [0]
+        for length in self.lengths:
+            self._starts.append(self._starts[-1] + length + 1)
+        self._total = sum(self.lengths)
+
+    @property
+    def average_length(self) -> float:
+        return self._total / len(self.rows) if self.rows else 0.0
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -112,12 +117,49 @@ class BlockTable:
             found = find(needle, starts[row + 1])  # one step per matching row, not per occurrence
 
     def replaced(self, fresh: dict[str, list[BlockRow]], removed: Iterable[str]) -> BlockTable:
-        """The table with the articles in fresh given these rows and the removed ones gone."""
-        grouped = self.by_article()
-        for article in removed:
-            grouped.pop(article, None)
-        grouped.update(fresh)
-        return BlockTable(row for article in sorted(grouped) for row in grouped[article])
+        """The table with the articles in fresh given these rows and the removed ones gone (a new
+        table: a search may still be reading this one)."""
+        removed = [article for article in removed if article not in fresh]
+        if len(fresh) + len(removed) > SPLICE_LIMIT:
+            grouped = self.by_article()
+            for article in removed:
+                grouped.pop(article, None)
+            grouped.update(fresh)
+            return BlockTable(row for article in sorted(grouped) for row in grouped[article])
+        table = self._copy()
+        for article, rows in [*fresh.items(), *((article, []) for article in removed)]:
+            table._splice(article, rows)
+        return table
+
+    def _copy(self) -> BlockTable:
+        table = object.__new__(BlockTable)
+        table.__dict__.update(
+            {name: value[:] if isinstance(value, list) else value for name, value in vars(self).items()}
+        )
+        return table
+
+    def _splice(self, article: str, rows: list[BlockRow]) -> None:
+        """Puts rows in place of the article's (or where it belongs): list and string slicing in
+        C, ~50 ms at 10,000 articles where building the table again takes ~0.5 s."""
+        first = bisect_left(self._articles, article)
+        last = bisect_right(self._articles, article)
+        folded = [row.folded for row in rows]
+        lengths = [len(text) for text in folded]
+        begin, end = self._starts[first], self._starts[last]
+        added = "".join(text + _SEPARATOR for text in folded)
+        self._haystack = self._haystack[:begin] + added + self._haystack[end:]
+        starts = [begin]
+        for length in lengths:
+            starts.append(starts[-1] + length + 1)
+        shift = len(added) - (end - begin)
+        self._starts[first:] = starts[:-1] + [start + shift for start in self._starts[last:]]
+        self._total += sum(lengths) - sum(self.lengths[first:last])
+        self.rows[first:last] = rows
+        self.folded[first:last] = folded
+        self.lengths[first:last] = lengths
+        self.speaker_lines[first:last] = [row.speaker_line for row in rows]
+        self.traditional[first:last] = [row.traditional for row in rows]
+        self._articles[first:last] = [row.article for row in rows]
 
     # -- on disk ----------------------------------------------------------------------------
     # One SQLite file: an update rewrites only the articles it changes (adding one article to

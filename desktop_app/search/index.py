@@ -15,7 +15,6 @@ query.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import re
@@ -124,7 +123,7 @@ class UpdateReport:
 
 
 def article_digest(article: Article) -> str:
-    return hashlib.sha256(json.dumps(article.to_cache(), ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return article.content_digest
 
 
 def _segment_batch(texts: list[str]) -> list[str]:

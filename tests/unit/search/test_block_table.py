@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop_app.search.block_table import BlockRow, BlockTable
 
@@ -49,3 +51,33 @@ def test_replaced_keeps_articles_in_order_and_contiguous() -> None:
     updated = table.replaced({"c": [row("c", 0, "三")], "a": [row("a", 0, "四"), row("a", 1, "五")]}, ["b"])
     assert [(r.article, r.text) for r in updated.rows] == [("a", "四"), ("a", "五"), ("c", "三")]
     assert list(updated.containing("五")) == [1]
+
+
+_ARTICLES = st.sampled_from(["a", "b", "c", "d", "e"])
+_TEXTS = st.text(alphabet="数字人大模型", min_size=0, max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    start=st.dictionaries(_ARTICLES, st.lists(_TEXTS, max_size=4)),
+    fresh=st.dictionaries(_ARTICLES, st.lists(_TEXTS, max_size=4), max_size=3),
+    removed=st.lists(_ARTICLES, max_size=3),
+    needle=st.text(alphabet="数字人大模型", min_size=1, max_size=2),
+)
+def test_splicing_an_update_in_equals_building_the_table_again(
+    start: dict[str, list[str]], fresh: dict[str, list[str]], removed: list[str], needle: str
+) -> None:
+    def rows(article: str, texts: list[str]) -> list[BlockRow]:
+        return [row(article, n, text) for n, text in enumerate(texts)]
+
+    table = BlockTable(r for article in sorted(start) for r in rows(article, start[article]))
+    new_rows = {article: rows(article, texts) for article, texts in fresh.items()}
+    spliced = table.replaced(new_rows, removed)
+    wanted = {article: rows(article, texts) for article, texts in start.items() if article not in removed}
+    wanted.update(new_rows)
+    built = BlockTable(r for article in sorted(wanted) for r in wanted[article])
+    assert spliced.rows == built.rows
+    assert list(spliced.containing(needle)) == list(built.containing(needle))
+    assert spliced.average_length == built.average_length
+    assert vars(spliced) == vars(built)
+    assert [r.article for r in table.rows] == [a for a in sorted(start) for _ in start[a]]  # the old one unchanged
