@@ -10,7 +10,6 @@ default), so that an OpenCC update can never detach a correction from its block.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 from desktop_app.chinese_scripts import simplified_table
@@ -18,7 +17,6 @@ from desktop_app.chinese_scripts import simplified_table
 _MAX_CACHED = 200_000  # distinct characters; a hostile file of every code point stays bounded
 
 
-@lru_cache(maxsize=65536)
 def _fold_char(char: str, scripts: bool) -> str:
     if char.isspace():
         return ""
@@ -58,10 +56,11 @@ class Folded(NamedTuple):
 
 
 def fold(text: str, scripts: bool = False) -> Folded:
+    table = _TRANSLATIONS[scripts]
     chars: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):
-        for folded in _fold_char(char, scripts):
+        for folded in table[ord(char)]:
             chars.append(folded)
             origins.append(index)
     return Folded("".join(chars), tuple(origins))

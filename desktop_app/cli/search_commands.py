@@ -13,7 +13,7 @@ from desktop_app.search import snippets
 from desktop_app.session import Session
 
 if TYPE_CHECKING:
-    from desktop_app.search.index import Hit, UpdateReport
+    from desktop_app.search.index import UpdateReport
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -93,10 +93,6 @@ def run_index(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
-def _marked(hit: Hit) -> str:
-    return _marked_text(hit.text, hit.matches)
-
-
 def _marked_text(text: str, matches: list[tuple[int, int]]) -> str:
     """The snippet with matches in 【】, or bold on a terminal. Marked first and made safe after
     (a note may hold control characters), so that the offsets still point at the matches."""
@@ -144,6 +140,8 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
                 )
             )
         return 0
+    from desktop_app.search.index import HitPart
+
     hits = index.search(args.query, args.speaker, args.article, args.limit, not args.exact_script)
     if args.json:
         print_json([hit.to_json() for hit in hits])
@@ -152,9 +150,9 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
         print("no results")
     for hit in hits:
         where = " · ".join(filter(None, [hit.article, f"block {hit.block}", hit.speaker]))
-        if hit.part == "speaker":
+        if hit.part == HitPart.SPEAKER:
             where += " · speaker line"
-        print(f"{shown(where)}\n    {_marked(hit)}")
+        print(f"{shown(where)}\n    {_marked_text(hit.text, hit.matches)}")
     return 0
 
 
@@ -163,9 +161,7 @@ def _search_annotations(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.search.annotation_search import search_annotations
 
     placed = session.annotations.list(args.article)
-    hits = search_annotations(placed, args.query, not args.exact_script)
-    if args.speaker:
-        hits = [hit for hit in hits if hit.placed.placement.speaker == args.speaker]
+    hits = search_annotations(placed, args.query, not args.exact_script, args.speaker)
     if args.limit:
         hits = hits[: args.limit]
     if args.json:

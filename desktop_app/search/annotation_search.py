@@ -53,10 +53,14 @@ def _occurs(term: Term, fields: list[_Field]) -> bool:
     return any(term.occurs(folded, text, traditional) for _, text, folded, traditional in fields)
 
 
-def search_annotations(placed: list[Placed], query: str, across_scripts: bool = True) -> list[AnnotationHit]:
+def search_annotations(
+    placed: list[Placed], query: str, across_scripts: bool = True, speaker: str | None = None
+) -> list[AnnotationHit]:
     """The annotations every term occurs in (each in the note, the quote or a tag) and no excluded
-    term does, in the order given (reading order). Filters (speaker:, article:, topic:) apply too."""
+    term does, in the order given (reading order). Filters (speaker:, article:, topic:) apply too;
+    ``speaker`` is the same as ``speaker:`` in the query."""
     parsed = parse_query(query, across_scripts)
+    parsed.speaker = speaker or parsed.speaker
     if not parsed.terms and not (parsed.speaker or parsed.article or parsed.topic is not None):
         return []
     hits = []

@@ -122,10 +122,6 @@ class UpdateReport:
         return bool(self.added or self.updated or self.removed)
 
 
-def article_digest(article: Article) -> str:
-    return article.content_digest
-
-
 def _segment_batch(texts: list[str]) -> list[str]:
     return [" ".join(segmenter.words(text)) for text in texts]
 
@@ -377,7 +373,7 @@ class SearchIndex:
             known: dict[str, str] = {}
         else:
             known = dict((self._read_meta() or {}).get("articles", {}))
-        wanted = {article.id: article_digest(article) for article in articles}
+        wanted = {article.id: article.content_digest for article in articles}
         changed = [a for a in articles if known.get(a.id) != wanted[a.id]]
         removed = [article_id for article_id in known if article_id not in wanted]
         if changed or removed or problem is not None:

@@ -229,8 +229,7 @@ class MainWindow(QMainWindow):
         self.search_panel.annotation_chosen.connect(self.annotating.on_annotation_found)
         self.search_panel.speaker_focus_requested.connect(self.navigation.on_speaker_found)
         # One 简繁 switch for search and find, remembered.
-        switches = (self.search_panel.across_scripts, self.find_bar.across_scripts)
-        for switch in switches:
+        for switch in self._scripts_switches():
             switch.setChecked(self.settings.across_scripts)
             switch.toggled.connect(self._set_across_scripts)
         self.annotations_panel.passage_requested.connect(self.annotating.on_passage_requested)
@@ -245,9 +244,12 @@ class MainWindow(QMainWindow):
         self.outline.speaker_menu_requested.connect(self.correcting.show_speaker_menu)
         self.outline.topic_menu_requested.connect(self.correcting.show_topic_menu)
 
+    def _scripts_switches(self) -> tuple[QAction, QAction]:
+        return self.search_panel.across_scripts, self.find_bar.across_scripts
+
     def _set_across_scripts(self, on: bool) -> None:
         self.settings.across_scripts = on
-        for switch in (self.search_panel.across_scripts, self.find_bar.across_scripts):
+        for switch in self._scripts_switches():
             if switch.isChecked() != on:
                 switch.setChecked(on)
 

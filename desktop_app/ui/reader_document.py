@@ -59,7 +59,8 @@ def speaker_color(article: Article, name: str) -> str:
     return SPEAKER_COLOURS[names.index(name) % len(SPEAKER_COLOURS)] if name in names else "#7f8c8d"
 
 
-def _utf16_length(text: str) -> int:
+def utf16_length(text: str) -> int:
+    """The text's length as Qt counts it (UTF-16 units: a character beyond the BMP is two)."""
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
@@ -100,7 +101,7 @@ class Layout(NamedTuple):
             if number + 1 < len(blocks):
                 return self.starts[number + 1]
             inside = len(text)
-        return self.starts[number] + _utf16_length(text[: max(0, inside)])
+        return self.starts[number] + utf16_length(text[: max(0, inside)])
 
     def plain_offset(self, position: int) -> int:
         """The plain-text offset of a document position (title and labels snap to the next block)."""

@@ -19,7 +19,7 @@ from desktop_app.annotations.colors import BY_NAME, DEFAULT_COLOR, PALETTE, colo
 from desktop_app.annotations.model import ORPHANED, Annotation, Placed
 from desktop_app.corpus.model import Article
 from desktop_app.ui.plain_text import tooltip
-from desktop_app.ui.reader_document import Layout, Typography, build_document, solid_brush
+from desktop_app.ui.reader_document import Layout, Typography, build_document, solid_brush, utf16_length
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -274,8 +274,8 @@ class ReaderView(QTextBrowser):
             return
         text = line.text()
         cursor = self.textCursor()
-        cursor.setPosition(line.position() + len(text[:start].encode("utf-16-le")) // 2)
-        cursor.setPosition(line.position() + len(text[:end].encode("utf-16-le")) // 2, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(line.position() + utf16_length(text[:start]))
+        cursor.setPosition(line.position() + utf16_length(text[:end]), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 

@@ -78,9 +78,9 @@ def marked_html(
     return marked.replace(_OPEN, f"<b style='background-color:{background}'>").replace(_CLOSE, "</b>")
 
 
-def marked_snippet(hit: Hit) -> str:
-    """The hit's snippet with its matches in 【】 (plain text, for accessibility and tests)."""
-    return snippets.marked(hit.text, hit.matches, width=SNIPPET_WIDTH, before=SNIPPET_BEFORE)
+def marked_snippet(text: str, matches: list[tuple[int, int]]) -> str:
+    """The snippet with its matches in 【】 (the row's plain text, for accessibility and tests)."""
+    return snippets.marked(text, matches, width=SNIPPET_WIDTH, before=SNIPPET_BEFORE)
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -289,7 +289,7 @@ class SearchPanel(QWidget):
                 title = self._titles(note.placed.annotation.article)
                 snippet = marked_html(note.text, note.matches, color)
                 item = self._row(
-                    f"{title}：{snippets.marked(note.text, note.matches)}",
+                    f"{title}：{marked_snippet(note.text, note.matches)}",
                     f"<span style='color:gray'>{escape(title)}</span><br>{snippet}",
                     marked_html(note.text, note.matches, color, TOOLTIP_BEFORE, TOOLTIP_WIDTH),
                 )
@@ -318,7 +318,7 @@ class SearchPanel(QWidget):
                         group.appendRow(focus)
             where = f"{hit.speaker}：" if hit.speaker and hit.part == HitPart.TEXT else ""
             item = self._row(
-                where + marked_snippet(hit),
+                where + marked_snippet(hit.text, hit.matches),
                 f"<span style='color:gray'>{escape(where)}</span>{marked_html(hit.text, hit.matches, color)}",
                 marked_html(hit.text, hit.matches, color, TOOLTIP_BEFORE, TOOLTIP_WIDTH),
             )
