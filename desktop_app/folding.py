@@ -9,7 +9,9 @@ default), so that an OpenCC update can never detach a correction from its block.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from desktop_app.chinese_scripts import simplified_table
@@ -28,17 +30,34 @@ def _fold_char(char: str, scripts: bool) -> str:
 
 
 class _Translation(dict[int, str]):
-    """A ``str.translate`` table filled on demand: folding millions of characters runs in C."""
+    """A ``str.translate`` table filled on demand: folding millions of characters runs in C.
+
+    It also knows the characters seen so far that do not fold to exactly one (white space folds
+    to none, ``㎏`` to two): only those break the one-to-one line between the folded text and
+    the original, so offsets are mapped by finding them alone, not by walking every character."""
 
     def __init__(self, scripts: bool) -> None:
         super().__init__()
         self._scripts = scripts
+        self._uneven: set[str] = set()
+        self._uneven_pattern: re.Pattern[str] | None = None
 
     def __missing__(self, code: int) -> str:
         if len(self) > _MAX_CACHED:
             self.clear()
         folded = self[code] = _fold_char(chr(code), self._scripts)
+        if len(folded) != 1 and chr(code) not in self._uneven:
+            self._uneven.add(chr(code))
+            self._uneven_pattern = None
         return folded
+
+    def uneven_in(self, text: str) -> Iterator[int]:
+        """Where text has characters that do not fold to one (text has been translated)."""
+        if not self._uneven:
+            return iter(())
+        if self._uneven_pattern is None:
+            self._uneven_pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self._uneven)) + "]")
+        return (match.start() for match in self._uneven_pattern.finditer(text))
 
 
 _TRANSLATIONS = {False: _Translation(False), True: _Translation(True)}
@@ -46,7 +65,7 @@ _TRANSLATIONS = {False: _Translation(False), True: _Translation(True)}
 
 class Folded(NamedTuple):
     text: str
-    origins: tuple[int, ...]  # origins[i] = index in the original text of folded character i
+    origins: Sequence[int]  # origins[i] = index in the original text of folded character i
 
     def original_span(self, start: int, end: int, original_length: int) -> tuple[int, int]:
         """Maps the folded span [start, end) back to a span of the original text."""
@@ -57,13 +76,15 @@ class Folded(NamedTuple):
 
 def fold(text: str, scripts: bool = False) -> Folded:
     table = _TRANSLATIONS[scripts]
-    chars: list[str] = []
+    folded = text.translate(table)
     origins: list[int] = []
-    for index, char in enumerate(text):
-        for folded in table[ord(char)]:
-            chars.append(folded)
-            origins.append(index)
-    return Folded("".join(chars), tuple(origins))
+    after = 0  # characters before this one (and not uneven) fold to one each
+    for index in table.uneven_in(text):
+        origins.extend(range(after, index))
+        origins.extend([index] * len(table[ord(text[index])]))
+        after = index + 1
+    origins.extend(range(after, len(text)))
+    return Folded(folded, origins)
 
 
 def fold_text(text: str, scripts: bool = False) -> str:

@@ -46,17 +46,18 @@ class Term:
     def all_forms(self) -> tuple[str, ...]:
         return (self.key, *self.simplified, *self.traditional)
 
-    def occurs(self, folded: str, original: str, traditional: bool) -> bool:
-        """Whether the term occurs in a text, given the text folded across scripts and its script."""
+    def occurs(self, folded: str, exact_folded: str, traditional: bool) -> bool:
+        """Whether the term occurs in a text, given the text folded across scripts, folded
+        without them (``fold_text(text)``), and its script."""
         if self.key in folded:  # the common case, first: it is one C call
-            return self.across_scripts or self.exact in fold_text(original)
+            return self.across_scripts or self.exact in exact_folded
         if not self.across_scripts:
             return False
         return any(form in folded for form in (self.traditional if traditional else self.simplified))
 
     def occurs_in(self, original: str) -> bool:
         """The same for a text not folded yet (an annotation's note, a tag)."""
-        return self.occurs(fold_text(original, scripts=True), original, bool(is_traditional(original)))
+        return self.occurs(fold_text(original, scripts=True), fold_text(original), bool(is_traditional(original)))
 
 
 def term_spans(terms: list[Term], original: str, traditional: bool) -> list[tuple[int, int]]:

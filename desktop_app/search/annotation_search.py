@@ -50,7 +50,7 @@ _Field = tuple[AnnotationField, str, str, bool]  # the field, its text, folded, 
 
 
 def _occurs(term: Term, fields: list[_Field]) -> bool:
-    return any(term.occurs(folded, text, traditional) for _, text, folded, traditional in fields)
+    return any(term.occurs(folded, fold_text(text), traditional) for _, text, folded, traditional in fields)
 
 
 def search_annotations(

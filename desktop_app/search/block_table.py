@@ -13,7 +13,9 @@ from __future__ import annotations
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from desktop_app.chinese_scripts import is_traditional, script_counts, traditional_by_counts
@@ -24,7 +26,6 @@ from desktop_app.folding import fold_text
 # separates blocks without ever producing a match that straddles two of them.
 _SEPARATOR = "\n"
 TABLE_FILE = "aigc-blocks.sqlite3"
-SPLICE_LIMIT = 8  # articles an update splices into the table in memory; more, and it is built again
 
 
 @dataclass(frozen=True, slots=True)  # slots: 400,000 rows at 10,000 articles
@@ -72,39 +73,92 @@ def rows_of(article: Article) -> list[BlockRow]:
 
 
 class BlockTable:
-    """Rows ordered by article, then block; an article's rows are contiguous."""
+    """The rows as columns, one entry a row, ordered by article, then block; an article's rows
+    are contiguous. Only what matching and ranking read is held: the folded texts, end to end,
+    and each row's few facts. A hit's original text is read from the file (``texts``).
 
-    def __init__(self, rows: Iterable[BlockRow]) -> None:
-        self.rows: list[BlockRow] = []
-        # Columns of the rows, for the ranking's comprehensions (a list index beats an attribute).
-        self.folded: list[str] = []
-        self.lengths: list[int] = []
-        self.speaker_lines: list[bool] = []
-        self.traditional: list[bool] = []
-        self._articles: list[str] = []
-        # Every row's folded text and a separator, end to end; _starts[k] is where row k begins,
+    At 10,000 articles a row object with its text and folded text cost ~1 KB of memory a
+    block; this costs the folded text and ~60 bytes a row."""
+
+    def __init__(self, rows: Iterable[BlockRow] = ()) -> None:
+        self.articles: list[str] = []  # shared strings: one an article, not one a row
+        self.blocks: list[int] = []
+        self.speakers: list[str | None] = []
+        self.topics: list[int | None] = []
+        self.speaker_lines = bytearray()
+        self.traditional = bytearray()  # written in Traditional: the other vocabulary's phrasings apply
+        # The text folded without scripts (exact-script matching), only where the scripts fold
+        # changed it (Simplified text folds the same either way).
+        self.unscripted: list[str | None] = []
+        # Every row's folded text and a separator, end to end; starts[k] is where row k begins,
         # and a last entry is the length (one past the end).
-        self._haystack = ""
-        self._starts = [0]
-        self._total = 0
-        self._put(0, 0, list(rows))
+        self.haystack = ""
+        self.starts = [0]
+        self._parts: list[str] = []  # the haystack's pieces appended since it was last joined
+        self._append_rows(list(rows))
+        self._join()
+
+    def _append_rows(self, rows: list[BlockRow]) -> None:
+        shared: dict[str, str] = {}
+        folded = [row.folded for row in rows]
+        self._append_columns(
+            [shared.setdefault(row.article, row.article) for row in rows],
+            [row.block for row in rows],
+            [row.speaker if row.speaker is None else shared.setdefault(row.speaker, row.speaker) for row in rows],
+            [row.topic for row in rows],
+            bytes(row.speaker_line for row in rows),
+            bytes(row.traditional for row in rows),
+            [_unscripted(row.text, row.folded) for row in rows],
+            "".join(text + _SEPARATOR for text in folded),
+            list(accumulate((len(text) + 1 for text in folded), initial=self.starts[-1]))[1:],
+        )
+
+    def _append_columns(
+        self,
+        articles: list[str],
+        blocks: list[int],
+        speakers: list[str | None],
+        topics: list[int | None],
+        speaker_lines: bytes | bytearray,
+        traditional: bytes | bytearray,
+        unscripted: list[str | None],
+        haystack: str,
+        ends: list[int],
+    ) -> None:
+        """Appends rows: their columns, folded texts (each with its separator), and where each
+        of them ends in the haystack once appended (one past its separator)."""
+        self.starts += ends
+        self.articles += articles
+        self.blocks += blocks
+        self.speakers += speakers
+        self.topics += topics
+        self.speaker_lines += speaker_lines
+        self.traditional += traditional
+        self.unscripted += unscripted
+        self._parts.append(haystack)  # joined once all are appended: appending to the string each time was quadratic
+
+    def _join(self) -> None:
+        self.haystack = "".join([self.haystack, *self._parts])
+        self._parts.clear()
 
     @property
     def average_length(self) -> float:
-        return self._total / len(self.rows) if self.rows else 0.0
+        """Of the rows' folded texts (BM25's length normalisation)."""
+        return (len(self.haystack) - len(self)) / len(self) if self.articles else 0.0
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.articles)
 
-    def by_article(self) -> dict[str, list[BlockRow]]:
-        grouped: dict[str, list[BlockRow]] = {}
-        for row in self.rows:
-            grouped.setdefault(row.article, []).append(row)
-        return grouped
+    def folded(self, row: int) -> str:
+        return self.haystack[self.starts[row] : self.starts[row + 1] - 1]
+
+    def exact_folded(self, row: int) -> str:
+        """The row's text folded without scripts."""
+        return self.unscripted[row] or self.folded(row)
 
     def containing(self, needle: str) -> Iterator[int]:
         """Row numbers whose folded text contains the (folded, non-empty) needle, in order."""
-        starts, find = self._starts, self._haystack.find
+        starts, find = self.starts, self.haystack.find
         found = find(needle)
         while found != -1:
             row = bisect_right(starts, found) - 1
@@ -113,50 +167,37 @@ class BlockTable:
 
     def replaced(self, fresh: dict[str, list[BlockRow]], removed: Iterable[str]) -> BlockTable:
         """The table with the articles in fresh given these rows and the removed ones gone (a new
-        table: a search may still be reading this one)."""
-        removed = [article for article in removed if article not in fresh]
-        if len(fresh) + len(removed) > SPLICE_LIMIT:
-            grouped = self.by_article()
-            for article in removed:
-                grouped.pop(article, None)
-            grouped.update(fresh)
-            return BlockTable(row for article in sorted(grouped) for row in grouped[article])
-        table = self._copy()
-        for article, rows in [*fresh.items(), *((article, []) for article in removed)]:
-            table._splice(article, rows)
+        table: a search may still be reading this one). The rows kept are copied a run of
+        articles at a time (slicing, in C): adding one article to 10,000 takes ~50 ms."""
+        table = BlockTable()
+        kept_from = 0
+        for article in sorted({*fresh, *removed}):
+            first = bisect_left(self.articles, article, lo=kept_from)
+            table._append_slice(self, kept_from, first)
+            table._append_rows(fresh.get(article, []))
+            kept_from = bisect_right(self.articles, article, lo=first)
+        table._append_slice(self, kept_from, len(self))
+        table._join()
         return table
 
-    def _copy(self) -> BlockTable:
-        table = object.__new__(BlockTable)
-        table.__dict__.update(
-            {name: value[:] if isinstance(value, list) else value for name, value in vars(self).items()}
+    def _append_slice(self, other: BlockTable, first: int, last: int) -> None:
+        if first >= last:
+            return
+        self._append_columns(
+            other.articles[first:last],
+            other.blocks[first:last],
+            other.speakers[first:last],
+            other.topics[first:last],
+            other.speaker_lines[first:last],
+            other.traditional[first:last],
+            other.unscripted[first:last],
+            other.haystack[other.starts[first] : other.starts[last]],
+            list(map((self.starts[-1] - other.starts[first]).__add__, other.starts[first + 1 : last + 1])),
         )
-        return table
 
-    def _splice(self, article: str, rows: list[BlockRow]) -> None:
-        """Puts rows in place of the article's (or where it belongs): list and string slicing in
-        C, ~50 ms at 10,000 articles where building the table again takes ~0.5 s."""
-        self._put(bisect_left(self._articles, article), bisect_right(self._articles, article), rows)
-
-    def _put(self, first: int, last: int, rows: list[BlockRow]) -> None:
-        """Puts rows in place of rows first to last (exclusive), in every column."""
-        folded = [row.folded for row in rows]
-        lengths = [len(text) for text in folded]
-        begin, end = self._starts[first], self._starts[last]
-        added = "".join(text + _SEPARATOR for text in folded)
-        self._haystack = self._haystack[:begin] + added + self._haystack[end:]
-        starts = [begin]
-        for length in lengths:
-            starts.append(starts[-1] + length + 1)
-        shift = len(added) - (end - begin)
-        self._starts[first:] = starts[:-1] + [start + shift for start in self._starts[last:]]
-        self._total += sum(lengths) - sum(self.lengths[first:last])
-        self.rows[first:last] = rows
-        self.folded[first:last] = folded
-        self.lengths[first:last] = lengths
-        self.speaker_lines[first:last] = [row.speaker_line for row in rows]
-        self.traditional[first:last] = [row.traditional for row in rows]
-        self._articles[first:last] = [row.article for row in rows]
+    def sequence(self, row: int) -> int:
+        """The row's place among its article's rows (its key in the file, with the article)."""
+        return row - bisect_left(self.articles, self.articles[row])
 
     # -- on disk ----------------------------------------------------------------------------
     # One SQLite file: an update rewrites only the articles it changes (adding one article to
@@ -171,9 +212,20 @@ class BlockTable:
             gone = [(article,) for article in [*fresh, *removed]]
             connection.executemany("DELETE FROM rows WHERE article = ?", gone)
             connection.executemany(
-                "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (a, seq, r.block, r.speaker, r.topic, int(r.speaker_line), int(r.traditional), r.text, r.folded)
+                    (
+                        a,
+                        seq,
+                        r.block,
+                        r.speaker,
+                        r.topic,
+                        int(r.speaker_line),
+                        int(r.traditional),
+                        r.text,
+                        r.folded,
+                        _unscripted(r.text, r.folded),
+                    )
                     for a, rows in fresh.items()
                     for seq, r in enumerate(rows)
                 ),
@@ -189,30 +241,76 @@ class BlockTable:
     @classmethod
     def load(cls, path: Path) -> BlockTable:
         """Raises ValueError (or OSError) when the file is missing or not a table."""
-        if not path.is_file():
-            raise OSError(f"{path} is missing")
-        try:
-            connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        except sqlite3.Error as error:
-            raise OSError(f"cannot open {path}: {error}") from None
-        try:
+        with _reading(path) as connection:
             bad = connection.execute(_DAMAGED).fetchone()[0]
             if bad:
                 raise ValueError(f"not a block table: {bad} damaged rows")
-            rows = connection.execute(
-                "SELECT article, block, speaker, topic, text, folded, speaker_line, traditional FROM rows"
+            table = cls()
+            shared: dict[str, str] = {}
+            cursor = connection.execute(
+                "SELECT article, block, speaker, topic, speaker_line, traditional, unscripted, folded FROM rows"
                 " ORDER BY article, seq"
-            ).fetchall()
-        except sqlite3.Error as error:
-            raise ValueError(f"not a block table: {error}") from None
-        finally:
-            connection.close()
-        return cls(BlockRow(a, b, s, t, text, folded, bool(ln), bool(tr)) for a, b, s, t, text, folded, ln, tr in rows)
+            )
+            while chunk := cursor.fetchmany(20000):
+                articles, blocks, speakers, topics, lines, scripts, unscripted, folded = zip(*chunk, strict=True)
+                ends = accumulate((len(text) + 1 for text in folded), initial=table.starts[-1])
+                table._append_columns(
+                    [shared.setdefault(a, a) for a in articles],
+                    list(blocks),
+                    [s if s is None else shared.setdefault(s, s) for s in speakers],
+                    list(topics),
+                    bytes(lines),
+                    bytes(scripts),
+                    list(unscripted),
+                    "".join(text + _SEPARATOR for text in folded),
+                    list(ends)[1:],
+                )
+            table._join()
+        return table
+
+    def texts(self, path: Path, rows: list[int]) -> list[str]:
+        """The original texts of these rows, from the file the table was loaded from. Raises
+        ValueError when the file no longer holds what the table does (another process has
+        rewritten it since): the caller loads the table again."""
+        texts = []
+        with _reading(path) as connection:
+            for row in rows:
+                found = connection.execute(
+                    "SELECT text, folded FROM rows WHERE article = ? AND seq = ?",
+                    (self.articles[row], self.sequence(row)),
+                ).fetchone()
+                if found is None or found[1] != self.folded(row):
+                    raise ValueError("the block table changed on disk")
+                texts.append(found[0])
+        return texts
+
+
+def _unscripted(text: str, folded: str) -> str | None:
+    exact = fold_text(text)
+    return None if exact == folded else exact
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection; a file that is missing or not a table raises OSError or ValueError."""
+    if not path.is_file():
+        raise OSError(f"{path} is missing")
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise OSError(f"cannot open {path}: {error}") from None
+    try:
+        yield connection
+    except sqlite3.Error as error:
+        raise ValueError(f"not a block table: {error}") from None
+    finally:
+        connection.close()
 
 
 _CREATE = """CREATE TABLE IF NOT EXISTS rows (
     article TEXT NOT NULL, seq INTEGER NOT NULL, block INTEGER NOT NULL, speaker TEXT, topic INTEGER,
     speaker_line INTEGER NOT NULL, traditional INTEGER NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL,
+    unscripted TEXT,
     PRIMARY KEY (article, seq)
 ) STRICT, WITHOUT ROWID"""
 # Values no writer of this version leaves (a hand edit, a damaged page read back as numbers).

@@ -34,7 +34,7 @@ from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError, IndexDamaged
 from desktop_app.files import write_text_atomically
 from desktop_app.search import segmenter, snippets
-from desktop_app.search.block_table import TABLE_FILE, BlockRow, BlockTable, rows_of
+from desktop_app.search.block_table import TABLE_FILE, BlockTable, rows_of
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.search.schema_version import SCHEMA_VERSION
 
@@ -299,7 +299,7 @@ class SearchIndex:
             table = self._current_table()
         except (OSError, ValueError):
             return RebuildReason.TABLE_DAMAGED
-        if {row.article for row in table.rows} - set(meta["articles"]) or len(table) != meta.get("blocks", len(table)):
+        if set(table.articles) - set(meta["articles"]) or len(table) != meta.get("blocks", len(table)):
             return RebuildReason.TABLE_OUT_OF_STEP
         return _whoosh_problem(self._dir)
 
@@ -511,12 +511,14 @@ class SearchIndex:
                 numbers = _matching_rows(snapshot.table, parsed)
                 try:
                     ranked = _rank(snapshot, numbers, words, limit or None)
+                    texts = snapshot.table.texts(self._table_path, [number for number, _ in ranked])
                     break
-                except Exception:  # a generation removed under us between two queries  # noqa: BLE001
+                except Exception:  # a generation removed or rewritten under us between two queries  # noqa: BLE001
                     self._forget()
                     if attempt:
                         raise IndexDamaged("the search index is damaged") from None
-        return [_hit(snapshot.table.rows[number], score, parsed) for number, score in ranked]
+        table = snapshot.table
+        return [_hit(table, number, text, score, parsed) for (number, score), text in zip(ranked, texts, strict=True)]
 
     def warm_up(self) -> None:
         """Loads jieba and opens a searcher, so that the first query pays no start-up cost."""
@@ -543,7 +545,6 @@ def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[int]:
     Written for the common case at 10,000 articles, a single common term matching ~50,000
     rows: the rows that contain the first term's own folded text need no second look at it,
     only rows found through its other-script phrasings are checked against their script."""
-    rows = table.rows
     if parsed.terms:
         # The longest term is likely the rarest: it picks the candidates, the rest only check them.
         first = max(parsed.terms, key=lambda term: len(term.key))
@@ -557,15 +558,19 @@ def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[int]:
         numbers = sorted(found)
         others = [term for term in parsed.terms if term is not first]
         if others or parsed.excluded or not parsed.across_scripts:
-            numbers = [n for n in numbers if parsed.matches(rows[n].folded, rows[n].text, rows[n].traditional)]
+            folded, exact, traditional = table.folded, table.exact_folded, table.traditional
+            numbers = [n for n in numbers if parsed.matches(folded(n), exact(n), bool(traditional[n]))]
     else:
-        numbers = list(range(len(rows)))
+        numbers = list(range(len(table)))
     if parsed.speaker is not None:
-        numbers = [n for n in numbers if rows[n].speaker == parsed.speaker]
+        speakers = table.speakers
+        numbers = [n for n in numbers if speakers[n] == parsed.speaker]
     if parsed.article is not None:
-        numbers = [n for n in numbers if rows[n].article == parsed.article]
+        articles = table.articles
+        numbers = [n for n in numbers if articles[n] == parsed.article]
     if parsed.topic is not None:
-        numbers = [n for n in numbers if rows[n].topic == parsed.topic]
+        topics = table.topics
+        numbers = [n for n in numbers if topics[n] == parsed.topic]
     return numbers
 
 
@@ -591,13 +596,13 @@ def _rank(snapshot: _Snapshot, numbers: list[int], words: list[str], limit: int 
         return lines[:limit]
     if not words or not texts:
         return lines + [(n, 0.0) for n in (texts if limit is None else texts[: limit - len(lines)])]
-    folded, lengths = table.folded, table.lengths
+    count, starts = table.haystack.count, table.starts
     base, slope = BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / (table.average_length or 1.0)
-    norms = [base + slope * lengths[n] for n in texts]
+    norms = [base + slope * (starts[n + 1] - starts[n] - 1) for n in texts]
     scores = [0.0] * len(texts)
     for word in set(words):
         weight = snapshot.searcher.idf("words", word) * (BM25_K1 + 1)
-        counts = [folded[n].count(word) for n in texts]
+        counts = [count(word, starts[n], starts[n + 1]) for n in texts]
         scores = [
             score + weight * c / (c + norm) if c else score
             for score, c, norm in zip(scores, counts, norms, strict=True)
@@ -609,16 +614,16 @@ def _rank(snapshot: _Snapshot, numbers: list[int], words: list[str], limit: int 
     return lines + [(texts[n], scores[n]) for n in order]
 
 
-def _hit(row: BlockRow, score: float, parsed: ParsedQuery) -> Hit:
-    matches = parsed.spans(row.text, row.traditional)
+def _hit(table: BlockTable, row: int, text: str, score: float, parsed: ParsedQuery) -> Hit:
+    matches = parsed.spans(text, bool(table.traditional[row]))
     return Hit(
-        article=row.article,
-        block=row.block,
-        speaker=row.speaker,
-        topic=row.topic,
+        article=table.articles[row],
+        block=table.blocks[row],
+        speaker=table.speakers[row],
+        topic=table.topics[row],
         score=score,
-        snippet=snippets.plain(row.text, matches),
+        snippet=snippets.plain(text, matches),
         matches=matches,
-        text=row.text,
-        part=HitPart.SPEAKER if row.speaker_line else HitPart.TEXT,
+        text=text,
+        part=HitPart.SPEAKER if table.speaker_lines[row] else HitPart.TEXT,
     )

@@ -1,5 +1,5 @@
 """The block table: every block's folded text end to end, searched with str.find; saved and
-loaded whole or refused."""
+loaded whole or refused; a hit's original text read back from the file."""
 
 from __future__ import annotations
 
@@ -28,10 +28,15 @@ def test_a_saved_table_loads_equal_and_a_damaged_one_is_refused(tmp_path: Path) 
     path = tmp_path / "table.sqlite3"
     rows = [row("a", 0, "一"), row("a", 1, "二"), BlockRow("b", 0, "李笛", 1, "李笛  小冰", "李笛小冰", True, False)]
     BlockTable.write(path, {"a": rows[:2], "b": rows[2:]}, [])
-    assert BlockTable.load(path).rows == rows
+    loaded = BlockTable.load(path)
+    assert vars(loaded) == vars(BlockTable(rows))
+    assert loaded.texts(path, [2, 0]) == ["李笛  小冰", "一"]
     # An update rewrites only its articles: a replaced, c added, b removed.
     BlockTable.write(path, {"a": [row("a", 0, "三")], "c": [row("c", 0, "四")]}, ["b"])
-    assert [(r.article, r.text) for r in BlockTable.load(path).rows] == [("a", "三"), ("c", "四")]
+    with pytest.raises(ValueError):  # the file no longer holds what the loaded table does
+        loaded.texts(path, [0])
+    reloaded = BlockTable.load(path)
+    assert (reloaded.articles, reloaded.texts(path, [0, 1])) == (["a", "c"], ["三", "四"])
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA ignore_check_constraints = ON")
         connection.execute("UPDATE rows SET block = -1 WHERE article = 'c'")
@@ -49,8 +54,23 @@ def test_a_saved_table_loads_equal_and_a_damaged_one_is_refused(tmp_path: Path) 
 def test_replaced_keeps_articles_in_order_and_contiguous() -> None:
     table = BlockTable([row("a", 0, "一"), row("b", 0, "二")])
     updated = table.replaced({"c": [row("c", 0, "三")], "a": [row("a", 0, "四"), row("a", 1, "五")]}, ["b"])
-    assert [(r.article, r.text) for r in updated.rows] == [("a", "四"), ("a", "五"), ("c", "三")]
+    assert [(updated.articles[n], updated.folded(n)) for n in range(len(updated))] == [
+        ("a", "四"),
+        ("a", "五"),
+        ("c", "三"),
+    ]
     assert list(updated.containing("五")) == [1]
+    assert [updated.sequence(n) for n in range(3)] == [0, 1, 0]
+
+
+def test_only_text_the_scripts_fold_changes_keeps_its_exact_folding() -> None:
+    simplified, traditional = (
+        BlockRow("a", 0, None, None, "数字 人", "数字人"),
+        BlockRow("a", 1, None, None, "數字", "数字"),
+    )
+    table = BlockTable([simplified, traditional])
+    assert table.unscripted == [None, "數字"]
+    assert (table.exact_folded(0), table.exact_folded(1)) == ("数字人", "數字")
 
 
 _ARTICLES = st.sampled_from(["a", "b", "c", "d", "e"])
@@ -76,8 +96,8 @@ def test_splicing_an_update_in_equals_building_the_table_again(
     wanted = {article: rows(article, texts) for article, texts in start.items() if article not in removed}
     wanted.update(new_rows)
     built = BlockTable(r for article in sorted(wanted) for r in wanted[article])
-    assert spliced.rows == built.rows
     assert list(spliced.containing(needle)) == list(built.containing(needle))
     assert spliced.average_length == built.average_length
     assert vars(spliced) == vars(built)
-    assert [r.article for r in table.rows] == [a for a in sorted(start) for _ in start[a]]  # the old one unchanged
+    assert table.articles == [a for a in sorted(start) for _ in start[a]]  # the old one unchanged
+    assert [table.folded(n) for n in range(len(table))] == [t for a in sorted(start) for t in start[a]]
