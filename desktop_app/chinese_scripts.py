@@ -14,6 +14,7 @@ start-up path. Nothing here is specific to one article or site.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from functools import cache
 from typing import Any, NamedTuple
@@ -29,6 +30,16 @@ _TO_SIMPLIFIED = ("t2s", "tw2sp", "hk2s")
 _TO_TRADITIONAL = ("s2t", "s2twp", "s2hk")
 
 _lock = threading.Lock()  # OpenCC's converters are not documented as thread-safe
+
+
+def _new_lock_in_child() -> None:
+    # A child process forked while another thread held the lock would wait on it forever.
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # Unix only; elsewhere nothing forks
+    os.register_at_fork(after_in_child=_new_lock_in_child)
 
 
 @cache

@@ -10,6 +10,7 @@ block: tens of milliseconds for millions of characters.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -156,25 +157,29 @@ class BlockTable:
         """The row's text folded without scripts."""
         return self.unscripted[row] or self.folded(row)
 
-    def containing(self, needle: str) -> Iterator[int]:
+    def containing(self, needle: str) -> list[int]:
         """Row numbers whose folded text contains the (folded, non-empty) needle, in order."""
         starts, find = self.starts, self.haystack.find
+        rows: list[int] = []
+        add = rows.append
         found = find(needle)
         while found != -1:
             row = bisect_right(starts, found) - 1
-            yield row
+            add(row)
             found = find(needle, starts[row + 1])  # one step per matching row, not per occurrence
+        return rows
 
-    def replaced(self, fresh: dict[str, list[BlockRow]], removed: Iterable[str]) -> BlockTable:
-        """The table with the articles in fresh given these rows and the removed ones gone (a new
-        table: a search may still be reading this one). The rows kept are copied a run of
+    def replaced(self, fresh: BlockTable, gone: Iterable[str]) -> BlockTable:
+        """The table without the rows of the articles gone, and with fresh's rows (a new table: a
+        search may still be reading this one). An article with new rows is among the gone ones
+        (an article left with no rows has none in fresh). The rows kept are copied a run of
         articles at a time (slicing, in C): adding one article to 10,000 takes ~50 ms."""
         table = BlockTable()
         kept_from = 0
-        for article in sorted({*fresh, *removed}):
+        for article in sorted({*gone, *fresh.articles}):
             first = bisect_left(self.articles, article, lo=kept_from)
             table._append_slice(self, kept_from, first)
-            table._append_rows(fresh.get(article, []))
+            table._append_slice(fresh, bisect_left(fresh.articles, article), bisect_right(fresh.articles, article))
             kept_from = bisect_right(self.articles, article, lo=first)
         table._append_slice(self, kept_from, len(self))
         table._join()
@@ -239,23 +244,28 @@ class BlockTable:
             connection.close()
 
     @classmethod
-    def load(cls, path: Path) -> BlockTable:
-        """Raises ValueError (or OSError) when the file is missing or not a table."""
+    def load(cls, path: Path, articles: list[str] | None = None) -> BlockTable:
+        """The table in the file, or only the rows of these articles. Raises ValueError (or
+        OSError) when the file is missing or not a table."""
+        where, arguments = "", []
+        if articles is not None:
+            where, arguments = "WHERE article IN (SELECT value FROM json_each(?))", [json.dumps(articles)]
         with _reading(path) as connection:
-            bad = connection.execute(_DAMAGED).fetchone()[0]
-            if bad:
-                raise ValueError(f"not a block table: {bad} damaged rows")
+            bad = connection.execute(_DAMAGED + where.replace("WHERE", " AND"), arguments)
+            if count := bad.fetchone()[0]:
+                raise ValueError(f"not a block table: {count} damaged rows")
             table = cls()
             shared: dict[str, str] = {}
             cursor = connection.execute(
                 "SELECT article, block, speaker, topic, speaker_line, traditional, unscripted, folded FROM rows"
-                " ORDER BY article, seq"
+                f" {where} ORDER BY article, seq",
+                arguments,
             )
             while chunk := cursor.fetchmany(20000):
-                articles, blocks, speakers, topics, lines, scripts, unscripted, folded = zip(*chunk, strict=True)
+                ids, blocks, speakers, topics, lines, scripts, unscripted, folded = zip(*chunk, strict=True)
                 ends = accumulate((len(text) + 1 for text in folded), initial=table.starts[-1])
                 table._append_columns(
-                    [shared.setdefault(a, a) for a in articles],
+                    [shared.setdefault(a, a) for a in ids],
                     list(blocks),
                     [s if s is None else shared.setdefault(s, s) for s in speakers],
                     list(topics),
@@ -314,5 +324,5 @@ _CREATE = """CREATE TABLE IF NOT EXISTS rows (
     PRIMARY KEY (article, seq)
 ) STRICT, WITHOUT ROWID"""
 # Values no writer of this version leaves (a hand edit, a damaged page read back as numbers).
-_DAMAGED = """SELECT count(*) FROM rows WHERE block < 0 OR topic < 0 OR speaker_line NOT IN (0, 1)
-    OR traditional NOT IN (0, 1) OR instr(folded, char(10)) > 0"""
+_DAMAGED = """SELECT count(*) FROM rows WHERE (block < 0 OR topic < 0 OR speaker_line NOT IN (0, 1)
+    OR traditional NOT IN (0, 1) OR instr(folded, char(10)) > 0)"""

@@ -37,6 +37,7 @@ from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockTable, rows_of
 from desktop_app.search.query import ParsedQuery, parse_query
 from desktop_app.search.schema_version import SCHEMA_VERSION
+from desktop_app.terms import Term
 
 if TYPE_CHECKING:
     from whoosh.searching import Searcher
@@ -53,6 +54,8 @@ WRITER_MEMORY_MB = 256  # whoosh's posting pool: a batch fits (spilling runs to 
 PARALLEL_THRESHOLD = 400  # blocks; below this a process pool costs more than it saves
 
 Progress = Callable[[int, int], None]
+# After each batch an update commits: the articles written, those removed, and (done, total).
+BatchWritten = Callable[[list[str], list[str], int, int], None]
 
 
 class HitPart(StrEnum):
@@ -140,9 +143,19 @@ def _segmented(folded_texts: list[str]) -> Iterator[str]:
     workers = 2
     chunk = 200
     batches = [folded_texts[i : i + chunk] for i in range(0, len(folded_texts), chunk)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_die_when_terminated) as pool:
         for batch in pool.imap(_segment_batch, batches):
             yield from batch
+
+
+def _die_when_terminated() -> None:
+    """A pool worker ends on SIGTERM (the pool's own way to stop it), even when forked from a
+    process that handles the signal (build_process's writer): a worker that ran a handler
+    instead could die holding the pool's queue lock, and the pool would wait on its siblings
+    forever."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def import_engine() -> None:
@@ -215,9 +228,22 @@ class SearchIndex:
         # While an update runs: (articles written, articles to write). A search meanwhile answers
         # over what is written, and a new generation being built is read before CURRENT names it.
         self.progress: tuple[int, int] | None = None
+        # An update is writing (here, or in a child process this object follows): the table in
+        # memory is the one kept in step with it, not reloaded; a rebuild's new generation is
+        # read before CURRENT names it.
         self._building = False
+        self.writer_process: Any = None  # a child process writing for this object (build_process)
+        self.updates_in_turn = threading.Lock()  # held by build_process for a whole update, wherever it is written
 
     # -- state on disk ----------------------------------------------------------------------
+    @property
+    def root(self) -> Path:
+        return self._root
+
+    @property
+    def cache_dir(self) -> Path:
+        return self._cache_dir
+
     @property
     def generation_dir(self) -> Path:
         """The folder of the generation this object reads (for diagnostics and tests)."""
@@ -340,7 +366,11 @@ class SearchIndex:
 
     # -- writing ----------------------------------------------------------------------------
     def update(
-        self, articles: Iterable[Article], rebuild: bool = False, progress: Progress | None = None
+        self,
+        articles: Iterable[Article],
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        batch_written: BatchWritten | None = None,
     ) -> UpdateReport:
         """Brings the index in line with the articles: only changed articles are rewritten."""
         articles = list(articles)
@@ -352,7 +382,7 @@ class SearchIndex:
             problem = RebuildReason.REQUESTED if rebuild else self.problem()
             self._building = problem is not None
             try:
-                return self._update(articles, problem, report, progress)
+                return self._update(articles, problem, report, progress, batch_written)
             except OSError as error:
                 if self._dir != self._current_dir():  # a new generation is dropped; CURRENT still names the old
                     shutil.rmtree(self._dir, ignore_errors=True)
@@ -364,8 +394,21 @@ class SearchIndex:
                 self._building = False
                 self.progress = None
 
+    def articles_to_write(self, articles: list[Article], rebuild: bool = False) -> int:
+        """How many articles an update would write (or remove) now: all of them for a rebuild."""
+        if rebuild or self.problem() is not None:
+            return len(articles)
+        known: dict[str, str] = (self._read_meta() or {}).get("articles", {})
+        wanted = {article.id: article.content_digest for article in articles}
+        return sum(known.get(key) != digest for key, digest in wanted.items()) + len(known.keys() - wanted.keys())
+
     def _update(
-        self, articles: list[Article], problem: RebuildReason | None, report: UpdateReport, progress: Progress | None
+        self,
+        articles: list[Article],
+        problem: RebuildReason | None,
+        report: UpdateReport,
+        progress: Progress | None,
+        batch_written: BatchWritten | None,
     ) -> UpdateReport:
         if problem is not None:
             report.rebuilt_because = problem
@@ -380,7 +423,7 @@ class SearchIndex:
             report.added = [a.id for a in changed if a.id not in known]
             report.updated = [a.id for a in changed if a.id in known]
             report.removed = removed
-            table = self._write(changed, removed, progress)
+            table = self._write(changed, removed, progress, batch_written)
             self._write_meta(True, wanted, len(table))
         if problem is not None:
             self._switch_to(self._dir)
@@ -402,7 +445,9 @@ class SearchIndex:
         except Timeout:
             raise DataError("the search index is being written by another program; try again in a moment") from None
 
-    def _write(self, changed: list[Article], removed: list[str], progress: Progress | None) -> BlockTable:
+    def _write(
+        self, changed: list[Article], removed: list[str], progress: Progress | None, batch_written: BatchWritten | None
+    ) -> BlockTable:
         """Writes the changed articles in batches, each committed to both parts: a search in this
         process during a long build answers over the batches written so far."""
         segmenter.ensure_loaded(self._cache_dir)
@@ -419,6 +464,8 @@ class SearchIndex:
             table = self._write_batch(table, batch, gone, merge=len(batches) == 1)
             done += len(batch)
             self.progress = (done, len(changed))
+            if batch_written:
+                batch_written([article.id for article in batch], gone, done, len(changed))
             if progress:
                 progress(done, len(changed))
         return table
@@ -427,7 +474,7 @@ class SearchIndex:
         from whoosh.index import LockError
 
         fresh = {article.id: rows_of(article) for article in batch}
-        rows = [row for article in batch for row in fresh[article.id]]
+        rows = [row for article in sorted(batch, key=lambda article: article.id) for row in fresh[article.id]]
         try:
             writer = self._open().writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB)
         except LockError:
@@ -439,7 +486,7 @@ class SearchIndex:
                 writer.add_document(article=row.article, words=words)
             # Under whoosh's lock, so that two processes never interleave their tables.
             BlockTable.write(self._table_path, fresh, removed)
-            table = table.replaced(fresh, removed)
+            table = table.replaced(BlockTable(rows), [*fresh, *removed])
             # A build in batches keeps a segment a batch: merging them would rewrite the index each time.
             writer.commit(merge=merge)
         except BaseException:
@@ -455,6 +502,58 @@ class SearchIndex:
         del writer, fresh, rows, table
         return self._table
 
+    # -- following a writer in another process (build_process) -----------------------------
+    def follow(self, generation: str, written: list[str], removed: list[str], done: int, total: int) -> None:
+        """A child process writing for this object has committed a batch to the generation:
+        searches here see those articles from now on (a rebuild's first batch moves this
+        object to the new generation, before CURRENT names it)."""
+        folder = self._root / generation
+        with self._read_lock:
+            if folder != self._dir:
+                self._forget()
+                self._dir = folder
+            self._building = True
+            table = self._table
+        path = self._table_path
+        # Only the batch is read, and merged in: reading the whole table each batch would cost the
+        # window's process ~2 s a batch at 10,000 articles.
+        table = (
+            BlockTable.load(path)
+            if table is None
+            else table.replaced(BlockTable.load(path, written), written + removed)
+        )
+        with self._read_lock:
+            self._table = table
+            self.progress = (done, total)
+
+    def followed(self) -> None:
+        """The child process has finished writing: this object reads what it wrote, as its own."""
+        with self._read_lock:
+            self._building = False
+            self.progress = None
+            self.writer_process = None
+            if self._dir != self._current_dir():  # it rebuilt, and wrote nothing this object followed
+                self._forget()
+                self._dir = self._current_dir()
+            self._table_stamp = self._stamp()
+
+    def abandon_following(self) -> None:
+        """The child process failed or was stopped: back to what CURRENT names, read afresh."""
+        with self._read_lock:
+            self._building = False
+            self.progress = None
+            self.writer_process = None
+            self._forget()
+            self._dir = self._current_dir()
+
+    def stop_writer(self) -> None:
+        """Stops a child process writing for this object (the window is closing); what it had
+        not finished is left as an update interrupted, which the next one repairs."""
+        process = self.writer_process
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(10)
+
     # -- reading ----------------------------------------------------------------------------
     def _stamp(self) -> tuple[int, int] | None:
         try:
@@ -466,7 +565,7 @@ class SearchIndex:
     def _current_table(self) -> BlockTable:
         """The block table on disk, reloaded when another process has rewritten it."""
         stamp = self._stamp()
-        if self._table is None or stamp != self._table_stamp:
+        if self._table is None or (stamp != self._table_stamp and not self._building):
             self._table = BlockTable.load(self._table_path)
             self._table_stamp = stamp
         return self._table
@@ -527,6 +626,7 @@ class SearchIndex:
             self._snapshot()
 
     def close(self) -> None:
+        self.stop_writer()
         self._close()
 
 
@@ -543,25 +643,19 @@ def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[int]:
     filters, in order.
 
     Written for the common case at 10,000 articles, a single common term matching ~50,000
-    rows: the rows that contain the first term's own folded text need no second look at it,
-    only rows found through its other-script phrasings are checked against their script."""
+    rows: the longest term (likely the rarest) is found by scanning, and every other term is
+    only checked in the rows found, without copying their text."""
     if parsed.terms:
-        # The longest term is likely the rarest: it picks the candidates, the rest only check them.
-        first = max(parsed.terms, key=lambda term: len(term.key))
-        found = set(table.containing(first.key))
-        if parsed.across_scripts:  # a phrasing of the other script's vocabulary counts in text of that script
-            traditional = table.traditional
-            for form in first.simplified:
-                found.update(n for n in table.containing(form) if not traditional[n])
-            for form in first.traditional:
-                found.update(n for n in table.containing(form) if traditional[n])
-        numbers = sorted(found)
-        others = [term for term in parsed.terms if term is not first]
-        if others or parsed.excluded or not parsed.across_scripts:
-            folded, exact, traditional = table.folded, table.exact_folded, table.traditional
-            numbers = [n for n in numbers if parsed.matches(folded(n), exact(n), bool(traditional[n]))]
+        first, *others = sorted(parsed.terms, key=lambda term: len(term.key), reverse=True)
+        numbers = _rows_with(table, first)
+        for term in others:
+            occurs = _occurs_in_row(table, term)
+            numbers = [n for n in numbers if occurs(n)]
     else:
         numbers = list(range(len(table)))
+    for term in parsed.excluded:
+        occurs = _occurs_in_row(table, term)
+        numbers = [n for n in numbers if not occurs(n)]
     if parsed.speaker is not None:
         speakers = table.speakers
         numbers = [n for n in numbers if speakers[n] == parsed.speaker]
@@ -572,6 +666,34 @@ def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[int]:
         topics = table.topics
         numbers = [n for n in numbers if topics[n] == parsed.topic]
     return numbers
+
+
+def _rows_with(table: BlockTable, term: Term) -> list[int]:
+    """The rows the term occurs in (``Term.occurs``), in order, found by scanning."""
+    numbers = table.containing(term.key)
+    if not term.across_scripts:
+        exact = table.exact_folded
+        return [n for n in numbers if term.exact in exact(n)]
+    if not (term.simplified or term.traditional):
+        return numbers
+    # A phrasing of the other script's vocabulary counts in text of that script.
+    traditional = table.traditional
+    found = set(numbers)
+    for form in term.simplified:
+        found.update(n for n in table.containing(form) if not traditional[n])
+    for form in term.traditional:
+        found.update(n for n in table.containing(form) if traditional[n])
+    return sorted(found)
+
+
+def _occurs_in_row(table: BlockTable, term: Term) -> Callable[[int], bool]:
+    """``Term.occurs`` for a row, by number."""
+    starts, find = table.starts, table.haystack.find
+    if term.across_scripts and not (term.simplified or term.traditional):
+        key = term.key
+        return lambda n: find(key, starts[n], starts[n + 1]) != -1  # no copy of the row's text
+    folded, exact, traditional = table.folded, table.exact_folded, table.traditional
+    return lambda n: term.occurs(folded(n), exact(n), bool(traditional[n]))
 
 
 BM25_K1, BM25_B = 1.2, 0.75  # whoosh's BM25F defaults
@@ -602,10 +724,9 @@ def _rank(snapshot: _Snapshot, numbers: list[int], words: list[str], limit: int 
     scores = [0.0] * len(texts)
     for word in set(words):
         weight = snapshot.searcher.idf("words", word) * (BM25_K1 + 1)
-        counts = [count(word, starts[n], starts[n + 1]) for n in texts]
         scores = [
-            score + weight * c / (c + norm) if c else score
-            for score, c, norm in zip(scores, counts, norms, strict=True)
+            score + weight * c / (c + norm) if (c := count(word, starts[n], starts[n + 1])) else score
+            for score, n, norm in zip(scores, texts, norms, strict=True)
         ]
     if limit is None:
         order = sorted(range(len(texts)), key=scores.__getitem__, reverse=True)  # stable: ties keep reading order

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
             self.annotations_panel.flush()  # a note typed a moment ago is saved before the window goes
         self.remember_place()
         self.save_settings()
+        self.search_index.stop_writer()  # a build in a child process; the next start builds again
         self.background.wait(10_000)
         super().closeEvent(event)
 

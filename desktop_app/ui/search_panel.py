@@ -43,6 +43,7 @@ from desktop_app.annotations.model import Placed
 from desktop_app.corpus.model import Article
 from desktop_app.search import snippets
 from desktop_app.search.annotation_search import AnnotationHit, search_annotations
+from desktop_app.search.build_process import update_aside
 from desktop_app.search.index import Hit, HitPart, RebuildReason, SearchIndex, import_engine
 from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.scripts_switch import add_scripts_switch
@@ -215,7 +216,7 @@ class SearchPanel(QWidget):
         import_engine()  # on this (the GUI) thread: see its docstring
 
         def load() -> RebuildReason | None:
-            report = self._index.update(articles, progress=self._indexed.emit)
+            report = update_aside(self._index, articles, progress=self._indexed.emit)  # a long one in a child process
             self._index.warm_up()
             return report.rebuilt_because
 

@@ -42,6 +42,10 @@ def test_a_saved_table_loads_equal_and_a_damaged_one_is_refused(tmp_path: Path) 
         connection.execute("UPDATE rows SET block = -1 WHERE article = 'c'")
     with pytest.raises(ValueError):
         BlockTable.load(path)
+    with pytest.raises(ValueError):
+        BlockTable.load(path, ["c"])
+    only_a = BlockTable.load(path, ["a"])  # one article's rows (what a window following a build reads)
+    assert (only_a.articles, only_a.texts(path, [0])) == (["a"], ["三"])
     for damaged in (b"not a database at all" * 100, b""):
         path.write_bytes(damaged)
         with pytest.raises((ValueError, OSError)):
@@ -53,7 +57,7 @@ def test_a_saved_table_loads_equal_and_a_damaged_one_is_refused(tmp_path: Path) 
 
 def test_replaced_keeps_articles_in_order_and_contiguous() -> None:
     table = BlockTable([row("a", 0, "一"), row("b", 0, "二")])
-    updated = table.replaced({"c": [row("c", 0, "三")], "a": [row("a", 0, "四"), row("a", 1, "五")]}, ["b"])
+    updated = table.replaced(BlockTable([row("a", 0, "四"), row("a", 1, "五"), row("c", 0, "三")]), ["a", "b", "c"])
     assert [(updated.articles[n], updated.folded(n)) for n in range(len(updated))] == [
         ("a", "四"),
         ("a", "五"),
@@ -92,7 +96,9 @@ def test_splicing_an_update_in_equals_building_the_table_again(
 
     table = BlockTable(r for article in sorted(start) for r in rows(article, start[article]))
     new_rows = {article: rows(article, texts) for article, texts in fresh.items()}
-    spliced = table.replaced(new_rows, removed)
+    spliced = table.replaced(
+        BlockTable(r for article in sorted(new_rows) for r in new_rows[article]), [*fresh, *removed]
+    )
     wanted = {article: rows(article, texts) for article, texts in start.items() if article not in removed}
     wanted.update(new_rows)
     built = BlockTable(r for article in sorted(wanted) for r in wanted[article])

@@ -1,0 +1,106 @@
+"""A long index update written by a child process while this one follows it: the window's way
+to build the index.
+
+Written in the window's own process, a build at 10,000 articles left it at 1.1 GiB (whoosh's
+posting pool, jieba's work, the garbage a long build leaves) and stalled its event loop ~0.6 s a
+batch (whoosh's sort holds the GIL). A child process takes both: it inherits the articles and
+the loaded dictionaries (fork), writes the index batch by batch exactly as ``SearchIndex.update``
+does, and after each batch sends the ids it wrote; this process reads just those rows
+(``SearchIndex.follow``), so that searches meanwhile answer over what is written so far.
+
+Small updates (a few articles imported) are written in place: a process costs more than they
+do. Where there is no fork (Windows), every update is written in place.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import signal
+import sys
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from desktop_app import chinese_scripts
+from desktop_app.corpus.model import Article
+from desktop_app.errors import DataError
+from desktop_app.search import segmenter
+from desktop_app.search.index import Progress, SearchIndex, UpdateReport
+
+CHILD_THRESHOLD = 200  # articles to write; fewer are written in this process
+
+
+def update_aside(
+    index: SearchIndex, articles: Iterable[Article], rebuild: bool = False, progress: Progress | None = None
+) -> UpdateReport:
+    """``index.update(articles, rebuild, progress)``, written by a child process when it is long."""
+    articles = list(articles)
+    if (
+        "fork" not in multiprocessing.get_all_start_methods()
+        or index.articles_to_write(articles, rebuild) < CHILD_THRESHOLD
+    ):
+        return index.update(articles, rebuild, progress)
+    # Loaded here, before the fork: the child inherits them instead of loading them again, and
+    # never waits on a lock another thread of this process happened to hold at the fork.
+    segmenter.ensure_loaded(index.cache_dir)
+    chinese_scripts.signature()
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_write_in_child,
+        args=(index.root, index.cache_dir, articles, rebuild, sending),
+        name="aigc-reader index writer",
+    )
+    child.start()
+    sending.close()  # the child's end only: the pipe reports the child's exit as EOF
+    index.writer_process = child
+    try:
+        while True:
+            try:
+                message = receiving.recv()
+            except EOFError:
+                raise DataError("the search index writer stopped before it finished") from None
+            if message[0] == "batch":
+                _, generation, written, removed, done, total = message
+                index.follow(generation, written, removed, done, total)
+                if progress:
+                    progress(done, total)
+            elif message[0] == "done":
+                index.followed()
+                report: UpdateReport = message[1]
+                return report
+            else:
+                raise DataError(message[1])
+    except BaseException:
+        index.abandon_following()
+        raise
+    finally:
+        receiving.close()
+        child.join(5)
+        if child.is_alive():
+            child.terminate()
+            child.join(5)
+
+
+def _write_in_child(root: Path, cache_dir: Path, articles: list[Article], rebuild: bool, sending: Connection) -> None:
+    gc.enable()  # the window keeps it off while background work runs; this process has no widgets
+    # Stopped (the window closing), it leaves through SystemExit: the segmenting pool is shut
+    # down with it, and the index is left as an interrupted update, which the next one repairs.
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(1))
+    index = SearchIndex(root, cache_dir)  # its own locks: another thread may have held the parent's at the fork
+
+    def batch_written(written: list[str], removed: list[str], done: int, total: int) -> None:
+        sending.send(("batch", index.generation_dir.name, written, removed, done, total))
+
+    try:
+        report = index.update(articles, rebuild, batch_written=batch_written)
+    except DataError as error:
+        sending.send(("failed", str(error)))
+    except Exception as error:  # noqa: BLE001 - reported to the window as the reason search is unavailable
+        sending.send(("failed", f"the search index could not be written: {error}"))
+    else:
+        sending.send(("done", report))
+    finally:
+        index.close()
+        sending.close()
