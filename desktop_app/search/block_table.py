@@ -96,6 +96,7 @@ class BlockTable:
         self.haystack = ""
         self.starts = [0]
         self._parts: list[str] = []  # the haystack's pieces appended since it was last joined
+        self._script_runs: dict[int, list[tuple[int, int]]] = {}  # by script_runs, once the table is whole
         self._append_rows(list(rows))
         self._join()
 
@@ -157,17 +158,35 @@ class BlockTable:
         """The row's text folded without scripts."""
         return self.unscripted[row] or self.folded(row)
 
-    def containing(self, needle: str) -> list[int]:
-        """Row numbers whose folded text contains the (folded, non-empty) needle, in order."""
+    def containing(self, needle: str, runs: list[tuple[int, int]] | None = None) -> list[int]:
+        """Row numbers whose folded text contains the (folded, non-empty) needle, in order; only
+        in the runs of rows given (first, last exclusive), if given."""
         starts, find = self.starts, self.haystack.find
         rows: list[int] = []
         add = rows.append
-        found = find(needle)
-        while found != -1:
-            row = bisect_right(starts, found) - 1
-            add(row)
-            found = find(needle, starts[row + 1])  # one step per matching row, not per occurrence
+        for first, last in [(0, len(self))] if runs is None else runs:
+            end = starts[last]
+            found = find(needle, starts[first], end)
+            while found != -1:
+                row = bisect_right(starts, found, first, last) - 1
+                add(row)
+                found = find(needle, starts[row + 1], end)  # one step per matching row, not per occurrence
         return rows
+
+    def script_runs(self, traditional: bool) -> list[tuple[int, int]]:
+        """The runs of consecutive rows written in Traditional (or not): a phrasing of one
+        script's vocabulary is looked for in that script's text only, which in a library
+        mostly of the other script is a few articles' worth."""
+        key = int(traditional)
+        if key not in self._script_runs:
+            flags, runs, row = self.traditional, [], 0
+            wanted, other = bytes([key]), bytes([1 - key])
+            while (first := flags.find(wanted, row)) != -1:
+                row = flags.find(other, first)
+                row = len(flags) if row == -1 else row
+                runs.append((first, row))
+            self._script_runs[key] = runs
+        return self._script_runs[key]
 
     def replaced(self, fresh: BlockTable, gone: Iterable[str]) -> BlockTable:
         """The table without the rows of the articles gone, and with fresh's rows (a new table: a

@@ -677,23 +677,30 @@ def _rows_with(table: BlockTable, term: Term) -> list[int]:
     if not (term.simplified or term.traditional):
         return numbers
     # A phrasing of the other script's vocabulary counts in text of that script.
-    traditional = table.traditional
     found = set(numbers)
     for form in term.simplified:
-        found.update(n for n in table.containing(form) if not traditional[n])
+        found.update(table.containing(form, table.script_runs(traditional=False)))
     for form in term.traditional:
-        found.update(n for n in table.containing(form) if traditional[n])
+        found.update(table.containing(form, table.script_runs(traditional=True)))
     return sorted(found)
 
 
 def _occurs_in_row(table: BlockTable, term: Term) -> Callable[[int], bool]:
-    """``Term.occurs`` for a row, by number."""
-    starts, find = table.starts, table.haystack.find
-    if term.across_scripts and not (term.simplified or term.traditional):
-        key = term.key
-        return lambda n: find(key, starts[n], starts[n + 1]) != -1  # no copy of the row's text
-    folded, exact, traditional = table.folded, table.exact_folded, table.traditional
-    return lambda n: term.occurs(folded(n), exact(n), bool(traditional[n]))
+    """``Term.occurs`` for a row, by number, without copying the row's text."""
+    starts, find, traditional = table.starts, table.haystack.find, table.traditional
+    key = term.key
+    if not term.across_scripts:
+        exact = table.exact_folded
+        return lambda n: find(key, starts[n], starts[n + 1]) != -1 and term.exact in exact(n)
+    if not (term.simplified or term.traditional):
+        return lambda n: find(key, starts[n], starts[n + 1]) != -1
+
+    def occurs(n: int) -> bool:
+        start, end = starts[n], starts[n + 1]
+        forms = term.traditional if traditional[n] else term.simplified
+        return find(key, start, end) != -1 or any(find(form, start, end) != -1 for form in forms)
+
+    return occurs
 
 
 BM25_K1, BM25_B = 1.2, 0.75  # whoosh's BM25F defaults

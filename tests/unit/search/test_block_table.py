@@ -107,3 +107,20 @@ def test_splicing_an_update_in_equals_building_the_table_again(
     assert vars(spliced) == vars(built)
     assert table.articles == [a for a in sorted(start) for _ in start[a]]  # the old one unchanged
     assert [table.folded(n) for n in range(len(table))] == [t for a in sorted(start) for t in start[a]]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    rows=st.lists(st.tuples(_TEXTS, st.booleans()), max_size=12),
+    needle=st.text(alphabet="数字人大模型", min_size=1, max_size=2),
+)
+def test_searching_one_scripts_runs_finds_the_rows_of_that_script(rows: list[tuple[str, bool]], needle: str) -> None:
+    table = BlockTable(BlockRow("a", n, None, None, text, text, False, script) for n, (text, script) in enumerate(rows))
+    for traditional in (False, True):
+        runs = table.script_runs(traditional)
+        assert [n for first, last in runs for n in range(first, last)] == [
+            n for n, (_, script) in enumerate(rows) if script == traditional
+        ]
+        assert table.containing(needle, runs) == [
+            n for n in table.containing(needle) if bool(table.traditional[n]) == traditional
+        ]
