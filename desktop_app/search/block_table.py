@@ -204,6 +204,18 @@ class BlockTable:
         table._join()
         return table
 
+    def can_extend(self, articles: list[str]) -> bool:
+        """Whether these articles all come after the table's last one (``extend``)."""
+        return not self.articles or not articles or min(articles) > self.articles[-1]
+
+    def extend(self, fresh: BlockTable) -> None:
+        """Appends fresh's rows in place (``can_extend``): the rows there already keep their
+        numbers and contents, so a search that has just read this table stays right; a
+        following window appends each batch of a build without copying the table."""
+        self._append_slice(fresh, 0, len(fresh))
+        self._join()
+        self._script_runs.clear()
+
     def _append_slice(self, other: BlockTable, first: int, last: int) -> None:
         if first >= last:
             return

@@ -417,7 +417,9 @@ class SearchIndex:
         else:
             known = dict((self._read_meta() or {}).get("articles", {}))
         wanted = {article.id: article.content_digest for article in articles}
-        changed = [a for a in articles if known.get(a.id) != wanted[a.id]]
+        # In the table's order: each batch of a build then comes after the one before it, and a
+        # process following the build appends it to its table instead of copying the table.
+        changed = sorted((a for a in articles if known.get(a.id) != wanted[a.id]), key=lambda article: article.id)
         removed = [article_id for article_id in known if article_id not in wanted]
         if changed or removed or problem is not None:
             report.added = [a.id for a in changed if a.id not in known]
@@ -517,11 +519,15 @@ class SearchIndex:
         path = self._table_path
         # Only the batch is read, and merged in: reading the whole table each batch would cost the
         # window's process ~2 s a batch at 10,000 articles.
-        table = (
-            BlockTable.load(path)
-            if table is None
-            else table.replaced(BlockTable.load(path, written), written + removed)
-        )
+        if table is None:
+            table = BlockTable.load(path)
+        else:
+            fresh = BlockTable.load(path, written)
+            if not removed and table.can_extend(written):
+                with self._read_lock:  # in place: a build's batches come in the table's order
+                    table.extend(fresh)
+            else:
+                table = table.replaced(fresh, written + removed)
         with self._read_lock:
             self._table = table
             self.progress = (done, total)

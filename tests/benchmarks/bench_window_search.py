@@ -107,7 +107,7 @@ def main() -> None:
         build = time.perf_counter() - started
         ticker.stop()
         asker.stop()
-        print(f"background index build: {build:.0f} s")
+        print(f"background index build: {build:.0f} s; window resident memory then {memory()[0]:.0f} MiB")
         print(
             f"event loop while building: median stall {statistics.median(stalls):.1f} ms, "
             f"p95 {percentile(stalls, 0.95):.0f} ms, p99 {percentile(stalls, 0.99):.0f} ms, worst {max(stalls):.0f} ms"

@@ -124,3 +124,15 @@ def test_searching_one_scripts_runs_finds_the_rows_of_that_script(rows: list[tup
         assert table.containing(needle, runs) == [
             n for n in table.containing(needle) if bool(table.traditional[n]) == traditional
         ]
+
+
+def test_extending_in_place_keeps_the_rows_a_search_has_read() -> None:
+    table = BlockTable([row("a", 0, "数字"), row("b", 0, "人工")])
+    haystack, runs = table.haystack, table.script_runs(False)
+    assert table.can_extend(["c", "d"]) and not table.can_extend(["b"]) and not table.can_extend(["0", "c"])
+    table.extend(BlockTable([row("c", 0, "智能"), row("c", 1, "数字")]))
+    assert vars(table) == vars(
+        BlockTable([row("a", 0, "数字"), row("b", 0, "人工"), row("c", 0, "智能"), row("c", 1, "数字")])
+    )
+    assert table.containing("数字") == [0, 3] and table.script_runs(False) == [(0, 4)] != runs
+    assert haystack == "数字\n人工\n"  # the string a search held is untouched
