@@ -123,7 +123,7 @@ def run_search(args: argparse.Namespace, session: Session) -> int:
             return fail(f"cannot read {args.queries_file}: {getattr(error, 'strerror', None) or error}")
         import json
 
-        index.warm_up()  # elapsed_ms is each query's own time, not jieba's one-off load
+        index.warm_up()  # elapsed_ms is each query's own time, not the one-off load of the table
         for line in filter(None, (line.strip() for line in lines)):
             started = time.perf_counter()
             hits = index.search(line, args.speaker, args.article, args.limit, not args.exact_script)

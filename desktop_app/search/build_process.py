@@ -3,9 +3,9 @@ to build the index.
 
 Written in the window's own process, a build at 10,000 articles left it at 1.1 GiB (whoosh's
 posting pool, jieba's work, the garbage a long build leaves) and stalled its event loop ~0.6 s a
-batch (whoosh's sort holds the GIL). A child process takes both: it inherits the articles and
-the loaded dictionaries (fork), writes the index batch by batch exactly as ``SearchIndex.update``
-does, and after each batch sends the ids it wrote; this process reads just those rows
+batch (whoosh's sort holds the GIL). A child process takes both: it inherits the articles
+(fork), loads jieba (the window does not: ``query_words``), writes the index batch by batch
+exactly as ``SearchIndex.update`` does, and after each batch sends the ids it wrote; this process reads just those rows
 (``SearchIndex.follow``), so that searches meanwhile answer over what is written so far.
 
 Small updates (a few articles imported) are written in place: a process costs more than they
@@ -25,7 +25,6 @@ from pathlib import Path
 from desktop_app import chinese_scripts
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError
-from desktop_app.search import segmenter
 from desktop_app.search.index import Progress, SearchIndex, UpdateReport
 
 CHILD_THRESHOLD = 200  # articles to write; fewer are written in this process
@@ -41,9 +40,8 @@ def update_aside(
         or index.articles_to_write(articles, rebuild) < CHILD_THRESHOLD
     ):
         return index.update(articles, rebuild, progress)
-    # Loaded here, before the fork: the child inherits them instead of loading them again, and
-    # never waits on a lock another thread of this process happened to hold at the fork.
-    segmenter.ensure_loaded(index.cache_dir)
+    # Loaded here, before the fork (the window needs it to search): the child inherits it
+    # instead of loading it again. jieba is left to the child, which alone needs it.
     chinese_scripts.signature()
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)

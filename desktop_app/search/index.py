@@ -36,6 +36,7 @@ from desktop_app.files import write_text_atomically
 from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockTable, rows_of
 from desktop_app.search.query import ParsedQuery, parse_query
+from desktop_app.search.query_words import query_words
 from desktop_app.search.schema_version import SCHEMA_VERSION
 from desktop_app.terms import Term
 
@@ -604,17 +605,14 @@ class SearchIndex:
         parsed.article = article or parsed.article
         if parsed.is_empty:
             return []
-        segmenter.ensure_loaded(self._cache_dir)
         if self._building and self._table is None:
             return []  # a build has written nothing yet
-        words = list(
-            dict.fromkeys(word for term in parsed.terms for form in term.all_forms for word in segmenter.words(form))
-        )
         with self._read_lock:
             for attempt in range(2):
                 snapshot = self._snapshot()
                 numbers = _matching_rows(snapshot.table, parsed)
                 try:
+                    words = _words_to_rank(snapshot, parsed)
                     ranked = _rank(snapshot, numbers, words, limit or None)
                     texts = snapshot.table.texts(self._table_path, [number for number, _ in ranked])
                     break
@@ -626,8 +624,8 @@ class SearchIndex:
         return [_hit(table, number, text, score, parsed) for (number, score), text in zip(ranked, texts, strict=True)]
 
     def warm_up(self) -> None:
-        """Loads jieba and opens a searcher, so that the first query pays no start-up cost."""
-        segmenter.ensure_loaded(self._cache_dir)
+        """Loads the block table and opens a searcher, so that the first query pays no start-up
+        cost (jieba is not needed to search: ``query_words``)."""
         with self._read_lock:
             self._snapshot()
 
@@ -707,6 +705,20 @@ def _occurs_in_row(table: BlockTable, term: Term) -> Callable[[int], bool]:
         return find(key, start, end) != -1 or any(find(form, start, end) != -1 for form in forms)
 
     return occurs
+
+
+def _words_to_rank(snapshot: _Snapshot, parsed: ParsedQuery) -> list[str]:
+    """The words of every phrasing of the terms that the index knows (``query_words``)."""
+    reader = snapshot.searcher.reader()
+    known: dict[str, bool] = {}
+
+    def is_known(word: str) -> bool:
+        if word not in known:
+            known[word] = ("words", word) in reader
+        return known[word]
+
+    forms = [form for term in parsed.terms for form in term.all_forms]
+    return list(dict.fromkeys(word for form in forms for word in query_words(form, is_known)))
 
 
 BM25_K1, BM25_B = 1.2, 0.75  # whoosh's BM25F defaults

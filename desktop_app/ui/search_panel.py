@@ -211,7 +211,7 @@ class SearchPanel(QWidget):
         self.query.selectAll()
 
     def load(self, articles: list[Article]) -> None:
-        """Brings the index up to date and loads jieba and the index, off the window's thread;
+        """Brings the index up to date and loads it, off the window's thread;
         until then the panel says it is loading."""
         import_engine()  # on this (the GUI) thread: see its docstring
 
