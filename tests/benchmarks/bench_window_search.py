@@ -65,7 +65,10 @@ def main() -> None:
         window.show()
         app.processEvents()
         chars = sum(article.chars for article in session.library.articles())
-        print(f"window open on {len(session.library.articles())} articles ({chars / 1e6:.1f} M chars)")
+        print(
+            f"window open on {len(session.library.articles())} articles ({chars / 1e6:.1f} M chars), "
+            f"resident memory {memory()[0]:.0f} MiB"
+        )
 
         panel = window.search_panel
         stalls: list[float] = []
@@ -129,6 +132,12 @@ def main() -> None:
         print(
             f"{len(times)} queries in the window's process: median {statistics.median(times):.1f} ms, "
             f"p95 {percentile(times, 0.95):.1f} ms"
+        )
+        import jieba
+
+        loaded = [name for name in ("trafilatura", "lxml", "jieba.posseg") if name in sys.modules]
+        print(
+            f"in the window's process: jieba's dictionary {'loaded' if jieba.dt.initialized else 'not loaded'}; {loaded}"
         )
         resident, peak = memory()
         print(f"window resident memory: {resident:.0f} MiB now, {peak:.0f} MiB peak")
