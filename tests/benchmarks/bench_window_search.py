@@ -136,9 +136,8 @@ def main() -> None:
         import jieba
 
         loaded = [name for name in ("trafilatura", "lxml", "jieba.posseg") if name in sys.modules]
-        print(
-            f"in the window's process: jieba's dictionary {'loaded' if jieba.dt.initialized else 'not loaded'}; {loaded}"
-        )
+        dictionary = "loaded" if jieba.dt.initialized else "not loaded"
+        print(f"in the window's process: jieba's dictionary {dictionary}; modules {loaded}")
         resident, peak = memory()
         print(f"window resident memory: {resident:.0f} MiB now, {peak:.0f} MiB peak")
         print(f"index writer process (a child, gone once built): peak {writer_peak[0]:.0f} MiB")
