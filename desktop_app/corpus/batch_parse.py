@@ -57,16 +57,56 @@ def parse_files(
     parse_one: Callable[[Path], ParsedFile],
     warm_up: Callable[[], None] = lambda: None,
     workers: int | None = None,
+    keep_warm_up: bool = True,
 ) -> list[ParsedFile]:
     """``parse_one`` applied to every path, in order, each in a worker under its limits;
-    ``warm_up`` runs first in the parent, so that the workers inherit what it loads."""
+    ``warm_up`` runs first in the parent, so that the workers inherit what it loads. With
+    ``keep_warm_up`` False, the parent is a child process that supervises the workers and sends
+    the results back: what the warm-up loads (jieba's tagger, ~135 MiB) then leaves with it
+    instead of staying in the caller (the window) for as long as it runs."""
     if not paths:
         return []
     if "fork" not in multiprocessing.get_all_start_methods():
         return [parse_one(path) for path in paths]
-    warm_up()
     count = max(1, min(workers or os.cpu_count() or 1, len(paths)))
+    if not keep_warm_up:
+        parsed = _supervised_aside(paths, parse_one, warm_up, count)
+        if parsed is not None:
+            return parsed
+    warm_up()
     return _Supervisor(paths, parse_one).run(count)
+
+
+def _supervised_aside(
+    paths: Sequence[Path], parse_one: Callable[[Path], ParsedFile], warm_up: Callable[[], None], count: int
+) -> list[ParsedFile] | None:
+    """The results of a supervisor run in a child process, or None when that child died (the
+    caller then supervises the workers itself)."""
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=False)
+    # Not a daemon: a daemonic process may not start the workers.
+    child = context.Process(target=_supervise, args=(theirs, paths, parse_one, warm_up, count))
+    child.start()
+    theirs.close()
+    try:
+        return cast(list[ParsedFile], ours.recv())
+    except (EOFError, OSError):
+        return None
+    finally:
+        ours.close()
+        child.join()
+
+
+def _supervise(
+    connection: Connection,
+    paths: Sequence[Path],
+    parse_one: Callable[[Path], ParsedFile],
+    warm_up: Callable[[], None],
+    count: int,
+) -> None:
+    warm_up()
+    connection.send(_Supervisor(paths, parse_one).run(count))
+    connection.close()
 
 
 class _Worker(NamedTuple):

@@ -194,6 +194,7 @@ class Library:
                 [to_parse[article_id][0] for article_id in ids],
                 lambda path: _parse_library_file(path, to_parse[article_id_of(path)][1]),
                 warm_up=_load_tagger if len(ids) > 1 else lambda: None,
+                keep_warm_up=False,  # the tagger is needed for these files only, not by the window after
             )
             for article_id, result in zip(ids, parsed, strict=True):
                 if result.article is None:
@@ -262,7 +263,7 @@ class Library:
                 )
             else:
                 files.append((len(outcomes) + len(files), path))
-        parsed = parse_files([path for _, path in files], _parse_import, warm_up=_load_tagger)
+        parsed = parse_files([path for _, path in files], _parse_import, warm_up=_load_tagger, keep_warm_up=False)
         existing = self._source_files()
         library_files: dict[str, list[Path]] = {}
         if self._paths.library_dir.is_dir():

@@ -28,3 +28,26 @@ def test_a_failing_file_is_its_own_refusal_in_one_line_and_the_others_are_parsed
     results = parse_files(files, _parse)
     assert [r.path for r in results] == files
     assert results[1].error == "it could not be read (ValueError)" and results[0].error is None is results[2].error
+
+
+_LOADED: list[str] = []  # what a warm-up loaded, in the process it ran in
+
+
+def _warm_up() -> None:
+    _LOADED.append("tagger")
+
+
+def _parse_seeing_the_warm_up(path: Path) -> ParsedFile:
+    return ParsedFile(path, None, ",".join(_LOADED), None)
+
+
+def test_a_warm_up_not_kept_runs_in_a_supervising_child_whose_workers_inherit_it(tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}.md" for n in range(5)]
+    for file in files:
+        file.write_text("x", encoding="utf-8")
+    results = parse_files(files, _parse_seeing_the_warm_up, warm_up=_warm_up, keep_warm_up=False)
+    assert [(r.path, r.error) for r in results] == [(file, "tagger") for file in files]
+    assert _LOADED == []  # the caller never loaded it
+    kept = parse_files(files, _parse_seeing_the_warm_up, warm_up=_warm_up)
+    assert [r.error for r in kept] == ["tagger"] * 5 and _LOADED == ["tagger"]
+    _LOADED.clear()
