@@ -35,11 +35,18 @@ def update_aside(
 ) -> UpdateReport:
     """``index.update(articles, rebuild, progress)``, written by a child process when it is long."""
     articles = list(articles)
-    if (
-        "fork" not in multiprocessing.get_all_start_methods()
-        or index.articles_to_write(articles, rebuild) < CHILD_THRESHOLD
-    ):
-        return index.update(articles, rebuild, progress)
+    with index.updates_in_turn:  # a second update (an import during the first build) waits for the first
+        if (
+            "fork" not in multiprocessing.get_all_start_methods()
+            or index.articles_to_write(articles, rebuild) < CHILD_THRESHOLD
+        ):
+            return index.update(articles, rebuild, progress)
+        return _update_in_child(index, articles, rebuild, progress)
+
+
+def _update_in_child(
+    index: SearchIndex, articles: list[Article], rebuild: bool, progress: Progress | None
+) -> UpdateReport:
     # Loaded here, before the fork (the window needs it to search): the child inherits it
     # instead of loading it again. jieba is left to the child, which alone needs it.
     chinese_scripts.signature()

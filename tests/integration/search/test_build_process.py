@@ -9,6 +9,7 @@ import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from desktop_app.errors import DataError
 from desktop_app.search import build_process
 from desktop_app.search import index as index_module
 from desktop_app.search.block_table import BlockTable
-from desktop_app.search.index import RebuildReason, SearchIndex
+from desktop_app.search.index import RebuildReason, SearchIndex, UpdateReport
 
 QUERIES = ("大模型", "北美的商业", "speaker:陈石 中国", "數字人", "李笛", "-游戏 商业模式")
 
@@ -129,3 +130,34 @@ def test_segmenting_workers_end_on_sigterm_though_the_writer_handles_it(monkeypa
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert set(handling) == {str(signal.SIG_DFL)}
+
+
+def test_a_second_update_during_a_build_waits_for_it_instead_of_starting_a_rival(
+    tmp_path: Path, corpus: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window loads the index at start, and again after an import: the second must not
+    # find the first's generation half-written and start a rival build.
+    children: list[bool] = []
+    in_child = build_process._update_in_child  # noqa: SLF001
+
+    def counted(*args: Any) -> UpdateReport:
+        children.append(True)
+        return in_child(*args)
+
+    monkeypatch.setattr(build_process, "_update_in_child", counted)
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    articles = list(corpus.values())
+    reports: list[object] = []
+    first_batch = threading.Event()
+
+    def first() -> None:
+        reports.append(build_process.update_aside(index, articles, progress=lambda done, total: first_batch.set()))
+
+    worker = threading.Thread(target=first)
+    worker.start()
+    assert first_batch.wait(30)
+    second = build_process.update_aside(index, articles)
+    worker.join(30)
+    assert len(reports) == 1 and not second.changed and second.rebuilt_because is None
+    assert children == [True]  # the second found nothing left to write
+    assert {hit.article for hit in index.search("的", limit=0)} == set(corpus)
