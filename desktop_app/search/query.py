@@ -37,12 +37,6 @@ class ParsedQuery:
     def is_empty(self) -> bool:
         return not (self.terms or self.speaker or self.article or self.topic is not None)
 
-    def matches(self, folded: str, exact_folded: str, traditional: bool) -> bool:
-        """Every term occurs in the text and no excluded one does (``Term.occurs``)."""
-        return all(term.occurs(folded, exact_folded, traditional) for term in self.terms) and not any(
-            term.occurs(folded, exact_folded, traditional) for term in self.excluded
-        )
-
     def spans(self, original: str, traditional: bool) -> list[tuple[int, int]]:
         """Where the terms occur in the original text (offsets into it), in order."""
         return term_spans(self.terms, original, traditional)
