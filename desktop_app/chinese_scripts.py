@@ -14,10 +14,10 @@ start-up path. Nothing here is specific to one article or site.
 from __future__ import annotations
 
 import hashlib
-import os
-import threading
 from functools import cache
 from typing import Any, NamedTuple
+
+from desktop_app.fork_safe import ForkSafeLock
 
 # The CJK blocks OpenCC's dictionaries cover (unified ideographs, extension A to F, compatibility).
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF), (0x2A700, 0x2EBEF),
@@ -29,17 +29,7 @@ _FOLD_CONFIGS = ("t2s", "hk2s", "tw2s")
 _TO_SIMPLIFIED = ("t2s", "tw2sp", "hk2s")
 _TO_TRADITIONAL = ("s2t", "s2twp", "s2hk")
 
-_lock = threading.Lock()  # OpenCC's converters are not documented as thread-safe
-
-
-def _new_lock_in_child() -> None:
-    # A child process forked while another thread held the lock would wait on it forever.
-    global _lock
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):  # Unix only; elsewhere nothing forks
-    os.register_at_fork(after_in_child=_new_lock_in_child)
+_lock = ForkSafeLock()  # OpenCC's converters are not documented as thread-safe
 
 
 @cache

@@ -3,24 +3,13 @@ cache file in the app's own cache dir (not the shared /tmp, where another user's
 
 from __future__ import annotations
 
-import os
-import threading
 from pathlib import Path
 
+from desktop_app.fork_safe import ForkSafeLock
 from desktop_app.paths import resources_dir
 
 USER_DICTIONARY = "jieba_userdict.txt"
-_lock = threading.Lock()
-
-
-def _new_lock_in_child() -> None:
-    # A child process forked while another thread held the lock would wait on it forever.
-    global _lock
-    _lock = threading.Lock()
-
-
-if hasattr(os, "register_at_fork"):  # Unix only; elsewhere nothing forks
-    os.register_at_fork(after_in_child=_new_lock_in_child)
+_lock = ForkSafeLock()
 _loaded_with: Path | None = None
 
 
