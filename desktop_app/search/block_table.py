@@ -15,7 +15,7 @@ import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
 
@@ -42,6 +42,12 @@ class BlockRow:
     folded: str
     speaker_line: bool = False
     traditional: bool = False  # written in Traditional characters: the other vocabulary's phrasings apply
+    # The text folded without scripts, where that differs from folded (``BlockTable.unscripted``);
+    # computed once here for both the table in memory and the file.
+    unscripted: str | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unscripted", _unscripted(self.text, self.folded))
 
 
 def speaker_line(article: Article, name: str) -> str:
@@ -102,7 +108,6 @@ class BlockTable:
 
     def _append_rows(self, rows: list[BlockRow]) -> None:
         shared: dict[str, str] = {}
-        folded = [row.folded for row in rows]
         self._append_columns(
             [shared.setdefault(row.article, row.article) for row in rows],
             [row.block for row in rows],
@@ -110,9 +115,8 @@ class BlockTable:
             [row.topic for row in rows],
             bytes(row.speaker_line for row in rows),
             bytes(row.traditional for row in rows),
-            [_unscripted(row.text, row.folded) for row in rows],
-            "".join(text + _SEPARATOR for text in folded),
-            list(accumulate((len(text) + 1 for text in folded), initial=self.starts[-1]))[1:],
+            [row.unscripted for row in rows],
+            *self._laid_end_to_end([row.folded for row in rows]),
         )
 
     def _append_columns(
@@ -138,6 +142,11 @@ class BlockTable:
         self.traditional += traditional
         self.unscripted += unscripted
         self._parts.append(haystack)  # joined once all are appended: appending to the string each time was quadratic
+
+    def _laid_end_to_end(self, folded: list[str] | tuple[str, ...]) -> tuple[str, list[int]]:
+        """Folded texts as ``_append_columns`` takes them: end to end, and where each ends."""
+        ends = accumulate((len(text) + 1 for text in folded), initial=self.starts[-1])
+        return "".join(text + _SEPARATOR for text in folded), list(ends)[1:]
 
     def _join(self) -> None:
         self.haystack = "".join([self.haystack, *self._parts])
@@ -260,7 +269,7 @@ class BlockTable:
                         int(r.traditional),
                         r.text,
                         r.folded,
-                        _unscripted(r.text, r.folded),
+                        r.unscripted,
                     )
                     for a, rows in fresh.items()
                     for seq, r in enumerate(rows)
@@ -294,7 +303,6 @@ class BlockTable:
             )
             while chunk := cursor.fetchmany(20000):
                 ids, blocks, speakers, topics, lines, scripts, unscripted, folded = zip(*chunk, strict=True)
-                ends = accumulate((len(text) + 1 for text in folded), initial=table.starts[-1])
                 table._append_columns(
                     [shared.setdefault(a, a) for a in ids],
                     list(blocks),
@@ -303,8 +311,7 @@ class BlockTable:
                     bytes(lines),
                     bytes(scripts),
                     list(unscripted),
-                    "".join(text + _SEPARATOR for text in folded),
-                    list(ends)[1:],
+                    *table._laid_end_to_end(folded),
                 )
             table._join()
         return table
