@@ -399,9 +399,8 @@ class SearchIndex:
         """How many articles an update would write (or remove) now: all of them for a rebuild."""
         if rebuild or self.problem() is not None:
             return len(articles)
-        known: dict[str, str] = (self._read_meta() or {}).get("articles", {})
-        wanted = {article.id: article.content_digest for article in articles}
-        return sum(known.get(key) != digest for key, digest in wanted.items()) + len(known.keys() - wanted.keys())
+        _, changed, removed = _changes(dict((self._read_meta() or {}).get("articles", {})), articles)
+        return len(changed) + len(removed)
 
     def _update(
         self,
@@ -417,11 +416,7 @@ class SearchIndex:
             known: dict[str, str] = {}
         else:
             known = dict((self._read_meta() or {}).get("articles", {}))
-        wanted = {article.id: article.content_digest for article in articles}
-        # In the table's order: each batch of a build then comes after the one before it, and a
-        # process following the build appends it to its table instead of copying the table.
-        changed = sorted((a for a in articles if known.get(a.id) != wanted[a.id]), key=lambda article: article.id)
-        removed = [article_id for article_id in known if article_id not in wanted]
+        wanted, changed, removed = _changes(known, articles)
         if changed or removed or problem is not None:
             report.added = [a.id for a in changed if a.id not in known]
             report.updated = [a.id for a in changed if a.id in known]
@@ -477,7 +472,7 @@ class SearchIndex:
         from whoosh.index import LockError
 
         fresh = {article.id: rows_of(article) for article in batch}
-        rows = [row for article in sorted(batch, key=lambda article: article.id) for row in fresh[article.id]]
+        rows = [row for article in batch for row in fresh[article.id]]  # the batch is in id order (_changes)
         try:
             writer = self._open().writer(timeout=WRITE_TIMEOUT_S, limitmb=WRITER_MEMORY_MB)
         except LockError:
@@ -632,6 +627,16 @@ class SearchIndex:
     def close(self) -> None:
         self.stop_writer()
         self._close()
+
+
+def _changes(known: dict[str, str], articles: list[Article]) -> tuple[dict[str, str], list[Article], list[str]]:
+    """Given the indexed articles' digests: every article's digest, the articles to write (new or
+    changed), and the ids to remove. The articles to write come in id order, the table's: each
+    batch of a build then comes after the one before it, and a process following the build
+    appends it to its table instead of copying the table."""
+    wanted = {article.id: article.content_digest for article in articles}
+    changed = sorted((a for a in articles if known.get(a.id) != wanted[a.id]), key=lambda article: article.id)
+    return wanted, changed, [article_id for article_id in known if article_id not in wanted]
 
 
 def _make_folder(path: Path) -> None:
