@@ -4,8 +4,8 @@ literal recall.
 A word index cannot promise that any run of characters is found (jieba's boundaries split
 ``中国人的`` as ``中国 / 人 / 的``), and an n-gram phrase index in whoosh is slow on common
 grams. A substring search over the folded texts of all blocks, laid end to end, is exact by
-construction and runs in C (``str.find``), with one step per matching block rather than per
-block: tens of milliseconds for millions of characters.
+construction and runs in C (``matching.rows_containing``), with one step per matching block
+rather than per block: tens of milliseconds for millions of characters.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 from desktop_app.chinese_scripts import is_traditional, script_counts, traditional_by_counts
 from desktop_app.corpus.model import Article
@@ -25,7 +26,7 @@ from desktop_app.folding import fold_text
 
 # Folding removes white space, so a newline can never be part of a folded needle or text: it
 # separates blocks without ever producing a match that straddles two of them.
-_SEPARATOR = "\n"
+SEPARATOR = "\n"
 TABLE_FILE = "aigc-blocks.sqlite3"
 
 
@@ -103,6 +104,9 @@ class BlockTable:
         self.starts = [0]
         self._parts: list[str] = []  # the haystack's pieces appended since it was last joined
         self._script_runs: dict[int, list[tuple[int, int]]] = {}  # by script_runs, once the table is whole
+        # What a query computes from the columns once a table (``matching``'s arrays), emptied
+        # when rows are appended.
+        self.derived: dict[str, Any] = {}
         self._append_rows(list(rows))
         self._join()
 
@@ -146,7 +150,7 @@ class BlockTable:
     def _laid_end_to_end(self, folded: list[str] | tuple[str, ...]) -> tuple[str, list[int]]:
         """Folded texts as ``_append_columns`` takes them: end to end, and where each ends."""
         ends = accumulate((len(text) + 1 for text in folded), initial=self.starts[-1])
-        return "".join(text + _SEPARATOR for text in folded), list(ends)[1:]
+        return "".join(text + SEPARATOR for text in folded), list(ends)[1:]
 
     def _join(self) -> None:
         self.haystack = "".join([self.haystack, *self._parts])
@@ -160,27 +164,20 @@ class BlockTable:
     def __len__(self) -> int:
         return len(self.articles)
 
+    def __eq__(self, other: object) -> bool:
+        """The same rows: the same columns and texts (what was computed from them aside)."""
+        if not isinstance(other, BlockTable):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _COLUMNS)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: extend appends in place
+
     def folded(self, row: int) -> str:
         return self.haystack[self.starts[row] : self.starts[row + 1] - 1]
 
     def exact_folded(self, row: int) -> str:
         """The row's text folded without scripts."""
         return self.unscripted[row] or self.folded(row)
-
-    def containing(self, needle: str, runs: list[tuple[int, int]] | None = None) -> list[int]:
-        """Row numbers whose folded text contains the (folded, non-empty) needle, in order; only
-        in the runs of rows given (first, last exclusive), if given."""
-        starts, find = self.starts, self.haystack.find
-        rows: list[int] = []
-        add = rows.append
-        for first, last in [(0, len(self))] if runs is None else runs:
-            end = starts[last]
-            found = find(needle, starts[first], end)
-            while found != -1:
-                row = bisect_right(starts, found, first, last) - 1
-                add(row)
-                found = find(needle, starts[row + 1], end)  # one step per matching row, not per occurrence
-        return rows
 
     def script_runs(self, traditional: bool) -> list[tuple[int, int]]:
         """The runs of consecutive rows written in Traditional (or not): a phrasing of one
@@ -224,6 +221,7 @@ class BlockTable:
         self._append_slice(fresh, 0, len(fresh))
         self._join()
         self._script_runs.clear()
+        self.derived.clear()
 
     def _append_slice(self, other: BlockTable, first: int, last: int) -> None:
         if first >= last:
@@ -331,6 +329,19 @@ class BlockTable:
                     raise ValueError("the block table changed on disk")
                 texts.append(found[0])
         return texts
+
+
+_COLUMNS = (
+    "articles",
+    "blocks",
+    "speakers",
+    "topics",
+    "speaker_lines",
+    "traditional",
+    "unscripted",
+    "haystack",
+    "starts",
+)
 
 
 def _unscripted(text: str, folded: str) -> str | None:

@@ -15,7 +15,6 @@ query.
 
 from __future__ import annotations
 
-import heapq
 import json
 import re
 import shutil
@@ -36,9 +35,7 @@ from desktop_app.files import write_text_atomically
 from desktop_app.search import segmenter, snippets
 from desktop_app.search.block_table import TABLE_FILE, BlockTable, rows_of
 from desktop_app.search.query import ParsedQuery, parse_query
-from desktop_app.search.query_words import query_words
 from desktop_app.search.schema_version import SCHEMA_VERSION
-from desktop_app.terms import Term
 
 if TYPE_CHECKING:
     from whoosh.searching import Searcher
@@ -160,8 +157,8 @@ def _die_when_terminated() -> None:
 
 
 def import_engine() -> None:
-    """Imports what indexing and searching need (whoosh, jieba, multiprocessing), on the calling
-    thread. The window calls it on the main thread before handing work to a worker thread:
+    """Imports what indexing and searching need (whoosh, jieba, multiprocessing, NumPy), on the
+    calling thread. The window calls it on the main thread before handing work to a worker thread:
     importing these modules inside a Qt worker thread while the GUI thread runs crashed the
     interpreter now and then (PySide 6.11, Python 3.11)."""
     import multiprocessing  # noqa: F401
@@ -171,6 +168,7 @@ def import_engine() -> None:
     import whoosh.index  # noqa: F401
     import whoosh.searching  # noqa: F401
 
+    import desktop_app.search.matching  # noqa: F401
     import desktop_app.search.schema  # noqa: F401
 
 
@@ -602,13 +600,15 @@ class SearchIndex:
             return []
         if self._building and self._table is None:
             return []  # a build has written nothing yet
+        from desktop_app.search import matching  # NumPy: loaded with the engine, not with the window's panels
+
         with self._read_lock:
             for attempt in range(2):
                 snapshot = self._snapshot()
-                numbers = _matching_rows(snapshot.table, parsed)
+                rows = matching.matching_rows(snapshot.table, parsed)
                 try:
-                    words = _words_to_rank(snapshot, parsed)
-                    ranked = _rank(snapshot, numbers, words, limit or None)
+                    words = matching.words_to_rank(snapshot.searcher, parsed)
+                    ranked = matching.rank(snapshot.table, snapshot.searcher, rows, words, limit or None)
                     texts = snapshot.table.texts(self._table_path, [number for number, _ in ranked])
                     break
                 except Exception:  # a generation removed or rewritten under us between two queries  # noqa: BLE001
@@ -621,8 +621,10 @@ class SearchIndex:
     def warm_up(self) -> None:
         """Loads the block table and opens a searcher, so that the first query pays no start-up
         cost (jieba is not needed to search: ``query_words``)."""
+        from desktop_app.search import matching
+
         with self._read_lock:
-            self._snapshot()
+            matching.vectors(self._snapshot().table)
 
     def close(self) -> None:
         self.stop_writer()
@@ -645,124 +647,6 @@ def _make_folder(path: Path) -> None:
         if folder.exists() and not folder.is_dir():
             folder.replace(folder.with_name(f"{folder.name}.not-a-folder-{time.strftime('%Y%m%d-%H%M%S')}"))
     path.mkdir(parents=True, exist_ok=True)
-
-
-def _matching_rows(table: BlockTable, parsed: ParsedQuery) -> list[int]:
-    """The numbers of the rows that contain every term and no excluded one and pass the
-    filters, in order.
-
-    Written for the common case at 10,000 articles, a single common term matching ~50,000
-    rows: the longest term (likely the rarest) is found by scanning, and every other term is
-    only checked in the rows found, without copying their text."""
-    if parsed.terms:
-        first, *others = sorted(parsed.terms, key=lambda term: len(term.key), reverse=True)
-        numbers = _rows_with(table, first)
-        for term in others:
-            occurs = _occurs_in_row(table, term)
-            numbers = [n for n in numbers if occurs(n)]
-    else:
-        numbers = list(range(len(table)))
-    for term in parsed.excluded:
-        occurs = _occurs_in_row(table, term)
-        numbers = [n for n in numbers if not occurs(n)]
-    if parsed.speaker is not None:
-        speakers = table.speakers
-        numbers = [n for n in numbers if speakers[n] == parsed.speaker]
-    if parsed.article is not None:
-        articles = table.articles
-        numbers = [n for n in numbers if articles[n] == parsed.article]
-    if parsed.topic is not None:
-        topics = table.topics
-        numbers = [n for n in numbers if topics[n] == parsed.topic]
-    return numbers
-
-
-def _rows_with(table: BlockTable, term: Term) -> list[int]:
-    """The rows the term occurs in (``Term.occurs``), in order, found by scanning."""
-    numbers = table.containing(term.key)
-    if not term.across_scripts:
-        exact = table.exact_folded
-        return [n for n in numbers if term.exact in exact(n)]
-    if not (term.simplified or term.traditional):
-        return numbers
-    # A phrasing of the other script's vocabulary counts in text of that script.
-    found = set(numbers)
-    for form in term.simplified:
-        found.update(table.containing(form, table.script_runs(traditional=False)))
-    for form in term.traditional:
-        found.update(table.containing(form, table.script_runs(traditional=True)))
-    return sorted(found)
-
-
-def _occurs_in_row(table: BlockTable, term: Term) -> Callable[[int], bool]:
-    """``Term.occurs`` for a row, by number, without copying the row's text."""
-    starts, find, traditional = table.starts, table.haystack.find, table.traditional
-    key = term.key
-    if not term.across_scripts:
-        exact = table.exact_folded
-        return lambda n: find(key, starts[n], starts[n + 1]) != -1 and term.exact in exact(n)
-    if not (term.simplified or term.traditional):
-        return lambda n: find(key, starts[n], starts[n + 1]) != -1
-
-    def occurs(n: int) -> bool:
-        start, end = starts[n], starts[n + 1]
-        forms = term.traditional if traditional[n] else term.simplified
-        return find(key, start, end) != -1 or any(find(form, start, end) != -1 for form in forms)
-
-    return occurs
-
-
-def _words_to_rank(snapshot: _Snapshot, parsed: ParsedQuery) -> list[str]:
-    """The words of every phrasing of the terms that the index knows (``query_words``)."""
-    reader = snapshot.searcher.reader()
-    known: dict[str, bool] = {}
-
-    def is_known(word: str) -> bool:
-        if word not in known:
-            known[word] = ("words", word) in reader
-        return known[word]
-
-    forms = [form for term in parsed.terms for form in term.all_forms]
-    return list(dict.fromkeys(word for form in forms for word in query_words(form, is_known)))
-
-
-BM25_K1, BM25_B = 1.2, 0.75  # whoosh's BM25F defaults
-
-
-def _rank(snapshot: _Snapshot, numbers: list[int], words: list[str], limit: int | None) -> list[tuple[int, float]]:
-    """Speaker lines first, in reading order; then BM25 on jieba's words, best first (ties and
-    blocks that match no word keep reading order). Rows by number, with their scores.
-
-    The word statistics (how rare each word is) come from whoosh. The per-block part is computed
-    here over the candidate blocks only: whoosh's own collector walks every posting of a common
-    word in Python, which alone cost ~100 ms a query at 2,000 articles. A word's count in a block
-    is its count in the folded text, which is what jieba's search mode yields too (it emits the
-    parts of a long word besides the word: 大模型 gives 模型 and 大模型). One comprehension a word
-    over the candidates: a common word at 10,000 articles scores ~50,000 blocks.
-    """
-    table = snapshot.table
-    is_line = table.speaker_lines
-    lines = [(n, 0.0) for n in numbers if is_line[n]]  # first, in reading order
-    texts = [n for n in numbers if not is_line[n]] if lines else numbers
-    if limit is not None and len(lines) >= limit:
-        return lines[:limit]
-    if not words or not texts:
-        return lines + [(n, 0.0) for n in (texts if limit is None else texts[: limit - len(lines)])]
-    count, starts = table.haystack.count, table.starts
-    base, slope = BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / (table.average_length or 1.0)
-    norms = [base + slope * (starts[n + 1] - starts[n] - 1) for n in texts]
-    scores = [0.0] * len(texts)
-    for word in set(words):
-        weight = snapshot.searcher.idf("words", word) * (BM25_K1 + 1)
-        scores = [
-            score + weight * c / (c + norm) if (c := count(word, starts[n], starts[n + 1])) else score
-            for score, n, norm in zip(scores, texts, norms, strict=True)
-        ]
-    if limit is None:
-        order = sorted(range(len(texts)), key=scores.__getitem__, reverse=True)  # stable: ties keep reading order
-    else:
-        order = heapq.nlargest(limit - len(lines), range(len(texts)), key=scores.__getitem__)  # stable too
-    return lines + [(texts[n], scores[n]) for n in order]
 
 
 def _hit(table: BlockTable, row: int, text: str, score: float, parsed: ParsedQuery) -> Hit:
