@@ -44,7 +44,7 @@ from desktop_app.corpus.model import Article
 from desktop_app.search import snippets
 from desktop_app.search.annotation_search import AnnotationHit, search_annotations
 from desktop_app.search.build_process import update_aside
-from desktop_app.search.index import Hit, HitPart, RebuildReason, SearchIndex, import_engine
+from desktop_app.search.index import Hit, HitPart, RebuildReason, SearchIndex, engine_to_import, import_engine
 from desktop_app.ui.plain_text import tooltip
 from desktop_app.ui.scripts_switch import add_scripts_switch
 from desktop_app.ui.workers import Background
@@ -213,7 +213,15 @@ class SearchPanel(QWidget):
     def load(self, articles: list[Article]) -> None:
         """Brings the index up to date and loads it, off the window's thread;
         until then the panel says it is loading."""
-        import_engine()  # on this (the GUI) thread: see its docstring
+        self._import_engine_then_load(engine_to_import(), articles)
+
+    def _import_engine_then_load(self, groups: list[tuple[str, ...]], articles: list[Article]) -> None:
+        # The engine's modules are imported on this (the GUI) thread (see import_engine), one
+        # group an event-loop turn: all at once, they stalled the window ~0.25 s as it opened.
+        if groups:
+            import_engine(groups[:1])
+            QTimer.singleShot(0, self, lambda: self._import_engine_then_load(groups[1:], articles))
+            return
 
         def load() -> RebuildReason | None:
             report = update_aside(self._index, articles, progress=self._indexed.emit)  # a long one in a child process

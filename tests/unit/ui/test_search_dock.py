@@ -109,3 +109,22 @@ def test_find_bar_folds_the_scripts_with_the_same_switch(make_window, qtbot: QtB
     assert not window.search_panel.across_scripts.isChecked() and not window.settings.across_scripts
     window.find_bar.across_scripts.trigger()
     assert window.find_bar.matches == count and window.settings.across_scripts
+
+
+def test_the_engine_is_imported_a_group_an_event_loop_turn_then_the_index_loads(  # type: ignore[no-untyped-def]
+    make_window, qtbot: QtBot, monkeypatch
+) -> None:
+    # The window imports whoosh, jieba and NumPy on its own thread; one group a turn of the
+    # event loop keeps each stall to one group's import instead of all of them at once.
+    from desktop_app.ui import search_panel
+
+    window = make_window()
+    imported: list[tuple[str, ...]] = []
+    monkeypatch.setattr(search_panel, "engine_to_import", lambda: [("json",), ("csv",), ("html",)])
+    monkeypatch.setattr(search_panel, "import_engine", lambda groups: imported.extend(groups))
+    window.start_background_loading()
+    assert imported == [("json",)]  # the first group now, the others on later turns
+    qtbot.waitUntil(lambda: len(imported) == 3, timeout=5_000)
+    assert imported == [("json",), ("csv",), ("html",)]
+    qtbot.waitUntil(lambda: window.search_panel._ready, timeout=60_000)  # noqa: SLF001
+    assert search(window, qtbot, "李笛")
