@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.outline: OutlinePanel = OutlinePanel()
         self.annotations_panel: AnnotationsPanel = AnnotationsPanel()
         self.search_panel: SearchPanel = SearchPanel(
-            self.search_index, self._title_of, self.background, lambda: self.annotations.list()
+            self.search_index, self._title_of, self.background, lambda: self.annotations.list(), self._block_text
         )
         self.find_bar: FindBar = FindBar(self.reader)
         for dock, panel in (
@@ -299,6 +299,13 @@ class MainWindow(QMainWindow):
             return self.library.get(article_id).title
         except ReaderError:
             return article_id
+
+    def _block_text(self, article_id: str, block: int) -> str:
+        try:
+            blocks = self.library.get(article_id).blocks
+        except ReaderError:
+            return ""
+        return blocks[block].text if 0 <= block < len(blocks) else ""
 
     def current_placed(self) -> list[Placed]:
         return [] if self.reader.article is None else self.annotations.list(self.reader.article.id)

@@ -52,6 +52,9 @@ from desktop_app.ui.workers import Background
 DEBOUNCE_MS = 180
 SNIPPET_BEFORE, SNIPPET_WIDTH = 12, 90  # a dock is narrow: the match belongs on the first line
 TOOLTIP_BEFORE, TOOLTIP_WIDTH = 120, 400
+# A speaker-line hit is shown with how its turn opens: a speaker's turns share the same line,
+# and the opening is what tells them apart.
+TURN_OPENING_CHARS, TURN_OPENING_TOOLTIP_CHARS = 24, 200
 # Why the index was rebuilt, as the window says it (the values are the CLI's English).
 REBUILD_REASONS = {
     RebuildReason.FOLDER_REPLACED: QT_TRANSLATE_NOOP("RebuildReason", "索引文件夹被一个文件替换了"),
@@ -156,10 +159,12 @@ class SearchPanel(QWidget):
         titles: Callable[[str], str],
         background: Background,
         annotations: Callable[[], list[Placed]] = list,
+        block_text: Callable[[str, int], str] | None = None,
     ) -> None:
         super().__init__()
         self._index = index
         self._titles = titles
+        self._block_text = block_text or (lambda _article, _block: "")
         self._annotations = annotations
         self._background = background
         self._ready = False
@@ -285,6 +290,18 @@ class SearchPanel(QWidget):
         item.setEditable(False)
         return item
 
+    def _hit_row(self, hit: Hit, color: str) -> QStandardItem:
+        """A block's snippet after its speaker's name; or a speaker line, then how the turn opens."""
+        where = f"{hit.speaker}：" if hit.speaker and hit.part == HitPart.TEXT else ""
+        plain, html = where + marked_snippet(hit.text, hit.matches), marked_html(hit.text, hit.matches, color)
+        tip = marked_html(hit.text, hit.matches, color, TOOLTIP_BEFORE, TOOLTIP_WIDTH)
+        opening = self._block_text(hit.article, hit.block) if hit.part == HitPart.SPEAKER else ""
+        if opening:
+            plain += f" — {_shortened(opening, TURN_OPENING_CHARS)}"
+            html += f"<span style='color:gray'> — {escape(_shortened(opening, TURN_OPENING_CHARS))}</span>"
+            tip += f"<br><span style='color:gray'>{escape(_shortened(opening, TURN_OPENING_TOOLTIP_CHARS))}</span>"
+        return self._row(plain, f"<span style='color:gray'>{escape(where)}</span>{html}", tip)
+
     def _show(self, generation: int, text: str, hits: list[Hit], notes: list[AnnotationHit]) -> None:
         if generation != self._generation:
             return  # an older query finished after a newer one started
@@ -325,12 +342,7 @@ class SearchPanel(QWidget):
                         focus.setToolTip(tooltip(self.tr("只显示{name}的发言").format(name=name)))
                         focus.setEditable(False)
                         group.appendRow(focus)
-            where = f"{hit.speaker}：" if hit.speaker and hit.part == HitPart.TEXT else ""
-            item = self._row(
-                where + marked_snippet(hit.text, hit.matches),
-                f"<span style='color:gray'>{escape(where)}</span>{marked_html(hit.text, hit.matches, color)}",
-                marked_html(hit.text, hit.matches, color, TOOLTIP_BEFORE, TOOLTIP_WIDTH),
-            )
+            item = self._hit_row(hit, color)
             item.setData(hit, HitRole)
             group.appendRow(item)
         self.results.expandAll()
@@ -368,3 +380,8 @@ class SearchPanel(QWidget):
             self.annotation_chosen.emit(placed)
         elif speaker is not None:
             self.speaker_focus_requested.emit(*speaker)
+
+
+def _shortened(text: str, size: int) -> str:
+    text = " ".join(text.split())  # one line
+    return text if len(text) <= size else text[:size].rstrip() + "…"

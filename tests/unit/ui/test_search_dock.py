@@ -43,6 +43,12 @@ def test_a_speakers_name_offers_their_turns_and_opens_one_with_the_name_selected
     assert rows[0].data() == "李笛 · 2 段发言（只看此人）"
     turns = [row.data(HitRole) for row in rows[1:3]]
     assert all(hit.part == HitPart.SPEAKER and hit.article == A001 for hit in turns)
+    # The two turns share one speaker line; each row says how its turn opens.
+    openings = [" ".join(window.library.get(A001).blocks[hit.block].text.split())[:12] for hit in turns]
+    assert openings[0] != openings[1]
+    for row, hit, opening in zip(rows[1:3], turns, openings, strict=True):
+        assert row.data().startswith(f"【李笛】{hit.text[2:]} — {opening}")
+        assert opening in row.data(HtmlRole) and opening in row.data(Qt.ItemDataRole.ToolTipRole)
     window.search_panel.results.setCurrentIndex(rows[1])
     qtbot.keyClick(window.search_panel.query, Qt.Key.Key_Return)
     assert window.reader.article is not None and window.reader.article.id == A001
