@@ -8,8 +8,11 @@ batch (whoosh's sort holds the GIL). A child process takes both: it inherits the
 exactly as ``SearchIndex.update`` does, and after each batch sends the ids it wrote; this process reads just those rows
 (``SearchIndex.follow``), so that searches meanwhile answer over what is written so far.
 
-Small updates (a few articles imported) are written in place: a process costs more than they
-do. Where there is no fork (Windows), every update is written in place.
+Small updates (a few articles imported) are written in place where that costs no memory worth a
+process: when jieba's dictionary is already loaded here, or the library is small. Otherwise
+writing one article in place would load the dictionary (~70 MiB) into the window for the rest
+of its life, which at 10,000 articles takes it past its 600 MiB; a child costs about a second.
+Where there is no fork (Windows), every update is written in place.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ from pathlib import Path
 from desktop_app import chinese_scripts
 from desktop_app.corpus.model import Article
 from desktop_app.errors import DataError
-from desktop_app.search.index import Progress, SearchIndex, UpdateReport
+from desktop_app.search import segmenter
+from desktop_app.search.index import HeldTable, Progress, SearchIndex, UpdateReport
 
-CHILD_THRESHOLD = 200  # articles to write; fewer are written in this process
+CHILD_THRESHOLD = 200  # articles to write; fewer may be written in this process (_written_in_place)
+SMALL_LIBRARY = 2000  # articles: below this, jieba's dictionary in the window is of no account
 
 
 def update_aside(
@@ -36,12 +41,18 @@ def update_aside(
     """``index.update(articles, rebuild, progress)``, written by a child process when it is long."""
     articles = list(articles)
     with index.updates_in_turn:  # a second update (an import during the first build) waits for the first
-        if (
-            "fork" not in multiprocessing.get_all_start_methods()
-            or index.articles_to_write(articles, rebuild) < CHILD_THRESHOLD
-        ):
+        if _written_in_place(index, articles, rebuild):
             return index.update(articles, rebuild, progress)
         return _update_in_child(index, articles, rebuild, progress)
+
+
+def _written_in_place(index: SearchIndex, articles: list[Article], rebuild: bool) -> bool:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return True
+    to_write = index.articles_to_write(articles, rebuild)
+    if to_write == 0:
+        return True  # nothing to write: jieba is not loaded
+    return to_write < CHILD_THRESHOLD and (segmenter.is_loaded() or len(articles) < SMALL_LIBRARY)
 
 
 def _update_in_child(
@@ -54,7 +65,7 @@ def _update_in_child(
     receiving, sending = context.Pipe(duplex=False)
     child = context.Process(
         target=_write_in_child,
-        args=(index.root, index.cache_dir, articles, rebuild, sending),
+        args=(index.root, index.cache_dir, articles, rebuild, index.table_in_memory(), sending),
         name="aigc-reader index writer",
     )
     child.start()
@@ -88,12 +99,15 @@ def _update_in_child(
             child.join(5)
 
 
-def _write_in_child(root: Path, cache_dir: Path, articles: list[Article], rebuild: bool, sending: Connection) -> None:
+def _write_in_child(
+    root: Path, cache_dir: Path, articles: list[Article], rebuild: bool, held: HeldTable | None, sending: Connection
+) -> None:
     gc.enable()  # the window keeps it off while background work runs; this process has no widgets
     # Stopped (the window closing), it leaves through SystemExit: the segmenting pool is shut
     # down with it, and the index is left as an interrupted update, which the next one repairs.
     signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(1))
     index = SearchIndex(root, cache_dir)  # its own locks: another thread may have held the parent's at the fork
+    index.adopt_table(held)  # inherited with the fork: not read from the file again
 
     def batch_written(written: list[str], removed: list[str], done: int, total: int) -> None:
         sending.send(("batch", index.generation_dir.name, written, removed, done, total))

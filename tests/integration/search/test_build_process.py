@@ -161,3 +161,38 @@ def test_a_second_update_during_a_build_waits_for_it_instead_of_starting_a_rival
     assert len(reports) == 1 and not second.changed and second.rebuilt_because is None
     assert children == [True]  # the second found nothing left to write
     assert {hit.article for hit in index.search("的", limit=0)} == set(corpus)
+
+
+def test_a_short_update_of_a_large_library_is_written_by_a_child_unless_jieba_is_here_already(
+    tmp_path: Path, corpus: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One imported article must not load jieba's dictionary (~70 MiB) into a window that
+    # holds a large library; where jieba is loaded already, or the library is small, it costs
+    # nothing, and the article is written in place.
+    monkeypatch.setattr(build_process, "CHILD_THRESHOLD", 200)
+    monkeypatch.setattr(build_process, "SMALL_LIBRARY", 4)  # five articles: a large library here
+    in_child = build_process._update_in_child  # noqa: SLF001
+    children: list[int] = []
+
+    def counted(*args: Any) -> UpdateReport:
+        children.append(len(args[1]))
+        return in_child(*args)
+
+    monkeypatch.setattr(build_process, "_update_in_child", counted)
+    articles = list(corpus.values())
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    index.update(articles[:4])
+    jieba_here = [False]
+    monkeypatch.setattr(build_process.segmenter, "is_loaded", lambda: jieba_here[0])
+    assert build_process.update_aside(index, articles).added == [articles[4].id]
+    assert children == [5]  # the fifth article, written by a child
+    assert not build_process.update_aside(index, articles).changed and children == [5]  # nothing to write: no child
+    jieba_here[0] = True
+    retitled = [replace(articles[0], title="换了标题"), *articles[1:]]
+    assert build_process.update_aside(index, retitled).updated == [articles[0].id]
+    assert children == [5]  # written in place
+    monkeypatch.setattr(build_process, "SMALL_LIBRARY", 10)
+    jieba_here[0] = False
+    assert build_process.update_aside(index, articles).updated == [articles[0].id]
+    assert children == [5]  # a small library: in place too
+    assert {hit.article for hit in index.search("的", limit=0)} == set(corpus)

@@ -279,3 +279,39 @@ def test_a_search_during_a_build_answers_over_the_articles_written_so_far(
     assert {hit.article for hit in SearchIndex(tmp_path / "index", tmp_path / "cache").search("AIGC", limit=0)} == set(
         corpus
     )
+
+
+def test_small_updates_merge_their_own_segments_and_never_rewrite_a_builds(
+    tmp_path: Path, corpus: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # whoosh's own merge policy, a few small updates after a build of 10,000 articles, rewrote
+    # the whole index for one article (155 s). The build's segments must stay as they are.
+    from whoosh.index import open_dir
+
+    from desktop_app.search import index as index_module
+
+    monkeypatch.setattr(index_module, "BATCH_ARTICLES", 1)  # the build: a segment an article
+    monkeypatch.setattr(index_module, "SMALL_SEGMENT_DOCS", 20)
+    monkeypatch.setattr(index_module, "MOST_SMALL_SEGMENTS", 3)
+    index = SearchIndex(tmp_path / "index", tmp_path / "cache")
+    articles = list(corpus.values())
+    index.update(articles)
+
+    def segments() -> dict[str, int]:
+        whoosh_index = open_dir(str(index.generation_dir))
+        try:
+            return {segment.segment_id(): segment.doc_count_all() for segment in whoosh_index._segments()}  # noqa: SLF001
+        finally:
+            whoosh_index.close()
+
+    built = segments()
+    assert len(built) == 5 and all(count >= 20 for count in built.values())
+    for number in range(12):
+        articles.append(parse_text(f"new_{number:02d}", f"# 新文章 {number}\n\n第{number}句独有的话。\n"))
+        assert index.update(articles).added == [f"new_{number:02d}"]
+        now = segments()
+        assert built.items() <= now.items()  # never merged, never rewritten
+        assert len(now) - len(built) <= 3 + 1  # the small ones are merged once there are more than three
+    assert len(segments()) < len(built) + 12
+    assert [hit.article for hit in index.search("第7句独有的话")] == ["new_07"]
+    assert {hit.article for hit in index.search("独有的话", limit=0)} == {f"new_{n:02d}" for n in range(12)}
