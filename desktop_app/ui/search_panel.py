@@ -20,11 +20,15 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
     QPainter,
     QPalette,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -87,6 +91,18 @@ def marked_snippet(text: str, matches: list[tuple[int, int]]) -> str:
     return snippets.marked(text, matches, width=SNIPPET_WIDTH, before=SNIPPET_BEFORE)
 
 
+def as_selected(document: QTextDocument, color: QColor) -> None:
+    """The whole text in the selection's text colour, on no colour of its own: grey names and
+    openings, and white on a match's yellow, were hard to read on the selection's blue. A
+    match stays bold."""
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.SelectionType.Document)
+    plain = QTextCharFormat()
+    plain.setForeground(QBrush(color))
+    plain.setBackground(QBrush(Qt.GlobalColor.transparent))
+    cursor.mergeCharFormat(plain)
+
+
 class RichTextDelegate(QStyledItemDelegate):
     """Draws rows that carry HTML (``HtmlRole``) as wrapped rich text, the others as usual."""
 
@@ -123,6 +139,8 @@ class RichTextDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        if selected:
+            as_selected(document, option.palette.color(role))  # type: ignore[attr-defined]
         painter.save()
         rect = option.rect  # type: ignore[attr-defined]
         painter.translate(rect.topLeft())

@@ -134,3 +134,40 @@ def test_the_engine_is_imported_a_group_an_event_loop_turn_then_the_index_loads(
     assert imported == [("json",), ("csv",), ("html",)]
     qtbot.waitUntil(lambda: window.search_panel._ready, timeout=60_000)  # noqa: SLF001
     assert search(window, qtbot, "李笛")
+
+
+def test_a_selected_row_is_drawn_in_the_selections_text_colour_with_its_match_still_bold(  # type: ignore[no-untyped-def]
+    make_window, qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QColor, QFont, QTextDocument
+
+    from desktop_app.ui.search_panel import as_selected
+
+    window = make_window()
+    rows = search(window, qtbot, "李笛")
+    document = QTextDocument()
+    document.setHtml(rows[1].data(HtmlRole))  # a speaker line, marked, and its turn's opening in grey
+
+    def fragments() -> list[tuple[str, str, int, bool]]:
+        found, block = [], document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                style = fragment.charFormat()
+                bold = style.fontWeight() >= QFont.Weight.Bold
+                found.append(
+                    (fragment.text(), style.foreground().color().name(), style.background().color().alpha(), bold)
+                )
+                iterator += 1
+            block = block.next()
+        return found
+
+    before = fragments()
+    assert any(bold and alpha for text, _, alpha, bold in before if "李笛" in text)  # the match: bold, on colour
+    assert any(colour != "#000000" for text, colour, _, _ in before if "—" in text)  # the opening: grey
+    as_selected(document, QColor("#ffffff"))
+    after = fragments()
+    assert "".join(text for text, *_ in after) == "".join(text for text, *_ in before)
+    assert all(colour == "#ffffff" and alpha == 0 for _, colour, alpha, _ in after)
+    assert any(bold for text, _, _, bold in after if "李笛" in text)
