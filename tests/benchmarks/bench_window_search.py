@@ -11,6 +11,7 @@ Run: .venv/bin/python tests/benchmarks/bench_window_search.py [--files 10000]
 from __future__ import annotations
 
 import argparse
+import gc
 import multiprocessing
 import os
 import statistics
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,6 +81,7 @@ def main() -> None:
         worst: list[tuple[float, float, str]] = []
 
         writer_peak = [0.0]  # the child process writing the index (build_process)
+        highest: list[Any] = [0.0, 0.0, ""]  # the window's resident memory at its highest, when, the status then
 
         def tick() -> None:
             writer = window.search_index.writer_process
@@ -88,6 +91,10 @@ def main() -> None:
                 except (OSError, KeyError):
                     pass  # it has just exited
             now = time.perf_counter()
+            if len(stalls) % 10 == 0:  # where the window's peak comes from: every 0.2 s
+                resident = memory()[0]
+                if resident > highest[0]:
+                    highest[:] = [resident, now - started, panel.status.text()]
             stalls.append((now - last[0]) * 1000 - TICK_MS)
             if stalls[-1] > LONG_STALL_MS:
                 worst.append((stalls[-1], now - started, panel.status.text()))
@@ -108,6 +115,16 @@ def main() -> None:
         asker.setInterval(3000)
         asker.timeout.connect(ask)
         asker.start()
+        collections: list[tuple[float, int, float]] = []  # the cyclic collector's passes: ms, generation, when
+        collecting = [0.0]
+
+        def timed(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                collecting[0] = time.perf_counter()
+            else:
+                collections.append(((time.perf_counter() - collecting[0]) * 1000, info["generation"], collecting[0]))
+
+        gc.callbacks.append(timed)
         started = time.perf_counter()
         window.start_background_loading()
         while not (panel._ready and not panel._partial and "正在" not in panel.status.text()):  # noqa: SLF001
@@ -126,6 +143,15 @@ def main() -> None:
             f"{[(round(ms), round(when, 1), status) for ms, when, status in worst]}"
         )
         print(f"searches answered over a partial index: {len(partial_answers)}, e.g. {partial_answers[:1]}")
+        longest = max(collections, default=(0.0, 0, started))
+        print(
+            f"the cyclic collector during the build: {len(collections)} passes, the longest {longest[0]:.0f} ms "
+            f"(generation {longest[1]}, {longest[2] - started:.1f} s in)"
+        )
+        print(
+            f"window resident memory at its highest during the build: {highest[0]:.0f} MiB, "
+            f"{highest[1]:.0f} s in ({highest[2]})"
+        )
 
         index = window.search_index
         times = []
