@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -101,7 +102,7 @@ class BlockTable:
         # Every row's folded text and a separator, end to end; starts[k] is where row k begins,
         # and a last entry is the length (one past the end).
         self.haystack = ""
-        self.starts = [0]
+        self.starts = array("q", [0])  # machine integers: a list of ints cost 36 bytes a row
         self._parts: list[str] = []  # the haystack's pieces appended since it was last joined
         self._script_runs: dict[int, list[tuple[int, int]]] = {}  # by script_runs, once the table is whole
         # What a query computes from the columns once a table (``matching``'s arrays), emptied
@@ -137,7 +138,7 @@ class BlockTable:
     ) -> None:
         """Appends rows: their columns, folded texts (each with its separator), and where each
         of them ends in the haystack once appended (one past its separator)."""
-        self.starts += ends
+        self.starts.extend(ends)
         self.articles += articles
         self.blocks += blocks
         self.speakers += speakers
