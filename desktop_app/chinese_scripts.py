@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from desktop_app.fork_safe import ForkSafeLock
 
@@ -66,21 +66,24 @@ def signature() -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-class QueryForms(NamedTuple):
-    """A query's phrasings: ``simplified`` are for Simplified text (软件 for 軟體) and
-    ``traditional`` for Traditional text (軟體 for 软件). They are kept apart because a phrase of
-    one vocabulary can mean something else in the other script's text: Taiwan's 影片 (a video)
-    is a film in mainland text, so 视频 finds 影片 in Traditional text only."""
-
-    simplified: tuple[str, ...]
-    traditional: tuple[str, ...]
+# A query's phrasings: as Simplified text would say it (软件 for 軟體), and as Traditional text
+# would (軟體 for 软件). They are kept apart because a phrase of one vocabulary can mean something
+# else in the other script's text: Taiwan's 影片 (a video) is a film in mainland text, so 视频
+# finds 影片 in Traditional text only.
 
 
-def query_forms(text: str) -> QueryForms:
+def simplified_forms(text: str) -> tuple[str, ...]:
+    """The query as Simplified text would say it."""
     with _lock:
-        simplified = tuple(dict.fromkeys(_converter(config).convert(text) for config in _TO_SIMPLIFIED))
-        traditional = tuple(dict.fromkeys(_converter(config).convert(text) for config in _TO_TRADITIONAL))
-    return QueryForms(simplified, traditional)
+        return tuple(dict.fromkeys(_converter(config).convert(text) for config in _TO_SIMPLIFIED))
+
+
+def traditional_forms(text: str) -> tuple[str, ...]:
+    """The query as Traditional text would say it. Its converters hold OpenCC's Simplified to
+    Traditional phrase dictionaries, ~43 MiB: a search asks for these forms only where there is
+    Traditional text to find them in."""
+    with _lock:
+        return tuple(dict.fromkeys(_converter(config).convert(text) for config in _TO_TRADITIONAL))
 
 
 @cache

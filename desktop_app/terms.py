@@ -5,8 +5,9 @@ Below both search and annotations, like ``folding``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from desktop_app.chinese_scripts import is_traditional, query_forms
+from desktop_app.chinese_scripts import is_traditional, simplified_forms, traditional_forms
 from desktop_app.folding import fold_text, literal_spans
 
 
@@ -16,35 +17,33 @@ class Term:
     - ``key``: the typed text folded across scripts. Every text the term matches contains it,
       folded the same way, so it selects the candidates; in either script it matches as is;
     - ``simplified`` / ``traditional``: the other script's phrasings (``chinese_scripts``),
-      which match text of that script only;
+      which match text of that script only; ``traditional`` is made when first asked for (its
+      dictionaries are large, and a library of Simplified text never needs them);
     - ``exact``: the typed script only (case, width and space still folded).
     """
 
     key: str
     simplified: tuple[str, ...]
-    traditional: tuple[str, ...]
     exact: str
     across_scripts: bool = True
+    typed: str = ""
 
     @classmethod
     def of(cls, typed: str, across_scripts: bool) -> Term:
         key = fold_text(typed, scripts=True)
         if not across_scripts:
-            return cls(key, (), (), fold_text(typed), across_scripts=False)
-        forms = query_forms(typed)
+            return cls(key, (), fold_text(typed), across_scripts=False, typed=typed)
+        return cls(key, _folded_forms(simplified_forms(typed), key), fold_text(typed), typed=typed)
 
-        def folded(phrasings: tuple[str, ...]) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(f for f in (fold_text(p, scripts=True) for p in phrasings) if f and f != key))
-
-        return cls(key, folded(forms.simplified), folded(forms.traditional), fold_text(typed))
+    @cached_property
+    def traditional(self) -> tuple[str, ...]:
+        if not self.across_scripts:
+            return ()
+        return _folded_forms(traditional_forms(self.typed), self.key)
 
     def forms(self, traditional: bool) -> tuple[str, ...]:
         """What the term matches in (folded) text of that script."""
         return (self.key, *(self.traditional if traditional else self.simplified))
-
-    @property
-    def all_forms(self) -> tuple[str, ...]:
-        return (self.key, *self.simplified, *self.traditional)
 
     def occurs(self, folded: str, exact_folded: str, traditional: bool) -> bool:
         """Whether the term occurs in a text, given the text folded across scripts, folded
@@ -58,6 +57,10 @@ class Term:
     def occurs_in(self, original: str) -> bool:
         """The same for a text not folded yet (an annotation's note, a tag)."""
         return self.occurs(fold_text(original, scripts=True), fold_text(original), bool(is_traditional(original)))
+
+
+def _folded_forms(phrasings: tuple[str, ...], key: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(f for f in (fold_text(p, scripts=True) for p in phrasings) if f and f != key))
 
 
 def term_spans(terms: list[Term], original: str, traditional: bool) -> list[tuple[int, int]]:

@@ -643,7 +643,7 @@ class SearchIndex:
                 snapshot = self._snapshot()
                 rows = matching.matching_rows(snapshot.table, parsed)
                 try:
-                    words = matching.words_to_rank(snapshot.searcher, parsed)
+                    words = matching.words_to_rank(snapshot.table, snapshot.searcher, parsed)
                     ranked = matching.rank(snapshot.table, snapshot.searcher, rows, words, limit or None)
                     texts = snapshot.table.texts(self._table_path, [number for number, _ in ranked])
                     break

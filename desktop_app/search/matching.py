@@ -138,15 +138,15 @@ def _rows_with(table: BlockTable, term: Term) -> Rows:
     if not term.across_scripts:
         exact = table.exact_folded
         return rows[_each(rows, lambda n: term.exact in exact(n))]
-    if not (term.simplified or term.traditional):
-        return rows
-    # A phrasing of the other script's vocabulary counts in text of that script.
+    # A phrasing of the other script's vocabulary counts in text of that script (and only where
+    # the library has text of that script: ``Term.traditional`` is costly to make).
     others = [
-        rows_containing(table, form, table.script_runs(traditional))
-        for forms, traditional in ((term.simplified, False), (term.traditional, True))
-        for form in forms
+        rows_containing(table, form, runs)
+        for traditional in (False, True)
+        if (runs := table.script_runs(traditional))
+        for form in term.forms(traditional)[1:]
     ]
-    return np.unique(np.concatenate([rows, *others]))
+    return np.unique(np.concatenate([rows, *others])) if others else rows
 
 
 def _occurs_in(table: BlockTable, term: Term, rows: Rows) -> Mask:
@@ -166,8 +166,10 @@ def _occurs_in(table: BlockTable, term: Term, rows: Rows) -> Mask:
         occurs[occurs] = _each(rows[occurs], lambda n: term.exact in exact(n))
         return occurs
     traditional = vectors(table).traditional[rows]
-    for forms, in_script in ((term.simplified, ~traditional), (term.traditional, traditional)):
-        for form in forms:  # a phrasing of one script's vocabulary counts in text of that script
+    for script, in_script in ((False, ~traditional), (True, traditional)):
+        if not in_script.any():
+            continue  # no row of that script: its phrasings are not even made
+        for form in term.forms(script)[1:]:  # a phrasing of one script's vocabulary counts in text of that script
             unfound = in_script & ~occurs
             occurs[unfound] = finds(form, unfound)
     return occurs
@@ -177,8 +179,9 @@ def _picked(values: list[int], where: Mask) -> list[int]:
     return list(compress(values, where.tolist()))
 
 
-def words_to_rank(searcher: Searcher, parsed: ParsedQuery) -> list[str]:
-    """The words of every phrasing of the terms that the index knows (``query_words``)."""
+def words_to_rank(table: BlockTable, searcher: Searcher, parsed: ParsedQuery) -> list[str]:
+    """The words that the index knows (``query_words``) of every phrasing of the terms for which
+    the table has text: the key, and each script's phrasings where rows of that script exist."""
     reader = searcher.reader()
     known: dict[str, bool] = {}
 
@@ -187,7 +190,9 @@ def words_to_rank(searcher: Searcher, parsed: ParsedQuery) -> list[str]:
             known[word] = ("words", word) in reader
         return known[word]
 
-    forms = [form for term in parsed.terms for form in term.all_forms]
+    scripts = [traditional for traditional in (False, True) if table.script_runs(traditional)]
+    forms = [form for term in parsed.terms for script in scripts for form in term.forms(script)]
+    forms += [term.key for term in parsed.terms]  # an empty table has no script, still a key
     return list(dict.fromkeys(word for form in forms for word in query_words(form, is_known)))
 
 

@@ -2,8 +2,9 @@
 about 21 M characters) imported with one command, then the window opened on them. Measured:
 how long the search index takes to build in the background, whether the window stays usable
 meanwhile (the longest stall of its event loop, and searches typed into the dock answering over
-what is indexed so far), query latency in the window's process once built, and the window's
-resident memory (now and at its peak).
+what is indexed so far), query latency in the window's process once built, adding one article
+as an import does (a child writes it: the window holds no jieba), and the window's resident
+memory (now and at its peak).
 
 Run: .venv/bin/python tests/benchmarks/bench_window_search.py [--files 10000]
 """
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,8 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop_app.paths import DataPaths  # noqa: E402
+from desktop_app.search import segmenter  # noqa: E402
+from desktop_app.search.build_process import update_aside  # noqa: E402
 from desktop_app.session import Session  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from tests.benchmarks.bench_import import COMMAND, generate  # noqa: E402
@@ -162,6 +166,13 @@ def main() -> None:
         print(
             f"{len(times)} queries in the window's process: median {statistics.median(times):.1f} ms, "
             f"p95 {percentile(times, 0.95):.1f} ms"
+        )
+        extra = replace(session.library.articles()[3], id="zzz_one_more")  # one article imported
+        begun = time.perf_counter()
+        written = update_aside(index, [*session.library.articles(), extra])
+        print(
+            f"adding one article in the window: {time.perf_counter() - begun:.2f} s "
+            f"({'by a child process' if not segmenter.is_loaded() else 'in place'}; added {written.added})"
         )
         import jieba
 

@@ -40,3 +40,21 @@ def test_rows_as_dense_as_a_regular_expression_scans_them_are_found_the_same(
     assert rows_containing(table, needle).tolist() == expected
     runs = [(first, min(len(texts), first + 150)) for first in range(0, len(texts), 400)]
     assert rows_containing(table, needle, runs).tolist() == [n for n in expected if any(a <= n < b for a, b in runs)]
+
+
+def test_traditional_phrasings_are_made_only_where_the_table_has_traditional_text(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # OpenCC's Simplified-to-Traditional phrase dictionaries cost ~43 MiB: a library of
+    # Simplified text never loads them, and one with Traditional text finds 軟體 for 软件.
+    from desktop_app import terms
+    from desktop_app.search.matching import matching_rows
+    from desktop_app.search.query import parse_query
+
+    asked: list[str] = []
+    made = terms.traditional_forms
+    monkeypatch.setattr(terms, "traditional_forms", lambda text: asked.append(text) or made(text))
+    simplified = BlockTable([row("a", 0, "开源软件"), row("a", 1, "数字人")])
+    assert matching_rows(simplified, parse_query("软件", True)).tolist() == [0]
+    assert asked == []
+    mixed = BlockTable([row("a", 0, "开源软件"), BlockRow("b", 0, None, None, "開源軟體", "开源软体", False, True)])
+    assert matching_rows(mixed, parse_query("软件", True)).tolist() == [0, 1]
+    assert asked == ["软件"]
