@@ -104,9 +104,8 @@ class BlockTable:
         self.haystack = ""
         self.starts = array("q", [0])  # machine integers: a list of ints cost 36 bytes a row
         self._parts: list[str] = []  # the haystack's pieces appended since it was last joined
-        self._script_runs: dict[int, list[tuple[int, int]]] = {}  # by script_runs, once the table is whole
-        # What a query computes from the columns once a table (``matching``'s arrays), emptied
-        # when rows are appended.
+        # What queries compute from the columns once a table (``script_runs``, ``matching``'s
+        # arrays), emptied when rows are appended.
         self.derived: dict[str, Any] = {}
         self._append_rows(list(rows))
         self._join()
@@ -185,15 +184,16 @@ class BlockTable:
         script's vocabulary is looked for in that script's text only, which in a library
         mostly of the other script is a few articles' worth."""
         key = int(traditional)
-        if key not in self._script_runs:
+        runs: list[tuple[int, int]] | None = self.derived.get(f"script_runs:{key}")
+        if runs is None:
             flags, runs, row = self.traditional, [], 0
             wanted, other = bytes([key]), bytes([1 - key])
             while (first := flags.find(wanted, row)) != -1:
                 row = flags.find(other, first)
                 row = len(flags) if row == -1 else row
                 runs.append((first, row))
-            self._script_runs[key] = runs
-        return self._script_runs[key]
+            self.derived[f"script_runs:{key}"] = runs
+        return runs
 
     def replaced(self, fresh: BlockTable, gone: Iterable[str]) -> BlockTable:
         """The table without the rows of the articles gone, and with fresh's rows (a new table: a
@@ -221,7 +221,6 @@ class BlockTable:
         following window appends each batch of a build without copying the table."""
         self._append_slice(fresh, 0, len(fresh))
         self._join()
-        self._script_runs.clear()
         self.derived.clear()
 
     def _append_slice(self, other: BlockTable, first: int, last: int) -> None:

@@ -489,6 +489,7 @@ class SearchIndex:
 
     def _write_batch(self, table: BlockTable, batch: list[Article], removed: list[str], merge: bool) -> BlockTable:
         from whoosh.index import LockError
+        from whoosh.writing import NO_MERGE
 
         fresh = {article.id: rows_of(article) for article in batch}
         rows = [row for article in batch for row in fresh[article.id]]  # the batch is in id order (_changes)
@@ -505,7 +506,7 @@ class SearchIndex:
             BlockTable.write(self._table_path, fresh, removed)
             table = table.replaced(BlockTable(rows), [*fresh, *removed])
             # A build in batches keeps a segment a batch: merging them would rewrite the index each time.
-            writer.commit(mergetype=_merge_small_segments if merge else _keep_segments)
+            writer.commit(mergetype=_merge_small_segments if merge else NO_MERGE)
         except BaseException:
             writer.cancel()
             raise
@@ -670,10 +671,6 @@ class SearchIndex:
 # whoosh's merge policy for updates (``_merge_small_segments``).
 SMALL_SEGMENT_DOCS = 2000  # blocks; a build's batches leave segments of ~13,000 blocks
 MOST_SMALL_SEGMENTS = 8
-
-
-def _keep_segments(_writer: Any, segments: list[Any]) -> list[Any]:
-    return segments
 
 
 def _merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
