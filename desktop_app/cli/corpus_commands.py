@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop_app.corpus.outline_confidence import assess
 from desktop_app.cli.output import fail, print_json, shown
 from desktop_app.session import Session
 
@@ -71,8 +72,9 @@ def run_show(args: argparse.Namespace, session: Session) -> int:
 def run_outline(args: argparse.Namespace, session: Session) -> int:
     article = session.library.get(args.id)
     outline = article.outline_json()
+    confidence = assess(article)
     if args.json:
-        print_json(outline)
+        print_json({**outline, "confidence": confidence.to_json()})
         return 0
     print(shown(article.title))
     for number, topic in enumerate(outline["topics"]):
@@ -85,6 +87,10 @@ def run_outline(args: argparse.Namespace, session: Session) -> int:
         for speaker in outline["speakers"]:
             extra = "，".join(filter(None, [speaker["affiliation"], speaker["role"], f"{speaker['turns']} 次发言"]))
             print(shown(f"  {speaker['name']}（{extra}）"))
+    if confidence.uncertain:
+        print(shown(f"大纲把握: {confidence.level}（{'；'.join(confidence.reasons) or '—'}）"))
+        for suggestion in confidence.suggestions:
+            print(shown(f"  建议: aigc-reader correct {article.id} {suggestion.op} {' '.join(suggestion.values)}"))
     return 0
 
 
@@ -102,6 +108,7 @@ def run_import(args: argparse.Namespace, session: Session) -> int:
                     "replaced": o.replaced,
                     "error": o.error,
                     **(o.article.import_report_json() if o.article else {}),
+                    **({"confidence": assess(o.article).to_json()} if o.article else {}),
                 }
                 for o in outcomes
             ]

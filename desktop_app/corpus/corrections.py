@@ -1,7 +1,8 @@
 """The user's corrections to an article's structure, kept as an overlay and applied after the
 automatic pipeline: rename or merge speakers, set a speaker's affiliation and role, make a block
-a turn of a speaker or no turn, make a block a topic or no topic, rename a topic, remove a block,
-restore a block that cleaning removed.
+a turn of a speaker or no turn (a heading too: it becomes the turn's first paragraph), make a
+block a topic or no topic, rename a topic, remove a block, restore a block that cleaning removed,
+rename the article, make every question heading a turn of the host.
 
 A correction names its block by the block's folded text (and which occurrence of that text), not
 by its index, so that it follows the block when the source changes around it (a re-import, a new
@@ -26,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from desktop_app.corpus.model import Article, Block, BlockKind, Speaker, Topic, Turn
+from desktop_app.corpus.cleanup import TAIL
+from desktop_app.corpus.model import Article, Block, BlockKind, RemovedBlock, Speaker, Topic, Turn
 from desktop_app.errors import DataError
 from desktop_app.files import write_text_atomically
 from desktop_app.folding import fold_text
@@ -43,6 +45,9 @@ OPERATIONS = (
     "remove",
     "restore",
     "turns-by-label",
+    "title",
+    "questions-by-host",
+    "not-dialogue",
 )
 ROLES = ("host", "guest")
 _BLOCK_OPERATIONS = {"turn", "not-turn", "topic", "not-topic", "rename-topic", "remove"}
@@ -113,6 +118,12 @@ def _apply_one(article: Article, correction: Correction) -> Article | None:
         return _BLOCK_HANDLERS[correction.op](article, block, values)
     if correction.op == "turns-by-label" and len(values) == 1:
         return _turns_by_label(article, values[0])
+    if correction.op == "not-dialogue" and not values:
+        return _not_dialogue(article)
+    if correction.op == "title" and len(values) == 1:
+        return _retitle(article, values[0])
+    if correction.op == "questions-by-host" and len(values) == 2:
+        return _questions_by_host(article, values[0], values[1])
     if correction.op == "restore" and len(values) == 1:
         return _restore(article, correction.key, correction.occurrence, values[0])
     if correction.op in ("rename-speaker", "merge-speakers") and len(values) == 2:
@@ -160,10 +171,15 @@ def _speaker_info(article: Article, name: str, affiliation: str, role: str) -> A
 # -- blocks ----------------------------------------------------------------------------------
 def _turn(article: Article, block: int, values: tuple[str, ...]) -> Article | None:
     """The block starts a turn of the speaker (a new one is added as a guest); the turn runs
-    to the next turn or heading."""
-    if len(values) != 1 or not values[0].strip() or article.blocks[block].kind == BlockKind.HEADING:
+    to the next turn or heading. A heading becomes the turn's first paragraph (a question set as a
+    heading is the host's turn); its topic, if it began one, stays."""
+    if len(values) != 1 or not values[0].strip():
         return None
     name = values[0].strip()
+    if article.blocks[block].kind == BlockKind.HEADING:
+        blocks = list(article.blocks)
+        blocks[block] = blocks[block]._replace(kind=BlockKind.PARAGRAPH, level=0)
+        article = dataclasses.replace(article, blocks=tuple(blocks))
     speakers = article.speakers if article.speaker(name) else (*article.speakers, Speaker(name, None, "guest"))
     starts = {t.block: t.speaker for t in article.turns if t.block != block}
     starts[block] = name
@@ -276,7 +292,11 @@ def _remove(article: Article, block: int, _values: tuple[str, ...]) -> Article |
         starts[start - 1 if start > block else start] = turn.speaker
     topics = [t._replace(block=t.block - 1 if t.block > block else t.block) for t in article.topics if t.block != block]
     removed = dataclasses.replace(
-        article, blocks=article.blocks[:block] + article.blocks[block + 1 :], turns=(), topics=()
+        article,
+        blocks=article.blocks[:block] + article.blocks[block + 1 :],
+        turns=(),
+        topics=(),
+        removed=_shift_removed(article.removed, block, -1),
     )
     return _with_topics(_with_turns(removed, starts), topics)
 
@@ -290,28 +310,150 @@ def label_of(text: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def name_line_of(text: str) -> str | None:
+    """The name of a paragraph that holds only a name (``张三`` or ``张三：``), as chat-bubble
+    interviews set each turn's speaker: a short line without sentence punctuation."""
+    name = text.strip().strip("*_ \u3000").rstrip("：:").strip()
+    if not 1 <= len(name) <= 16 or re.search(r"[。！？!?，,；;、“”\"「」]", name):
+        return None
+    return name
+
+
+def name_lines_of(article: Article, name: str) -> list[int]:
+    """The blocks that hold only ``name`` (a paragraph, or a bold line read as a heading) and are
+    followed by the text it speaks."""
+    return [
+        n
+        for n, block in enumerate(article.blocks[:-1])
+        if name_line_of(block.text) == name
+        and article.blocks[n + 1].kind != BlockKind.HEADING
+        and name_line_of(article.blocks[n + 1].text) is None
+    ]
+
+
 def _turns_by_label(article: Article, label: str) -> Article | None:
     """Every paragraph that begins '``label``：' starts a turn of ``label`` (the label leaves the
-    text, as the pipeline's labels do): one correction for a transcript's hundred labels."""
+    text, as the pipeline's labels do), and so does the paragraph after one that holds only
+    ``label`` (the name line goes, like a label): one correction for a transcript's hundred labels."""
     label = label.strip()
-    matching = [n for n, b in enumerate(article.blocks) if b.kind != BlockKind.HEADING and label_of(b.text) == label]
-    if not label or not matching:
+    if not label:
+        return None
+    paragraphs = [n for n, b in enumerate(article.blocks) if b.kind != BlockKind.HEADING]
+    inline = [n for n in paragraphs if label_of(article.blocks[n].text) == label]
+    name_lines = name_lines_of(article, label)
+    if not inline and not name_lines:
         return None
     blocks = list(article.blocks)
-    for number in matching:
+    for number in inline:
         blocks[number] = blocks[number]._replace(text=LABEL.sub("", blocks[number].text, count=1))
     speakers = article.speakers if article.speaker(label) else (*article.speakers, Speaker(label, None, "guest"))
-    starts = {t.block: t.speaker for t in article.turns} | dict.fromkeys(matching, label)
-    return _with_turns(dataclasses.replace(article, blocks=tuple(blocks), speakers=speakers), starts)
+    starts = {t.block: t.speaker for t in article.turns} | dict.fromkeys(inline, label)
+    starts |= dict.fromkeys((n + 1 for n in name_lines), label)
+    article = _with_turns(dataclasses.replace(article, blocks=tuple(blocks), speakers=speakers), starts)
+    for number in reversed(name_lines):
+        article = _drop_block(article, number)
+    return article
+
+
+def _drop_block(article: Article, block: int) -> Article:
+    """The article without one block: turns, topics and where removed blocks stood shift up."""
+    turns = tuple(t._replace(block=t.block - 1) if t.block > block else t for t in article.turns if t.block != block)
+    topics = tuple(t._replace(block=t.block - 1) if t.block > block else t for t in article.topics if t.block != block)
+    return dataclasses.replace(
+        article,
+        blocks=article.blocks[:block] + article.blocks[block + 1 :],
+        turns=turns,
+        topics=topics,
+        removed=_shift_removed(article.removed, block, -1),
+    )
+
+
+def _shift_removed(removed: tuple[RemovedBlock, ...], block: int, by: int) -> tuple[RemovedBlock, ...]:
+    """Where removed blocks stand after a block is taken out at ``block`` (by -1) or put in there
+    (by +1): those that followed a later block follow it still."""
+    shifted = []
+    for item in removed:
+        after = item.after
+        if after is not None and (after > block or (by > 0 and after >= block) or (by < 0 and after == block)):
+            after = after + by if after + by >= 0 else None
+        shifted.append(item if after == item.after else item._replace(after=after))
+    return tuple(shifted)
+
+
+def _not_dialogue(article: Article) -> Article | None:
+    """The article is no dialogue: every label goes back into its text and nobody speaks."""
+    if not article.turns:
+        return None
+    blocks = list(article.blocks)
+    for turn in article.turns:
+        blocks[turn.block] = blocks[turn.block]._replace(text=f"{turn.speaker}：{blocks[turn.block].text}")
+    blocks = [block._replace(speaker=None) if block.speaker is not None else block for block in blocks]
+    return dataclasses.replace(article, blocks=tuple(blocks), turns=(), speakers=())
+
+
+def _retitle(article: Article, title: str) -> Article | None:
+    """The article is called ``title`` (an untitled transcript's first sentence is no title)."""
+    title = " ".join(title.split())
+    if not title or title == article.title:
+        return None
+    return dataclasses.replace(article, title=title)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith(("？", "?"))
+
+
+def _questions_by_host(article: Article, host: str, guest: str) -> Article | None:
+    """The headings are the host's questions and what follows each is the guest's answer (a Q&A
+    whose questions are set as headings): each question heading becomes a turn of ``host``, the
+    paragraphs after it a turn of ``guest``. Only question headings when some end in ？, else every
+    heading that is followed by text. The topics stay."""
+    host, guest = host.strip(), guest.strip()
+    if not host or not guest or host == guest:
+        return None
+    headings = [n for n, b in enumerate(article.blocks) if b.kind == BlockKind.HEADING]
+    if any(_is_question(article.blocks[n].text) for n in headings):
+        headings = [n for n in headings if _is_question(article.blocks[n].text)]
+    headings = [
+        n for n in headings if n + 1 < len(article.blocks) and article.blocks[n + 1].kind != BlockKind.HEADING
+    ]
+    if not headings:
+        return None
+    blocks = list(article.blocks)
+    starts = {t.block: t.speaker for t in article.turns}
+    for number in headings:
+        blocks[number] = blocks[number]._replace(kind=BlockKind.PARAGRAPH, level=0)
+        starts[number] = host
+        starts[number + 1] = guest
+    # A later section heading (not a question) ends the guest's answer, as a heading ends a turn.
+    speakers = list(article.speakers)
+    for name, role in ((host, "host"), (guest, "guest")):
+        existing = article.speaker(name)
+        if existing is None:
+            speakers.append(Speaker(name, None, role))
+        elif existing.role != role:
+            speakers[speakers.index(existing)] = existing._replace(role=role)
+    turned = _with_turns(dataclasses.replace(article, blocks=tuple(blocks), speakers=tuple(speakers)), starts)
+    blocks, speaking = list(turned.blocks), False
+    for number, block in enumerate(blocks):
+        if number in starts:
+            speaking = True
+        elif block.kind == BlockKind.HEADING:
+            speaking = False
+        elif not speaking and block.speaker is not None:
+            blocks[number] = block._replace(speaker=None)
+    return dataclasses.replace(turned, blocks=tuple(blocks))
 
 
 def restore_key(article: Article, removed: int) -> Correction:
     """The correction that brings back the article's ``removed``-th removed block where it stood
-    (after the block it followed, named by that block's text: it follows it)."""
+    (after the block it followed, named by that block's text: it follows it). A block cut from
+    the end whose neighbour is gone goes back at the end."""
     item = article.removed[removed]
     key = fold_text(item.text)
     occurrence = sum(1 for earlier in article.removed[:removed] if fold_text(earlier.text) == key)
-    after = "" if item.after is None else fold_text(article.blocks[item.after].text)
+    after_block = None if item.after is None else min(item.after, len(article.blocks) - 1)
+    after = "" if after_block is None or after_block < 0 else fold_text(article.blocks[after_block].text)
     return Correction("restore", key, occurrence, (after,))
 
 
@@ -322,9 +464,9 @@ def _restore(article: Article, key: str, occurrence: int, after_key: str) -> Art
     item = article.removed[matching[occurrence]]
     if after_key:
         after = _find(article, after_key, 0)
-        if after is None:
+        if after is None and item.rule != TAIL:
             return None
-        position = after + 1
+        position = len(article.blocks) if after is None else after + 1
     else:
         position = 0
     previous = article.blocks[position - 1] if position > 0 else None
@@ -332,12 +474,13 @@ def _restore(article: Article, key: str, occurrence: int, after_key: str) -> Art
     restored = Block(BlockKind.PARAGRAPH, item.text, speaker, previous.topic if previous else None, 0)
     turns = tuple(t._replace(block=t.block + 1) if t.block >= position else t for t in article.turns)
     topics = tuple(t._replace(block=t.block + 1) if t.block >= position else t for t in article.topics)
+    others = article.removed[: matching[occurrence]] + article.removed[matching[occurrence] + 1 :]
     return dataclasses.replace(
         article,
         blocks=article.blocks[:position] + (restored,) + article.blocks[position:],
         turns=turns,
         topics=topics,
-        removed=article.removed[: matching[occurrence]] + article.removed[matching[occurrence] + 1 :],
+        removed=_shift_removed(others, position, +1),
     )
 
 

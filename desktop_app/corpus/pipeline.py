@@ -7,6 +7,7 @@ import dataclasses
 from desktop_app.corpus.cleanup import METADATA, TAIL, clean
 from desktop_app.corpus.decode import decode
 from desktop_app.corpus.formats import read_source
+from desktop_app.corpus.implicit_turns import with_implicit_turns
 from desktop_app.corpus.model import Article, RemovedBlock
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
 from desktop_app.corpus.structure import build_article
@@ -26,7 +27,7 @@ def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:
     blocks = clean(source.blocks, source.meta, removed)
     if not blocks:
         raise ImportRejected("no article text found in the file")
-    article = build_article(article_id, blocks, source.meta, source.format, origin)
+    article = with_implicit_turns(build_article(article_id, blocks, source.meta, source.format, origin))
     return dataclasses.replace(article, removed=tuple(_placed(removed, article, text)))
 
 

@@ -319,7 +319,7 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
     """Who answers when the labels are only ``答``/``A``: the person the title or introduction
     names (``对话汤道生``, ``汪民安｜再读福柯``), else "受访者"."""
     for text in (title, *intro):
-        for pattern in (_NAME_PREFIX, _INTERVIEW_TITLE):
+        for pattern in (_INTERVIEW_TITLE, _NAME_PREFIX):
             found = pattern.search(text)
             name = found.group(1) if found else ""
             if (

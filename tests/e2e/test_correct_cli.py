@@ -75,3 +75,74 @@ def test_a_correction_follows_its_block_when_the_source_is_reimported_with_block
     assert moved["speaker"] == "王五"
     [listed] = run_cli(data, "correct", "圆桌", "--json").json()
     assert listed["stale"] is False and listed["block"] == blocks.index(moved)
+
+
+QA_WITH_QUESTION_HEADINGS = """# 一份问答
+
+本期我们请来了老周，聊聊他做开源的经历。
+
+## 最早怎么开始写开源软件的？
+
+我在大学时候开始写，第一个项目是一个小工具。
+
+## 最难的是什么？
+
+我觉得最难的是坚持维护，用户越来越多。
+
+## 关于项目
+
+项目的主页在网上可以找到。
+"""
+
+
+def test_a_heading_becomes_a_hosts_turn_and_an_end_block_comes_back_after_its_neighbour_went(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    source = tmp_path / "qa.md"
+    source.write_text(QA_WITH_QUESTION_HEADINGS + "\n点击关注，每天更新\n", encoding="utf-8")
+    article = run_cli(data, "import", str(source), "--json").json()[0]["id"]
+    blocks = run_cli(data, "show", article, "--json").json()["blocks"]
+    heading = next(n for n, b in enumerate(blocks) if b["text"].startswith("最早怎么"))
+    assert blocks[heading]["kind"] == "heading"
+    assert run_cli(data, "correct", article, "turn", str(heading), "采访者").code == 0
+    outline = run_cli(data, "outline", article, "--json").json()
+    assert {"speaker": "采访者", "topic": 0, "block": heading} in outline["turns"]
+    removed = run_cli(data, "show", article, "--removed", "--json").json()
+    at_end = next(n for n, item in enumerate(removed) if "点击关注" in item["text"])
+    last = len(blocks) - 1
+    assert run_cli(data, "correct", article, "remove", str(last)).code == 0
+    restored = run_cli(data, "correct", article, "restore", str(at_end))
+    assert restored.code == 0, restored.stderr
+    assert run_cli(data, "show", article, "--json").json()["blocks"][-1]["text"].startswith("点击关注")
+
+
+def test_the_title_is_corrected_from_the_command_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    source = tmp_path / "transcript.txt"
+    source.write_text("主持人：大家好，今天聊聊天气。\n\n老王：天气不错。\n\n主持人：谢谢。\n", encoding="utf-8")
+    article = run_cli(data, "import", str(source), "--json").json()[0]["id"]
+    assert run_cli(data, "correct", article, "title", "老王谈天气", "--json").code == 0
+    assert run_cli(data, "outline", article, "--json").json()["title"] == "老王谈天气"
+    assert [a["title"] for a in run_cli(data, "list", "--json").json() if a["id"] == article] == ["老王谈天气"]
+    assert_one_line_error(run_cli(data, "correct", article, "title", " "), "does not apply")
+
+
+def test_outline_json_says_how_sure_it_is_and_offers_the_fix(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    source = tmp_path / "qa.md"
+    # The questions address nobody (no 你/您): the importer does not take them on its own, and says so.
+    source.write_text(
+        "# 对话老周：开源十年\n\n老周是一位开源作者。\n\n## 最早怎么开始的？\n\n大学时候开始写。\n\n"
+        "## 最难的是什么？\n\n坚持维护。\n",
+        encoding="utf-8",
+    )
+    imported = run_cli(data, "import", str(source), "--json").json()[0]
+    assert imported["confidence"]["level"] != "high"
+    outline = run_cli(data, "outline", imported["id"], "--json").json()
+    suggestion = outline["confidence"]["suggestions"][0]
+    assert suggestion["op"] == "questions-by-host" and suggestion["values"][1] == "老周"
+    assert run_cli(data, "correct", imported["id"], suggestion["op"], *suggestion["values"]).code == 0
+    after = run_cli(data, "outline", imported["id"], "--json").json()
+    assert [s["name"] for s in after["speakers"]] == suggestion["values"]
+    assert after["confidence"]["level"] == "high" and after["confidence"]["suggestions"] == []
+    sure = run_cli(data, "outline", "000_5b4e62939488a476", "--json").json()["confidence"]
+    assert sure["level"] == "high" and sure["suggestions"] == []

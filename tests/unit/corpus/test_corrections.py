@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.corpus.corrections import Correction, Overlay, apply, block_key
-from desktop_app.corpus.model import BlockKind
+from desktop_app.corpus.cleanup import TAIL
+from desktop_app.corpus.corrections import Correction, Overlay, apply, block_key, restore_key
+from desktop_app.corpus.model import BlockKind, RemovedBlock
 from desktop_app.corpus.pipeline import parse_bytes
 from desktop_app.errors import DataError
 
@@ -116,3 +117,74 @@ def test_one_correction_makes_every_paragraph_with_a_label_a_turn_of_it() -> Non
     assert all(not corrected.blocks[t.block].text.startswith("注意") for t in turns)  # the label left the text
     _, nothing = apply(a, [Correction("turns-by-label", values=("无人",))])
     assert nothing == [0]
+
+
+QUESTION_HEADINGS = (
+    "# 一篇问答\n\n今天我们聊聊开源。\n\n## 当时怎么想到做这个项目？\n\n因为好玩。\n\n"
+    "## 接下来做什么？\n\n继续写代码。\n\n## 结语\n\n谢谢大家。"
+)
+
+
+def test_a_question_heading_can_start_a_hosts_turn_and_keeps_its_topic() -> None:
+    a = article(QUESTION_HEADINGS)
+    heading = next(n for n, b in enumerate(a.blocks) if b.text.startswith("当时怎么"))
+    assert a.blocks[heading].kind == BlockKind.HEADING
+    corrected, stale = apply(a, [on(a, "当时怎么", "turn", "采访者")])
+    assert not stale
+    assert corrected.blocks[heading].kind == BlockKind.PARAGRAPH
+    assert corrected.blocks[heading].speaker == "采访者"
+    assert any(t.block == heading and t.speaker == "采访者" for t in corrected.turns)
+    assert [t.block for t in corrected.topics] == [t.block for t in a.topics]
+    assert "采访者：\n\n当时怎么想到做这个项目？" in corrected.plain_text
+
+
+def test_questions_by_host_makes_question_headings_the_hosts_turns_and_answers_the_guests() -> None:
+    a = article(QUESTION_HEADINGS)
+    corrected, stale = apply(a, [Correction("questions-by-host", values=("采访者", "李四"))])
+    assert not stale
+    assert [(t.speaker, corrected.blocks[t.block].text) for t in corrected.turns] == [
+        ("采访者", "当时怎么想到做这个项目？"),
+        ("李四", "因为好玩。"),
+        ("采访者", "接下来做什么？"),
+        ("李四", "继续写代码。"),
+    ]
+    assert {s.name: s.role for s in corrected.speakers} == {"采访者": "host", "李四": "guest"}
+    closing = next(b for b in corrected.blocks if b.text == "谢谢大家。")
+    assert closing.speaker is None  # a section heading that is no question ends the answer
+
+
+def test_the_title_can_be_corrected_and_an_empty_or_unchanged_title_is_refused() -> None:
+    a = article()
+    renamed, stale = apply(a, [Correction("title", values=("  新的 标题 ",))])
+    assert not stale and renamed.title == "新的 标题"
+    _, refused = apply(a, [Correction("title", values=("   ",)), Correction("title", values=(a.title,))])
+    assert refused == [0, 1]
+
+
+def test_a_block_cut_from_the_end_comes_back_at_the_end_even_after_its_neighbour_was_removed() -> None:
+    source = "# 标题\n\n第一段正文，足够长的一句话。\n\n第二段正文，也是一句话。\n\n最后一段正文。"
+    a = article(source)
+    a = a.__class__(**{**a.__dict__, "removed": (RemovedBlock("点击关注我们", TAIL, len(a.blocks) - 1),)})
+    last = len(a.blocks) - 1
+    without_last, _ = apply(a, [on(a, "最后一段", "remove")])
+    assert without_last.removed[0].after == last - 1  # it follows what is now the last block
+    restore = restore_key(without_last, 0)
+    restored, stale = apply(without_last, [restore])
+    assert not stale and restored.blocks[-1].text == "点击关注我们"
+
+
+def test_turns_by_label_takes_a_name_alone_on_its_line_as_the_next_paragraphs_speaker() -> None:
+    source = "# 访谈\n\n引言一段。\n\n小王\n\n你好，我想问一个问题。\n\n老李\n\n请问吧。\n\n小王\n\n谢谢。"
+    a = article(source)
+    corrected, _ = apply(
+        a, [Correction("turns-by-label", values=("小王",)), Correction("turns-by-label", values=("老李",))]
+    )
+    assert [t.speaker for t in corrected.turns] == ["小王", "老李", "小王"]
+    assert all(b.text not in ("小王", "老李") for b in corrected.blocks)  # the name lines went, like labels
+
+
+def test_not_dialogue_gives_every_label_back_to_the_text() -> None:
+    a = article()
+    corrected, stale = apply(a, [Correction("not-dialogue")])
+    assert not stale and not corrected.turns and not corrected.speakers
+    assert "主持人：第一个问题是什么？" in corrected.plain_text

@@ -1,0 +1,114 @@
+"""Dialogues the document shows without ``名字：`` labels, found after the article is built:
+
+- chat-bubble interviews, where each turn is preceded by the speaker's name alone on its line
+  (a paragraph or a bold line); taken when at least two names each recur and they alternate;
+- Q&As whose questions are headings addressed to someone (``你…？``) and answered in the first
+  person, in an article that names its interviewee: the questions become the host's turns and
+  the answers the interviewee's.
+
+Both are applied as the user's own corrections would be (``turns-by-label``,
+``questions-by-host``), so what the importer does here the user can do, or undo, in one step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from desktop_app.corpus.corrections import Correction, apply, name_line_of, name_lines_of
+from desktop_app.corpus.model import Article, BlockKind
+from desktop_app.corpus.speaker_acceptance import (
+    FALLBACK_INTERVIEWEE,
+    GUEST_ROLE_WORDS,
+    HOST_ROLE_WORDS,
+    interviewee,
+    is_person_name,
+)
+
+_MIN_NAME_LINES = 2
+_PERSON_LIKE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}")
+_ADDRESSED = re.compile(r"[你您]")
+_FIRST_PERSON = re.compile(r"[我]")
+_TRADITIONAL_HINTS = set("們這說訪問對話與為個來時會從還當實們後")
+
+
+def with_implicit_turns(article: Article) -> Article:
+    """The article with the turns its layout shows, when it has none."""
+    if article.turns:
+        return article
+    names = chat_bubble_names(article)
+    if names:
+        corrected, _ = apply(article, [Correction("turns-by-label", values=(name,)) for name in names])
+        return corrected
+    pair = heading_interview(article, strict=True)
+    if pair:
+        corrected, _ = apply(article, [Correction("questions-by-host", values=pair)])
+        return corrected
+    return article
+
+
+def _name_like(name: str) -> bool:
+    return (
+        name in HOST_ROLE_WORDS
+        or name in GUEST_ROLE_WORDS
+        or is_person_name(name)
+        or (_PERSON_LIKE.fullmatch(name) is not None and not name.isdigit())
+    )
+
+
+def chat_bubble_names(article: Article) -> list[str]:
+    """Names that stand alone before the text they speak, recurring and alternating: at least two
+    names, each at least twice, the speaker changing at most name lines."""
+    sequence = []
+    for number, block in enumerate(article.blocks[:-1]):
+        name = name_line_of(block.text)
+        following = article.blocks[number + 1]
+        if (
+            name is not None
+            and len(name) <= 12
+            and following.kind != BlockKind.HEADING
+            and name_line_of(following.text) is None
+            and _name_like(name)
+        ):
+            sequence.append(name)
+    counts = Counter(sequence)
+    names = [name for name, count in counts.items() if count >= _MIN_NAME_LINES]
+    if len(names) < 2:
+        return []
+    kept = [name for name in sequence if name in names]
+    changes = sum(1 for a, b in zip(kept, kept[1:], strict=False) if a != b)
+    if changes < (len(kept) - 1) * 0.6 or sum(counts[name] for name in names) < 4:
+        return []
+    # The names must open most of what follows them: a few name lines in a long essay are captions.
+    if any(len(name_lines_of(article, name)) < _MIN_NAME_LINES for name in names):
+        return []
+    return names
+
+
+def heading_interview(article: Article, strict: bool) -> tuple[str, str] | None:
+    """(host, guest) when the headings are a host's questions to a named interviewee.
+
+    Strict (the importer): a question addresses someone (你/您: Chinese questions often drop
+    the pronoun, so one is enough) and most answers are in the first person (我). Otherwise (a suggestion to the user) question headings and a named person do."""
+    if article.speakers:
+        return None
+    questions = [
+        number
+        for number, block in enumerate(article.blocks[:-1])
+        if block.kind == BlockKind.HEADING
+        and block.text.rstrip().endswith(("？", "?"))
+        and article.blocks[number + 1].kind != BlockKind.HEADING
+    ]
+    if len(questions) < 2:
+        return None
+    if strict:
+        addressed = sum(1 for n in questions if _ADDRESSED.search(article.blocks[n].text))
+        answered = sum(1 for n in questions if _FIRST_PERSON.search(article.blocks[n + 1].text))
+        if not addressed or answered * 2 < len(questions):
+            return None
+    intro = [block.text for block in article.blocks[: questions[0]] if block.kind != BlockKind.HEADING][:8]
+    guest = interviewee(article.title, intro)
+    if guest == FALLBACK_INTERVIEWEE:
+        return None
+    traditional = any(char in _TRADITIONAL_HINTS for char in article.title + "".join(intro[:2]))
+    return ("採訪者" if traditional else "采访者"), guest
