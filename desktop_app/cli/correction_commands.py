@@ -23,7 +23,7 @@ USAGE = """
   correct ID rename-topic BLOCK TITLE                  the topic that BLOCK begins is called TITLE
   correct ID remove BLOCK                              take BLOCK out of the article
   correct ID restore N                                 bring back the N-th removed block (show ID --removed, from 0)
-  correct ID turns-by-label LABEL                      every paragraph beginning 'LABEL：' (or after a line
+  correct ID turns-by-label LABEL [LABEL…]             every paragraph beginning 'LABEL：' (or after a line
                                                        holding only LABEL) starts a turn of LABEL
   correct ID questions-by-host HOST GUEST              the question headings are HOST's turns, the text after
                                                        each is GUEST's
@@ -60,14 +60,16 @@ def _block(article: Article, value: str) -> int:
 
 def _correction(article: Article, action: str, values: list[str], args: argparse.Namespace) -> Correction:
     wanted = {"rename-speaker": 2, "merge-speakers": 2, "speaker-info": 1, "turn": 2, "not-turn": 1, "topic": (1, 2),
-              "not-topic": 1, "rename-topic": 2, "remove": 1, "restore": 1, "turns-by-label": 1,
+              "not-topic": 1, "rename-topic": 2, "remove": 1, "restore": 1, "turns-by-label": tuple(range(1, 9)),
               "title": 1, "questions-by-host": 2, "not-dialogue": 0}[action]  # fmt: skip
     counts = wanted if isinstance(wanted, tuple) else (wanted,)
     if len(values) not in counts:
         raise DataError(f"{action} takes {' or '.join(map(str, counts))} argument(s) (see 'correct --help')")
     if action == "not-dialogue":
         return Correction(action)
-    if action in ("turns-by-label", "title"):
+    if action == "turns-by-label":
+        return Correction(action, values=tuple(values))
+    if action == "title":
         return Correction(action, values=(values[0],))
     if action in ("rename-speaker", "merge-speakers", "questions-by-host"):
         return Correction(action, values=(values[0], values[1]))

@@ -116,8 +116,8 @@ def _apply_one(article: Article, correction: Correction) -> Article | None:
         if block is None:
             return None
         return _BLOCK_HANDLERS[correction.op](article, block, values)
-    if correction.op == "turns-by-label" and len(values) == 1:
-        return _turns_by_label(article, values[0])
+    if correction.op == "turns-by-label" and values:
+        return _turns_by_labels(article, values)
     if correction.op == "not-dialogue" and not values:
         return _not_dialogue(article)
     if correction.op == "title" and len(values) == 1:
@@ -329,6 +329,15 @@ def name_lines_of(article: Article, name: str) -> list[int]:
         and article.blocks[n + 1].kind != BlockKind.HEADING
         and name_line_of(article.blocks[n + 1].text) is None
     ]
+
+
+def _turns_by_labels(article: Article, labels: tuple[str, ...]) -> Article | None:
+    """Several labels at once (a chat-bubble interview's host and guest: one step for the user);
+    refused only when none applies."""
+    changed = None
+    for label in labels:
+        changed = _turns_by_label(changed or article, label) or changed
+    return changed
 
 
 def _turns_by_label(article: Article, label: str) -> Article | None:

@@ -17,6 +17,7 @@ from collections import Counter
 
 from desktop_app.corpus.corrections import Correction, apply, name_line_of, name_lines_of
 from desktop_app.corpus.model import Article, BlockKind
+from desktop_app.corpus.names import is_transliterated_name
 from desktop_app.corpus.speaker_acceptance import (
     FALLBACK_INTERVIEWEE,
     GUEST_ROLE_WORDS,
@@ -26,7 +27,7 @@ from desktop_app.corpus.speaker_acceptance import (
 )
 
 _MIN_NAME_LINES = 2
-_PERSON_LIKE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}")
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 _ADDRESSED = re.compile(r"[你您]")
 _FIRST_PERSON = re.compile(r"[我]")
 _TRADITIONAL_HINTS = set("們這說訪問對話與為個來時會從還當實們後")
@@ -36,8 +37,8 @@ def with_implicit_turns(article: Article) -> Article:
     """The article with the turns its layout shows, when it has none."""
     if article.turns:
         return article
-    names = chat_bubble_names(article)
-    if names:
+    names, certain = chat_bubble_names(article)
+    if names and certain:
         corrected, _ = apply(article, [Correction("turns-by-label", values=(name,)) for name in names])
         return corrected
     pair = heading_interview(article, strict=True)
@@ -47,42 +48,44 @@ def with_implicit_turns(article: Article) -> Article:
     return article
 
 
-def _name_like(name: str) -> bool:
+def _surely_a_speaker(name: str) -> bool:
+    """A role word, a name jieba's tagger reads as a person's, or a transliterated or Latin
+    personal name: what the importer takes without asking."""
     return (
         name in HOST_ROLE_WORDS
         or name in GUEST_ROLE_WORDS
         or is_person_name(name)
-        or (_PERSON_LIKE.fullmatch(name) is not None and not name.isdigit())
+        or is_transliterated_name(name)
+        or _LATIN_PERSON.fullmatch(name) is not None
     )
 
 
-def chat_bubble_names(article: Article) -> list[str]:
+def chat_bubble_names(article: Article) -> tuple[list[str], bool]:
     """Names that stand alone before the text they speak, recurring and alternating: at least two
-    names, each at least twice, the speaker changing at most name lines."""
+    names, each at least twice, the speaker changing at most name lines. And whether every one
+    of them surely names a speaker (else the user is asked: ``晚点LatePost`` may be a caption)."""
     sequence = []
     for number, block in enumerate(article.blocks[:-1]):
         name = name_line_of(block.text)
         following = article.blocks[number + 1]
         if (
             name is not None
-            and len(name) <= 12
+            and len(name) <= 12  # a media name ('晚点LatePost') as well as a person's
             and following.kind != BlockKind.HEADING
             and name_line_of(following.text) is None
-            and _name_like(name)
         ):
             sequence.append(name)
     counts = Counter(sequence)
     names = [name for name, count in counts.items() if count >= _MIN_NAME_LINES]
     if len(names) < 2:
-        return []
+        return [], False
     kept = [name for name in sequence if name in names]
     changes = sum(1 for a, b in zip(kept, kept[1:], strict=False) if a != b)
     if changes < (len(kept) - 1) * 0.6 or sum(counts[name] for name in names) < 4:
-        return []
-    # The names must open most of what follows them: a few name lines in a long essay are captions.
+        return [], False
     if any(len(name_lines_of(article, name)) < _MIN_NAME_LINES for name in names):
-        return []
-    return names
+        return [], False
+    return names, all(_surely_a_speaker(name) for name in names)
 
 
 def heading_interview(article: Article, strict: bool) -> tuple[str, str] | None:

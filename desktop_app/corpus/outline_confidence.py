@@ -19,9 +19,9 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
-from desktop_app.corpus.corrections import label_of, name_line_of
+from desktop_app.corpus.corrections import label_of, name_lines_of
 from desktop_app.corpus.model import Article, BlockKind
-from desktop_app.corpus.implicit_turns import heading_interview
+from desktop_app.corpus.implicit_turns import chat_bubble_names, heading_interview
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 _MIN_REPEATS = 2
@@ -62,7 +62,9 @@ class Confidence(NamedTuple):
 def assess(article: Article) -> Confidence:
     """The confidence in the article's speakers and turns, with the likely fixes."""
     reasons: list[str] = []
-    suggestions = _unclaimed_labels(article) + _question_headings(article) + _similar_names(article)
+    suggestions = (
+        _chat_bubbles(article) + _unclaimed_labels(article) + _question_headings(article) + _similar_names(article)
+    )
     counts = article.turn_counts()
     score = 1.0
     if len(article.speakers) == 1 and not _is_talk(article):
@@ -85,7 +87,7 @@ def assess(article: Article) -> Confidence:
     for suggestion in suggestions:
         if suggestion.op == "turns-by-label":
             score -= 0.3
-            reasons.append(f"{suggestion.blocks} paragraphs begin with {suggestion.values[0]} but are no turns")
+            reasons.append(f"{suggestion.blocks} paragraphs begin with {' / '.join(suggestion.values)} but are no turns")
         elif suggestion.op == "questions-by-host":
             score -= 0.4
             reasons.append(f"{suggestion.blocks} question headings but no speakers")
@@ -111,20 +113,25 @@ def _alternates(article: Article) -> bool:
     return changes >= (len(speakers) - 1) / 2
 
 
+def _chat_bubbles(article: Article) -> list[Suggestion]:
+    """Names alone on their lines before each turn that the importer did not take on its own."""
+    if article.turns:
+        return []
+    names, _certain = chat_bubble_names(article)
+    if not names:
+        return []
+    lines = sum(len(name_lines_of(article, name)) for name in names)
+    return [Suggestion("turns-by-label", tuple(names), lines)]
+
+
 def _unclaimed_labels(article: Article) -> list[Suggestion]:
-    """Labels that recur at paragraph starts (``X：…``) or alone on their line, outside any turn
-    that already names them."""
+    """Labels that recur at paragraph starts (``X：…``) outside any turn."""
     turn_starts = {turn.block for turn in article.turns}
     found: Counter[str] = Counter()
     for number, block in enumerate(article.blocks):
         if block.kind == BlockKind.HEADING or number in turn_starts:
             continue
         label = label_of(block.text)
-        if label is None:
-            following = article.blocks[number + 1] if number + 1 < len(article.blocks) else None
-            name = name_line_of(block.text)
-            if name is not None and following is not None and name_line_of(following.text) is None:
-                label = name if len(name) <= 8 and following.kind != BlockKind.HEADING else None
         if label is not None and len(label) <= 12:
             found[label] += 1
     recurring = {label: count for label, count in found.items() if count >= _MIN_REPEATS}

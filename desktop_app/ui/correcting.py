@@ -45,6 +45,8 @@ class Correcting(QObject):
         elif block not in turns:
             outline.addAction(self.tr("设为话题")).triggered.connect(lambda: self._block(block, "topic"))
         outline.addAction(self.tr("删除这一段")).triggered.connect(lambda: self._block(block, "remove"))
+        outline.addSeparator()
+        outline.addAction(self.tr("重命名文章…")).triggered.connect(self._retitle)
         label = label_of(article.blocks[block].text)
         if label is not None:
             every = outline.addAction(self.tr("凡以「{label}：」开头的段落都是 {label} 的发言").format(label=label))
@@ -90,6 +92,16 @@ class Correcting(QObject):
         title, accepted = QInputDialog.getText(self._window, self.tr("重命名话题"), self.tr("话题："), text=current)
         if accepted and title.strip() and title.strip() != current:
             self._block(block, "rename-topic", title.strip())
+
+    def _retitle(self) -> None:
+        article = self._window.reader.article
+        if article is None:
+            return
+        title, accepted = QInputDialog.getText(
+            self._window, self.tr("重命名文章"), self.tr("标题："), text=article.title
+        )
+        if accepted and title.strip() and title.strip() != article.title:
+            self.apply(Correction("title", values=(title.strip(),)))
 
     def _speaker_info(self, name: str) -> None:
         article = self._window.reader.article
@@ -164,6 +176,7 @@ class Correcting(QObject):
         window = self._window
         place = window.reader.place() if window.reader.article and window.reader.article.id == article_id else None
         window.reader.article = None  # shown anew, from the corrected article
+        window.library_panel.set_articles(window.library.articles())  # a title or speakers may have changed
         window.show_article(article_id)
         window.reader.go_to_place(place)
         window.refresh_annotations()

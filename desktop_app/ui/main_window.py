@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.reader_controls.selection_menu = self.annotating.reattach_entry
         self.outline.speaker_menu_requested.connect(self.correcting.show_speaker_menu)
         self.outline.topic_menu_requested.connect(self.correcting.show_topic_menu)
+        self.outline.fix_requested.connect(self.correcting.apply)
 
     def _scripts_switches(self) -> tuple[QAction, QAction]:
         return self.search_panel.across_scripts, self.find_bar.across_scripts

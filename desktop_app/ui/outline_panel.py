@@ -4,6 +4,7 @@ affiliations and turn counts; clicking scrolls the reader, and the outline follo
 Signals:
     block_chosen(int): the reader should show this block.
     focus_requested(object): show only this speaker's turns (a name), or everything again (None).
+    fix_requested(object): apply this correction (an uncertain outline's one-step fix).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QTreeView, QVBoxLayout, QWidget
 
 from desktop_app.corpus.model import Article
+from desktop_app.ui.outline_notice import OutlineNotice
 from desktop_app.ui.plain_text import tooltip
 
 BlockRole = Qt.ItemDataRole.UserRole + 1
@@ -64,6 +66,7 @@ class OutlinePanel(QWidget):
     focus_requested = Signal(object)
     speaker_menu_requested = Signal(str, QPoint)  # a right click on a speaker: its name, where
     topic_menu_requested = Signal(int, QPoint)  # a right click on a topic: its heading block, where
+    fix_requested = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
@@ -89,6 +92,9 @@ class OutlinePanel(QWidget):
         steps.addWidget(self.next_turn)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.notice = OutlineNotice()
+        self.notice.fix_chosen.connect(self.fix_requested)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
         layout.addLayout(steps)
         self.topics_view.clicked.connect(self.on_item_clicked)
@@ -115,6 +121,7 @@ class OutlinePanel(QWidget):
         self.topics_view.setModel(topics_model(article))
         self.topics_view.expandAll()
         self.speakers_view.setModel(speakers_model(article))
+        self.notice.show_for(article)
         self._current_block = 0
         self.focus_button.blockSignals(True)  # the reader drops a focus with the article it named
         self.focus_button.setChecked(False)

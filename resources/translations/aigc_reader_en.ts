@@ -136,7 +136,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/correcting.py" line="44" />
-        <location filename="../../desktop_app/ui/correcting.py" line="85" />
+        <location filename="../../desktop_app/ui/correcting.py" line="87" />
         <source>不是话题</source>
         <translation>Not a topic</translation>
     </message>
@@ -151,93 +151,108 @@
         <translation>Take this paragraph out</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="50" />
+        <location filename="../../desktop_app/ui/correcting.py" line="49" />
+        <source>重命名文章…</source>
+        <translation>Rename the article…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="52" />
         <source>凡以「{label}：」开头的段落都是 {label} 的发言</source>
         <translation>Every paragraph beginning “{label}:” is a turn of {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="57" />
+        <location filename="../../desktop_app/ui/correcting.py" line="59" />
         <source>恢复这一段</source>
         <translation>Bring this paragraph back</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="73" />
+        <location filename="../../desktop_app/ui/correcting.py" line="75" />
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="74" />
+        <location filename="../../desktop_app/ui/correcting.py" line="76" />
         <source>身份和角色…</source>
         <translation>Affiliation and role…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="76" />
+        <location filename="../../desktop_app/ui/correcting.py" line="78" />
         <source>是同一个人：</source>
         <translation>The same person as:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="84" />
+        <location filename="../../desktop_app/ui/correcting.py" line="86" />
         <source>重命名话题…</source>
         <translation>Rename the topic…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="90" />
+        <location filename="../../desktop_app/ui/correcting.py" line="92" />
         <source>重命名话题</source>
         <translation>Rename the topic</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="90" />
+        <location filename="../../desktop_app/ui/correcting.py" line="92" />
         <source>话题：</source>
         <translation>Topic:</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/correcting.py" line="101" />
-        <location filename="../../desktop_app/ui/correcting.py" line="109" />
+        <source>重命名文章</source>
+        <translation>Rename the article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="101" />
+        <source>标题：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/correcting.py" line="113" />
+        <location filename="../../desktop_app/ui/correcting.py" line="121" />
         <source>发言人身份</source>
         <translation>Speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="102" />
+        <location filename="../../desktop_app/ui/correcting.py" line="114" />
         <source>{name} 的身份：</source>
         <translation>Who {name} is:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="107" />
+        <location filename="../../desktop_app/ui/correcting.py" line="119" />
         <source>嘉宾</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="107" />
+        <location filename="../../desktop_app/ui/correcting.py" line="119" />
         <source>主持人</source>
         <translation>Host</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="109" />
+        <location filename="../../desktop_app/ui/correcting.py" line="121" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="116" />
+        <location filename="../../desktop_app/ui/correcting.py" line="128" />
         <source>新发言人</source>
         <translation>New speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="116" />
+        <location filename="../../desktop_app/ui/correcting.py" line="128" />
         <source>名字：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="121" />
+        <location filename="../../desktop_app/ui/correcting.py" line="133" />
         <source>重命名发言人</source>
         <translation>Rename the speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="121" />
+        <location filename="../../desktop_app/ui/correcting.py" line="133" />
         <source>新名字：</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/correcting.py" line="139" />
+        <location filename="../../desktop_app/ui/correcting.py" line="151" />
         <source>大纲已修改（Ctrl+Z 撤销）</source>
         <translation>Outline corrected (Ctrl+Z undoes)</translation>
     </message>
@@ -611,7 +626,7 @@
         <translation>Open the log folder</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="419" />
+        <location filename="../../desktop_app/ui/main_window.py" line="430" />
         <source>AIGC 阅读器</source>
         <translation>AIGC Reader</translation>
     </message>
@@ -650,56 +665,104 @@
     </message>
 </context>
 <context>
+    <name>OutlineNotice</name>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="31" />
+        <source>不再提示这篇文章</source>
+        <translation>Don't mention it again for this article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="60" />
+        <source>大纲把握不大</source>
+        <translation>The outline is a guess</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="60" />
+        <source>大纲可能不准</source>
+        <translation>The outline may be wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="61" />
+        <source>，可以一步修正：</source>
+        <translation>; one step fixes it:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="77" />
+        <source>以「{label}」开头的 {count} 段都是 {label} 的发言</source>
+        <translation>The {count} paragraphs that begin with “{label}” are turns of {label}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="80" />
+        <source>单独一行的名字（{names}）开始各自的发言，共 {count} 处</source>
+        <translation>A name on a line of its own ({names}) begins that person's turn ({count} places)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="84" />
+        <source>标题是 {host} 的提问，其后是 {guest} 的回答</source>
+        <translation>The headings are questions by {host}, the text after each is {guest}'s answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="86" />
+        <source>{alias} 和 {name} 是同一个人</source>
+        <translation>{alias} and {name} are the same person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/outline_notice.py" line="87" />
+        <source>这不是对话</source>
+        <translation>This is not a dialogue</translation>
+    </message>
+</context>
+<context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="24" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="77" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="26" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
         <source>话题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="45" />
-        <location filename="../../desktop_app/ui/outline_panel.py" line="78" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="47" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="81" />
         <source>发言人</source>
         <translation>Speakers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="48" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="50" />
         <source>{count} 次发言</source>
         <translation>{count} turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="49" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="51" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="51" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="53" />
         <source>{name}（{details}）</source>
         <translation>{name} ({details})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="79" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="82" />
         <source>◀ 上一段</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="80" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="83" />
         <source>下一段 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="82" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="85" />
         <source>在所选发言人的发言之间跳转</source>
         <translation>Step through the selected speaker's turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="83" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="86" />
         <source>只看此人</source>
         <translation>Only this speaker</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/outline_panel.py" line="85" />
+        <location filename="../../desktop_app/ui/outline_panel.py" line="88" />
         <source>只显示所选发言人的发言和他们回答的问题</source>
         <translation>Show only the selected speaker's turns and the questions they answer</translation>
     </message>
@@ -707,32 +770,32 @@
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="186" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="187" />
         <source>原文</source>
         <translation>Original article</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="236" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="237" />
         <source>图片说明</source>
         <translation>caption</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="237" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="238" />
         <source>剪藏外壳</source>
         <translation>clipper wrapper</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="238" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="239" />
         <source>元信息</source>
         <translation>metadata</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="239" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="240" />
         <source>推广尾巴</source>
         <translation>promotion tail</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reader_document.py" line="245" />
+        <location filename="../../desktop_app/ui/reader_document.py" line="246" />
         <source>已删除：{rule}</source>
         <translation>removed: {rule}</translation>
     </message>
@@ -748,47 +811,47 @@
 <context>
     <name>RebuildReason</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="56" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="64" />
         <source>索引文件夹被一个文件替换了</source>
         <translation>the index folder was replaced by a file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="57" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="65" />
         <source>索引来自旧版本</source>
         <translation>index from an older version</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="58" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="66" />
         <source>简繁转换表已更新</source>
         <translation>the Simplified/Traditional tables changed</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="59" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="67" />
         <source>索引的元数据缺失或损坏</source>
         <translation>index metadata missing or damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="60" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="68" />
         <source>索引上次没有写完</source>
         <translation>index left half-written</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="61" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="69" />
         <source>索引的段落表损坏</source>
         <translation>index block table damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="62" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="70" />
         <source>索引的段落表与文章不一致</source>
         <translation>index block table out of step</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="63" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="71" />
         <source>索引文件缺失</source>
         <translation>index files missing</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="64" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="72" />
         <source>索引文件损坏</source>
         <translation>index files damaged</translation>
     </message>
@@ -796,12 +859,12 @@
 <context>
     <name>ScriptsSwitch</name>
     <message>
-        <location filename="../../desktop_app/ui/scripts_switch.py" line="44" />
+        <location filename="../../desktop_app/ui/scripts_switch.py" line="43" />
         <source>简繁</source>
         <translation>S⇄T</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/scripts_switch.py" line="49" />
+        <location filename="../../desktop_app/ui/scripts_switch.py" line="50" />
         <source>简繁通查：數字人 也找到 数字人（关闭后只找所输入的字形）</source>
         <translation>Simplified and Traditional alike: 數字人 also finds 数字人 (off: only the script you typed)</translation>
     </message>
@@ -809,68 +872,68 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="168" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="192" />
         <source>搜索全部文章和批注：词语、"短语"、-排除、speaker:姓名</source>
         <translation>Search all articles and notes: words, "phrase", -exclude, speaker:name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="171" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="195" />
         <source>正在载入分词词典和索引…</source>
         <translation>Loading the segmentation dictionary and the index…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="201" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="225" />
         <source>正在建立索引：已完成 {done} / {total} 篇，结果可能不全</source>
         <translation>Indexing: {done} of {total} articles done, results may be incomplete</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="229" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="261" />
         <source>索引已重建（{reason}）</source>
         <translation>Index rebuilt ({reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="235" />
-        <location filename="../../desktop_app/ui/search_panel.py" line="251" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="267" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="283" />
         <source>输入即搜索</source>
         <translation>Results appear as you type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="240" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="272" />
         <source>搜索不可用：{reason}</source>
         <translation>Search is unavailable: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="264" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="296" />
         <source>搜索出错：{reason}</source>
         <translation>Search failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="285" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="329" />
         <source>批注 · {count} 条</source>
         <translation>Notes · {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="313" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="357" />
         <source>{name} · {turns} 段发言（只看此人）</source>
         <translation>{name} · {turns} turns (show only theirs)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="316" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="360" />
         <source>只显示{name}的发言</source>
         <translation>Show only {name}'s turns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="329" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="368" />
         <source>{hits} 条结果，{articles} 篇文章</source>
         <translation>{hits} results in {articles} articles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="331" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="370" />
         <source>，{notes} 条批注</source>
         <translation>, {notes} notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/search_panel.py" line="333" />
+        <location filename="../../desktop_app/ui/search_panel.py" line="372" />
         <source>没有找到“{query}”</source>
         <translation>Nothing found for “{query}”</translation>
     </message>
