@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.corpus.outline_confidence import assess
 from desktop_app.cli.output import fail, print_json, shown
 from desktop_app.session import Session
 
@@ -71,6 +70,8 @@ def run_show(args: argparse.Namespace, session: Session) -> int:
 
 def run_outline(args: argparse.Namespace, session: Session) -> int:
     article = session.library.get(args.id)
+    from desktop_app.corpus.outline_confidence import assess  # not loaded for the other commands
+
     outline = article.outline_json()
     confidence = assess(article)
     if args.json:
@@ -95,6 +96,8 @@ def run_outline(args: argparse.Namespace, session: Session) -> int:
 
 
 def run_import(args: argparse.Namespace, session: Session) -> int:
+    from desktop_app.corpus.outline_confidence import assess
+
     outcomes = session.library.import_paths(args.paths)
     failures = [outcome for outcome in outcomes if outcome.error]
     imported = [outcome for outcome in outcomes if outcome.article]

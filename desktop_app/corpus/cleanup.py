@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from desktop_app.corpus.clippers import first_remote, unwrap_clipping
 from desktop_app.corpus.formats import Metadata, normalise_date
-from desktop_app.corpus.model import BlockKind, RemovedBlock
+from desktop_app.corpus.model import CAPTION, CLIPPER, METADATA, TAIL, BlockKind, RemovedBlock
 from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock
 
@@ -58,7 +58,6 @@ _RUNNING_TEXT = 150  # a paragraph this long is running text, whatever it contai
 
 
 # The rules' names, as reported by ``import --json`` and kept with the article.
-CAPTION, CLIPPER, METADATA, TAIL = "caption", "clipper wrapper", "metadata", "promotion tail"
 
 
 def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:

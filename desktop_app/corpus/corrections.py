@@ -27,8 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from desktop_app.corpus.cleanup import TAIL
-from desktop_app.corpus.model import Article, Block, BlockKind, RemovedBlock, Speaker, Topic, Turn
+from desktop_app.corpus.model import TAIL, Article, Block, BlockKind, RemovedBlock, Speaker, Topic, Turn
 from desktop_app.errors import DataError
 from desktop_app.files import write_text_atomically
 from desktop_app.folding import fold_text

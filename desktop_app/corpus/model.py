@@ -50,6 +50,10 @@ class Speaker(NamedTuple):
     role: str | None = None  # "host", "guest" or None when the source does not say
 
 
+# The rules by which cleaning removes a block (the others are named where they are applied).
+CAPTION, CLIPPER, METADATA, TAIL = "caption", "clipper wrapper", "metadata", "promotion tail"
+
+
 class RemovedBlock(NamedTuple):
     """A block of the source that cleaning took out, the rule that did, and where it stood: after
     the article block ``after`` (None: before the first)."""
