@@ -15,7 +15,17 @@ from desktop_app.corpus.model import CAPTION, CLIPPER, METADATA, TAIL, BlockKind
 from desktop_app.corpus.page_title import han_count
 from desktop_app.corpus.raw import RawBlock
 
-_CAPTION = re.compile(r"^(?:图片来源|图片来自|图源|图片由|题图来源|封面来源|来源：网络)\s*[:：]?")
+_CAPTION = re.compile(
+    r"^(?:图片来源|图片来自|图源|图片由|题图来源|封面来源|来源：网络|(?:题图|題圖|头图|頭圖|封面图|封面圖|首图)\s*[:：｜|])\s*[:：]?"
+)
+# An account's promotion card, follow appeals and the app's own controls: page furniture wherever
+# a clipper left them ('303篇原创内容', '点击关注，每天更新…', '微信扫一扫').
+_PROMOTION_CARD = re.compile(
+    r"^\d+\s*篇原创内容$|^\d+\s*篇原創內容$|^(?:点击|點擊)(?:上方|下方|蓝字|藍字|卡片)?\s*(?:关注|關注)"
+    r"|^(?:关注有礼|關注有禮|欢迎关注|歡迎關注|另可关注|另可關注)|^(?:微信扫一扫|微信掃一掃|预览时标签不可点|預覽時標籤不可點)"
+    r"|^(?:长按|長按)(?:识别|識別)?(?:二维码|二維碼)|^(?:View/Hide )?Original English$"
+)
+_PROMOTION_CARD_CHARS = 80
 _PRODUCED_BY = re.compile(r"^(?:出品|来源|编辑|作者)\s*[｜|:：]\s*(\S.{1,40}?)\s*(?:[（(]ID[:：][^）)]*[）)])?$")
 # Credit lines of the reporters and editors: '采访整理：本刊记者', '文｜杨宙', '记者｜孙若茜'. With a
 # colon only for words that never label a speaker ('记者：' and '文：' may open a turn).
@@ -32,8 +42,16 @@ _DATED_LINE = re.compile(r"^\S.{0,24}\s\d{4}-\d{2}-\d{2}(?:\s\d{1,2}:\d{2}(?::\d
 _PROMO = re.compile(
     r"请关注|請關注|扫码|掃碼|扫描|掃描|关注我们|關注我們|点击|點擊|阅读原文|跳转到|开放合作|欢迎转发|欢迎投稿|商务合作|版权声明|"
     r"原文链接|推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|点赞|在看|转载请|下单|解锁|订阅|訂閱|订户|訂戶|会员|會員|"
-    r"支持我们|支持我們|抽奖|抽獎|二维码|二維碼|长按|長按|微信群|公众号|公眾號|滑动|滑動|看下一个|招聘|👇|↓"
+    r"支持我们|支持我們|抽奖|抽獎|二维码|二維碼|长按|長按|微信群|公众号|公眾號|滑动|滑動|看下一个|招聘|👇|↓|"
+    r"关注有礼|關注有禮|欢迎关注|歡迎關注|回复「|回覆「|付费社群|付費社群|知识星球|知識星球|已获作者授权|已獲作者授權"
 )
+# A box about the account or its authors, closing the page under its own heading.
+_ABOUT_HEADING = re.compile(
+    r"^(?:关于我们|關於我們|关于作者|關於作者|作者简介|作者簡介|关注我们|關注我們|联系我们|聯繫我們|About (?:us|the author))$",
+    re.I,
+)
+# The source credit a page glues to its last paragraph: '…（供稿：党委宣传部）'.
+_TRAILING_CREDIT = re.compile(r"\s*[（(](?:供稿|稿件来源|来源|來源|文|图|圖|图文|圖文|撰稿|编辑|編輯|责编|責編|作者)\s*[:：][^（）()]{1,30}[）)]\s*$")
 _PROMO_HEADING = re.compile(r"^(?:推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|END\b)")
 _CREDIT_HEAD = 12  # credit lines are looked for among the first blocks and in the tail
 _TAIL_SCAN = 0.6  # promotion is only looked for in the last 40% of an article
@@ -121,13 +139,15 @@ _CONTROLS = re.compile(
 
 
 def drop_noise(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Drops image-only blocks, empty blocks, image captions and clipped controls anywhere."""
+    """Drops image-only blocks, empty blocks, image captions, promotion cards and clipped
+    controls anywhere."""
     return [
         block
         for block in blocks
         if block.text.strip()
-        and not (_CAPTION.match(block.text.strip()) and len(block.text) <= 60)
+        and not (_CAPTION.match(block.text.strip()) and len(block.text) <= 80)
         and not (len(block.text) <= 120 and _CONTROLS.match(block.text.strip()))
+        and not (len(block.text) <= _PROMOTION_CARD_CHARS and _PROMOTION_CARD.search(block.text.strip()))
     ]
 
 
@@ -166,6 +186,9 @@ def trim_tail(blocks: list[RawBlock], removed: list[RemovedBlock] | None = None)
         read += len(blocks[floor].text)
         floor += 1
     mostly_han = han_count(body) >= 0.3 * max(1, len(body))
+    end = _about_box_start(blocks, floor)
+    if removed is not None:
+        removed.extend(RemovedBlock(block.text, TAIL) for block in reversed(blocks[end:]))
     while end > floor and _is_tail_junk(blocks[end - 1], mostly_han):
         end -= 1
         if removed is not None:
@@ -173,15 +196,41 @@ def trim_tail(blocks: list[RawBlock], removed: list[RemovedBlock] | None = None)
     kept = blocks[:end]
     for block in kept[floor:]:
         _strip_trailing_navigation(block)
+    if kept:
+        _strip_trailing_credit(kept[-1])
     return kept
+
+
+def _about_box_start(blocks: list[RawBlock], floor: int) -> int:
+    """Where a closing box about the account or its authors begins (its heading: '关于我们'),
+    when it is the last section and short; else the end."""
+    total = sum(len(block.text) for block in blocks) or 1
+    for index in range(len(blocks) - 1, max(floor, 0) - 1, -1):
+        block = blocks[index]
+        if block.kind == BlockKind.HEADING or block.bold_only:
+            if _ABOUT_HEADING.match(block.text.strip()):
+                box = sum(len(b.text) for b in blocks[index:])
+                return index if box <= 0.25 * total else len(blocks)
+            return len(blocks)  # another section closes the page: no about box
+    return len(blocks)
+
+
+def _strip_trailing_credit(block: RawBlock) -> None:
+    """'……密切相关。（供稿：党委宣传部）': the page's credit, glued to the last paragraph."""
+    found = _TRAILING_CREDIT.search(block.text)
+    if found and found.start() > 0:
+        _cut_end(block, len(block.text) - found.start())
 
 
 def _strip_trailing_navigation(block: RawBlock) -> None:
     """'（本文来源：经济日报）返回搜狐，查看更多': the link back to the site is not the article's."""
     found = _TRAILING_NAVIGATION.search(block.text)
-    if not found or found.start() == 0:
-        return
-    cut = len(block.text) - found.start()
+    if found and found.start() > 0:
+        _cut_end(block, len(block.text) - found.start())
+
+
+def _cut_end(block: RawBlock, cut: int) -> None:
+    """Takes the last ``cut`` characters off the block's runs."""
     while cut and block.runs:
         last = block.runs[-1]
         if len(last.text) <= cut:

@@ -35,6 +35,7 @@ _SKIPPED = {
     "audio",
     "video",
     "math",
+    "summary",  # a disclosure widget's label ('Original English', '展开'): the page's control, not its text
 }
 _BLOCKS = {
     "p",

@@ -184,14 +184,74 @@ _NOT_SPEAKERS = frozenset(
         "案例",
         "示例",
         "例子",
+        # credits of the people who made the page
+        "整理",
+        "整理编辑",
+        "采访",
+        "採訪",
+        "采写",
+        "採寫",
+        "撰文",
+        "校对",
+        "校對",
+        "翻译",
+        "翻譯",
+        "译者",
+        "譯者",
+        "审校",
+        "審校",
+        "排版",
+        "美编",
+        "責任編輯",
+        "责任编辑",
+        "监制",
+        "監製",
+        "出品",
+        "策划",
+        "策劃",
+        # a meeting's agenda fields
+        "流程",
+        "议程",
+        "議程",
+        "议题",
+        "議題",
+        "讨论",
+        "討論",
+        "决策",
+        "決策",
+        "决议",
+        "決議",
+        "遗留问题",
+        "遺留問題",
+        "待办",
+        "待辦",
+        "行动项",
+        "行動項",
+        "参会人",
+        "參會人",
+        "与会者",
+        "與會者",
+        "会议时间",
+        "會議時間",
+        "会议地点",
+        "會議地點",
+        "主题",
+        "主題",
+        "纪要",
+        "紀要",
     }
 )
+# Words that end a phrase introducing what follows ('翻译结果如下：'), never a name.
+_INTRODUCES_WHAT_FOLLOWS = re.compile(r"(?:如下|以下|下面|这样|這樣|那样|那樣|结果|結果|所示|这些|這些|步骤|步驟)$")
 _QUOTE_OPENERS = '「“『"‘'
 _MEDIA = re.compile(r"^《[^》]{1,12}》$")
 _NAME_LIKE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+|《[^》]{1,12}》"
-    r"|[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,3})(?:\s?\d{1,2})?$"
+    r"|[A-Za-z][A-Za-z.'\-]*(?:\s[A-Za-z][A-Za-z.'\-]*){0,3}"
+    # a media or show name that mixes scripts ('晚点LatePost', '政见CNPolitics'): taken only when it recurs
+    r"|[\u4e00-\u9fff]{1,6}[A-Za-z][A-Za-z0-9]{1,15}|[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{1,6})(?:\s?\d{1,2})?$"
 )
+_MIXED_SCRIPTS = re.compile(r"[\u4e00-\u9fff].*[A-Za-z]|[A-Za-z].*[\u4e00-\u9fff]")
 _STYLE_SHARE = 0.6
 _STYLE_MIN = 4
 
@@ -226,7 +286,14 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
     people: set[str] = set()  # one-off labels that name a person: speakers only in a dialogue
     for candidate in candidates:
         name = candidate.name
-        if name in _NOT_SPEAKERS or candidate.label in _NOT_SPEAKERS or not _NAME_LIKE.match(name):
+        if (
+            name in _NOT_SPEAKERS
+            or candidate.label in _NOT_SPEAKERS
+            or not _NAME_LIKE.match(name)
+            or _INTRODUCES_WHAT_FOLLOWS.search(name)
+        ):
+            continue
+        if _MIXED_SCRIPTS.search(name) and not re.search(r"\s", name) and counts[name] < 2:
             continue
         if name in HOST_ROLE_WORDS or name in GUEST_ROLE_WORDS:
             accepted.add(candidate.label)

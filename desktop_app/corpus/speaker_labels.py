@@ -41,6 +41,23 @@ _NAME_ALONE = re.compile(
 )
 
 
+# A role word before the name ('主持人 Tracy', '嘉宾Cameron Johnson', '记者 李四'): the name is the
+# speaker, the word says their role.
+_ROLE_PREFIX = re.compile(
+    r"^(?P<role>主持人|主持|主播|记者|記者|编者|編者|采访者|採訪者|嘉宾|嘉賓|来宾|來賓|受访者|受訪者|Host|Guest)"
+    r"\s*(?P<name>[\u4e00-\u9fff·]{2,6}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2})$"
+)
+_HOST_PREFIXES = ("主持", "主播", "记者", "記者", "编者", "編者", "采访者", "採訪者", "Host")
+
+
+def split_role_prefix(label: str) -> tuple[str, str] | None:
+    """(name, 'host' or 'guest') for a label that puts a role word before the name."""
+    found = _ROLE_PREFIX.match(label.strip())
+    if not found:
+        return None
+    return found.group("name"), "host" if found.group("role").startswith(_HOST_PREFIXES) else "guest"
+
+
 class LabelCandidate(NamedTuple):
     """A block that may open a speaker's turn."""
 
@@ -51,6 +68,7 @@ class LabelCandidate(NamedTuple):
     bold: bool  # the label is emphasised (or a heading): a stronger sign than plain text
     colon: bool  # the label ends in a colon (a bold name opening a quoted turn has none)
     kind: str = BlockKind.PARAGRAPH  # the block's kind
+    role: str | None = None  # 'host' or 'guest' when the label says so ('主持人 张三')
 
 
 def _clean_label(label: str) -> str:
@@ -92,6 +110,8 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
     colon = _COLON.search(body[: _MAX_LABEL + 16])
     if colon and colon.start() > 0 and not body[colon.end() - 1 : colon.end() + 1].startswith(":/"):
         label = _clean_label(body[: colon.start()])
+        if re.fullmatch(r"\[[^\[\]]{1,20}\]", label):
+            label = label[1:-1].strip()  # '**[Henry]**: ' names Henry
         rest = body[colon.end() :].strip(" *_\u3000")
         bold = block.kind == BlockKind.HEADING or (bool(lead) and _clean_label(lead).startswith(label[:2]))
         name, affiliation = _split_affiliation(label)
@@ -99,6 +119,9 @@ def find_label(block: RawBlock) -> LabelCandidate | None:
         if numbered:  # 'Q3：' asks the third question; the asker is Q
             return LabelCandidate(label, numbered.group(1), affiliation, rest, bold, True, block.kind)
         if _shape_ok(label) and _shape_ok(name):
+            prefixed = split_role_prefix(name)
+            if prefixed:
+                return LabelCandidate(label, prefixed[0], affiliation, rest, bold, True, block.kind, prefixed[1])
             return LabelCandidate(label, name, affiliation, rest, bold, True, block.kind)
         return None
     if block.kind == BlockKind.QUOTE and lead and _NAME_ALONE.match(_clean_label(lead)):

@@ -19,6 +19,7 @@ from desktop_app.corpus.model import Article, Block, BlockKind, Speaker, Topic, 
 from desktop_app.corpus.names import split_label, split_titled_label
 from desktop_app.corpus.raw import RawBlock
 from desktop_app.corpus.speaker_acceptance import (
+    FALLBACK_INTERVIEWEE,
     GUEST_ROLE_WORDS,
     HOST_ROLE_WORDS,
     accept_labels,
@@ -48,6 +49,8 @@ class _Item:
     topic_title: str | None = None
     label_affiliation: str | None = None
     label_name: str | None = None  # set for labels found in the general shapes (speaker_labels)
+    label_role: str | None = None  # 'host' / 'guest' when the label says so ('主持人 张三')
+    rest_follows: bool = False  # the next item is the rest of this label's paragraph
 
 
 def _label_of(block: RawBlock) -> tuple[str, str | None] | None:
@@ -95,7 +98,14 @@ def _read_items(blocks: list[RawBlock], plain_text_source: bool) -> list[_Item]:
         candidate = general.get(index - 1)
         if candidate is not None:
             items.append(
-                _Item("label", candidate.label, label_affiliation=candidate.affiliation, label_name=candidate.name)
+                _Item(
+                    "label",
+                    candidate.label,
+                    label_affiliation=candidate.affiliation,
+                    label_name=candidate.name,
+                    label_role=candidate.role,
+                    rest_follows=bool(candidate.rest),
+                )
             )
             if candidate.rest:
                 items.append(
@@ -239,16 +249,19 @@ def build_article(
     """Builds the structured article from cleaned raw blocks."""
     items = _read_items(raw_blocks, source_format.is_plain_text)
     labels = _accept_labels(items)
+    answerer = _answerer(items, labels, meta.title or "")
+    if labels and _nobody_named(labels, answerer):
+        labels = {}  # 'Q：' / 'A：' with nobody to answer: an FAQ, not an interview
     talk = None if labels else _talk_speaker(items)
 
     blocks: list[tuple[_Item, str | None]] = []  # each block with its speaker
     turns: list[tuple[str, int]] = []  # (speaker, block)
     affiliations: dict[str, str | None] = {}
+    label_roles: dict[str, str] = {}  # roles the labels state ('主持人 张三')
     question_headings: list[int] = []
     section_headings: list[int] = []
     speaker: str | None = None
     pending: str | None = None
-    answerer = _answerer(items, labels, meta.title or "")
     same_turn_possible = False  # no heading since the last turn began
     for position, item in enumerate(items):
         if talk and position == talk[0]:
@@ -259,9 +272,15 @@ def build_article(
                 name, affiliation = labels[item.text]
                 name = answerer if name in GUEST_ROLE_WORDS else name
                 affiliations[name] = affiliations.get(name) or item.label_affiliation or affiliation
+                if item.label_role:
+                    label_roles.setdefault(name, item.label_role)
                 # The same speaker labelled twice with nobody between is still one turn.
                 continuing = same_turn_possible and turns and turns[-1][0] == name and pending is None
                 speaker, pending = name, (None if continuing else name)
+                continue
+            if item.rest_follows and position + 1 < len(items):
+                rejoined = items[position + 1]  # the label was text: its paragraph is whole again
+                items[position + 1] = _Item(rejoined.kind, f"{item.text}：{rejoined.text}", rejoined.level)
                 continue
             item = _Item(BlockKind.PARAGRAPH, item.text + "：")
         if item.kind == BlockKind.HEADING:
@@ -278,7 +297,7 @@ def build_article(
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != BlockKind.HEADING]
-    declared = _roster_roles(intro, speakers_in_order)
+    declared = {**_roster_roles(intro, speakers_in_order), **label_roles}
     host = (
         next((name for name in speakers_in_order if _is_host_role(name)), None)
         or next((name for name in speakers_in_order if declared.get(name) == "host"), None)
@@ -305,6 +324,7 @@ def build_article(
         current = starts.get(index, current)
         topic_of_block.append(current)
 
+    likely_hosts = set() if host or any(role == "host" for role in declared.values()) else _likely_hosts(turns, blocks)
     speakers = []
     for name in speakers_in_order:
         affiliation = affiliations.get(name)
@@ -317,7 +337,9 @@ def build_article(
         if host is None and affiliation and _is_host_role(affiliation):
             host = name  # '主持人 张三：'
         role = declared.get(name) or (
-            "host" if name == host else ("guest" if host or in_roster or question_headings else None)
+            "host"
+            if name == host or name in likely_hosts
+            else ("guest" if host or likely_hosts or in_roster or question_headings else None)
         )
         speakers.append(Speaker(name, affiliation, role))
 
@@ -360,6 +382,34 @@ def _host_questions(
     return topics
 
 
+def _likely_hosts(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> set[str]:
+    """Who hosts a conversation where nobody asks in most turns (a podcast, a chat show): the
+    speakers who ask in at least 40% of their turns, at least 20 points more often than the
+    others, and speak shorter turns. Two hosts are common; a guest must remain."""
+    asking: dict[str, list[bool]] = {}
+    length: dict[str, list[int]] = {}
+    boundaries = [start for _, start in turns] + [len(blocks)]
+    for (name, start), end in zip(turns, boundaries[1:], strict=True):
+        texts = [b.text for b, _ in blocks[start:end] if b.kind != BlockKind.HEADING]
+        asking.setdefault(name, []).append(any(_asks(text) for text in texts))
+        length.setdefault(name, []).append(sum(len(text) for text in texts))
+    shares = {name: sum(flags) / len(flags) for name, flags in asking.items() if len(flags) >= 2}
+    means = {name: sum(values) / len(values) for name, values in length.items()}
+    if len(shares) < 2:
+        return set()
+    hosts = set()
+    for name, share in shares.items():
+        others = [other for other in shares if other != name and shares[other] < 0.4]
+        if (
+            share >= 0.4
+            and others
+            and share >= max(shares[other] for other in others) + 0.2
+            and means[name] < min(means[other] for other in others)
+        ):
+            hosts.add(name)
+    return hosts if len(hosts) < len(shares) else set()
+
+
 def _is_host_role(name: str) -> bool:
     """A role word, a reporter, or a publication asking in its own name (``《人物》：``)."""
     return (
@@ -367,6 +417,13 @@ def _is_host_role(name: str) -> bool:
         or name.endswith(("记者", "記者", "主持人"))
         or (name.startswith("《") and name.endswith("》"))
     )
+
+
+def _nobody_named(labels: dict[str, tuple[str, str | None]], answerer: str) -> bool:
+    """Every label is a role word (问/答, Q/A) and neither the title nor the introduction names
+    who answers: the questions and answers of an FAQ or a help page."""
+    names = {name for name, _ in labels.values()}
+    return names <= (HOST_ROLE_WORDS | GUEST_ROLE_WORDS) and answerer in ("", FALLBACK_INTERVIEWEE)
 
 
 def _answerer(items: list[_Item], labels: dict[str, tuple[str, str | None]], title: str) -> str:
