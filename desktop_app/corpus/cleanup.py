@@ -189,6 +189,8 @@ def trim_tail(blocks: list[RawBlock], removed: list[RemovedBlock] | None = None)
     end = _about_box_start(blocks, floor)
     if removed is not None:
         removed.extend(RemovedBlock(block.text, TAIL) for block in reversed(blocks[end:]))
+    if end:
+        _strip_trailing_credit(blocks[end - 1])  # first: its brackets make a paragraph look like a list entry
     while end > floor and _is_tail_junk(blocks[end - 1], mostly_han):
         end -= 1
         if removed is not None:

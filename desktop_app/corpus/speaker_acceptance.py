@@ -310,9 +310,8 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
     accepted |= _same_style_as_accepted(candidates, accepted)
     accepted |= _titled_forms_of_accepted(candidates, accepted)
     names = {candidate.name for candidate in candidates if candidate.label in accepted}
-    if len(names | {label for label in other_labels if label not in names}) == 1 and not _speaks_alone(
-        next(iter(names))
-    ):
+    everyone = names | {label for label in other_labels if label not in names}
+    if not names or (len(everyone) == 1 and not _speaks_alone(next(iter(names)))):
         return set()  # one recurring phrase ('优势：' 'Note:') is a list's field, not a dialogue
     # One label alone is a quotation or a lead-in, not a dialogue.
     occurrences = sum(1 for candidate in candidates if candidate.label in accepted)
@@ -393,7 +392,7 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
                 name
                 and name not in _NOT_SPEAKERS
                 and name[0] not in _FUNCTION_CHARS
-                and (text is title or is_person_name(name))
+                and ((text is title and pattern is _INTERVIEW_TITLE) or is_person_name(name))
             ):
                 return name
     for text in (title, *intro):

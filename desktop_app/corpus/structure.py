@@ -215,6 +215,10 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
         if listed:  # a show's roster: '罗丹妮，图书编辑，《三联生活周刊》出版总监'
             return listed.group(1).strip(" ，,"), True
     for text in intro:
+        group = _GROUP_FROM.search(text)
+        if group and re.search(f"(?:^|[、，,和及與与\\s]){re.escape(name)}(?:[、，,和及與与\\s]|$)", group.group(2)):
+            return group.group(1), False
+    for text in intro:
         role = re.search(f"(?:作为|作為|身为|身為)([^，。；;]{{2,40}})[，,]\\s*{re.escape(name)}", text)
         if role:  # '作为资产管理公司GMO的创始人，杰里米·格兰瑟姆……'
             return role.group(1).strip(), False
@@ -229,7 +233,7 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
             affiliation = _INTRODUCING.split(clause.group(1))[-1].strip()
             if 2 <= len(affiliation) <= 30 and not _NOT_AN_AFFILIATION.search(affiliation):
                 return affiliation, False
-        described = re.search(f"{re.escape(name)}(?:是|為|为|任|系|現任|现任)([^，。；;（(]{{4,30}})", text)
+        described = re.search(f"{re.escape(name)}\\s?(?:是|為|为|任|系|現任|现任)\\s?([^，。；;（(]{{4,30}})", text)
         if described and not _NOT_AN_AFFILIATION.search(described.group(1)):
             return described.group(1).strip(), False  # '李文亮是武漢市中心醫院一位眼科醫生'
     return None, False
@@ -237,10 +241,14 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
 
 # The verb that introduces a person ('访谈清华大学人文学院教授汪民安'): the affiliation follows it.
 _INTRODUCING = re.compile(
-    r"访谈|訪談|对话|對話|专访|專訪|采访|採訪|邀请|邀請|来自|來自|包括|分别是|分別是|以及|和|与|與|及"
+    r"(?:访谈|訪談|对话|對話|专访|專訪|采访|採訪|邀请|邀請|来自|來自|包括|分别是|分別是)了?|以及|和|与|與|及"
 )
 # A clause that is not a title or an organisation: an age, a connective, a quotation's tail.
-_NOT_AN_AFFILIATION = re.compile(r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]")
+_NOT_AN_AFFILIATION = re.compile(
+    r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]|^[一二两兩三四五六七八九十几幾\d]+\s*[名位個个]"
+)
+# '…来自聖保羅男女中學，分別是黃程灝、藍正宏、陸禧': where a listed group comes from.
+_GROUP_FROM = re.compile(r"(?:来自|來自)([^，。；;、\s]{2,30})[，,]\s*(?:分别是|分別是|包括|有)([^。；;]{2,80})")
 
 
 def build_article(

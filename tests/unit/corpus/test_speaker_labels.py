@@ -189,3 +189,10 @@ def test_affiliations_from_a_self_introduction_a_headline_and_an_introducing_cla
         "威尔弗雷德·弗罗斯特", "杰里米·格兰瑟姆"
     )
     assert "GMO" in parse_text("i", introduced, "imported").speaker("杰里米·格兰瑟姆").affiliation  # type: ignore[operator, union-attr]
+
+
+def test_credit_lines_beside_one_bold_label_are_no_dialogue_and_no_crash() -> None:
+    # Every general candidate is a credit ('整理编辑：'), and one bold line of the bundled shape
+    # stands beside them: no credit speaks, and nothing fails.
+    source = "# 周报\n\n**本期要点：**\n\n整理编辑：张三\n\n正文第一段。\n\n整理编辑：李四\n\n正文第二段。"
+    assert "整理编辑" not in turns(parse_text("credits", source, "imported"))

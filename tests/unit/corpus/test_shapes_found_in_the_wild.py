@@ -1,0 +1,126 @@
+"""Shapes that real files showed and the importer now reads from the document's own evidence:
+each test is a small file of that shape, written for the test, and what a reader would see."""
+
+from __future__ import annotations
+
+from desktop_app.corpus.model import BlockKind
+from desktop_app.corpus.pipeline import parse_text
+
+
+def turns(article) -> list[str]:  # type: ignore[no-untyped-def]
+    return [turn.speaker for turn in article.turns]
+
+
+LONG = "这是一个足够长的回答，讲了很多细节，也讲了原因和经过。"
+
+
+def test_names_alone_on_their_lines_before_each_turn_are_a_dialogue() -> None:
+    lines = ["# 一次长谈", "", "导语一段，说明这次谈话的缘起。", ""]
+    for number in range(3):
+        lines += ["张小龙", "", f"第{number}个问题，你怎么看？", "", "王大明", "", LONG, ""]
+    article = parse_text("bubbles", "\n".join(lines), "imported")
+    assert turns(article) == ["张小龙", "王大明"] * 3
+    assert all(block.text not in ("张小龙", "王大明") for block in article.blocks)
+
+
+def test_a_few_short_lines_in_an_essay_are_no_chat_bubbles() -> None:
+    lines = ["# 随笔", "", "春天", "", LONG, "", "夏天", "", LONG, "", "秋天", "", LONG]
+    assert turns(parse_text("essay", "\n".join(lines), "imported")) == []
+
+
+def test_question_headings_addressed_to_a_named_guest_become_the_hosts_turns() -> None:
+    source = (
+        "# 开源十年：TiDB Committer 王小贺的心路历程\n\n今天来了解一下王小贺的贡献之路。\n\n"
+        "## 你是怎么开始写开源软件的？\n\n我从高中开始写，第一个项目是一个小工具。\n\n"
+        "## 最难的是什么？\n\n我觉得是坚持维护。\n\n## 给新人一些建议？\n\n我建议先从小问题做起。\n"
+    )
+    article = parse_text("qa", source, "imported")
+    assert turns(article) == ["采访者", "王小贺"] * 3
+    assert {s.name: s.role for s in article.speakers} == {"采访者": "host", "王小贺": "guest"}
+
+
+def test_question_headings_in_an_explainer_stay_headings() -> None:
+    source = (
+        "# 超导体入门：李四整理\n\n本文介绍超导体。\n\n## 什么是超导体？\n\n超导体是电阻为零的材料。\n\n"
+        "## 它有什么用？\n\n可以用于磁悬浮列车。\n"
+    )
+    article = parse_text("explainer", source, "imported")
+    assert turns(article) == [] and any(b.kind == BlockKind.HEADING for b in article.blocks)
+
+
+def test_q_and_a_with_nobody_named_to_answer_is_an_faq() -> None:
+    source = "# 常见问题\n\nQ：如何安装？\n\nA：下载安装包，双击运行。\n\nQ：如何卸载？\n\nA：在设置里删除。\n"
+    article = parse_text("faq", source, "imported")
+    assert turns(article) == [] and "Q：如何安装？" in article.plain_text
+
+
+def test_a_role_word_before_the_name_gives_the_name_and_the_role() -> None:
+    lines = ["# 播客", "", "本期节目聊贸易。", ""]
+    for _ in range(3):
+        lines += ["主持人 Tracy: 你怎么看关税？", "", f"嘉宾 Cameron Johnson: {LONG}", ""]
+    article = parse_text("roles", "\n".join(lines), "imported")
+    assert turns(article) == ["Tracy", "Cameron Johnson"] * 3
+    assert {s.name: s.role for s in article.speakers} == {"Tracy": "host", "Cameron Johnson": "guest"}
+
+
+def test_square_bracketed_and_mixed_script_media_labels_are_speakers() -> None:
+    lines = ["# 对谈", "", "导语。", ""]
+    for _ in range(3):
+        lines += ["**[红军]**: 你觉得呢？", "", f"**[Henry]**: {LONG}", ""]
+    assert turns(parse_text("square", "\n".join(lines), "imported")) == ["红军", "Henry"] * 3
+    media = ["# 专访", "", "导语。", ""]
+    for _ in range(3):
+        media += ["**【政见CNPolitics】**您怎么看？", "", f"**【马若德】**{LONG}", ""]
+    assert turns(parse_text("media", "\n".join(media), "imported")) == ["政见CNPolitics", "马若德"] * 3
+
+
+def test_credits_agenda_fields_and_phrases_that_introduce_what_follows_are_no_speakers() -> None:
+    minutes = [
+        "# 技术委员会例会",
+        "",
+        "流程：先过议题，再讨论。",
+        "",
+        "张伟：我同意这个方案。",
+        "",
+        "决策：通过。",
+        "",
+        "李娜：我补充一点。",
+        "",
+        "张伟：好的。",
+        "",
+        "流程：下一个议题。",
+        "",
+        "决策：暂缓。",
+        "",
+        "李娜：我再看看。",
+    ]
+    assert set(turns(parse_text("minutes", "\n".join(minutes), "imported"))) == {"张伟", "李娜"}
+    tutorial = "# 教程\n\n翻译结果如下：你好。\n\n正文。\n\n翻译结果如下：再见。\n\n正文。"
+    assert turns(parse_text("tutorial", tutorial, "imported")) == []
+
+
+def test_promotion_cards_captions_about_boxes_and_glued_credits_go_wherever_they_stand() -> None:
+    source = (
+        "# 一篇文章\n\n303篇原创内容\n\n点击关注，每天更新深度行业洞察\n\n"
+        + "正文第一段，讲了一件事情的来龙去脉，足够长。\n\n" * 6
+        + "最后一段正文，讲完了。（供稿：党委宣传部）\n\n题图：从左到右依次为三位创始人。\n\n"
+        "## 关于我们\n\n我们是一个持续追求精品内容的技术团队，欢迎交流。\n"
+    )
+    text = parse_text("furniture", source, "imported").plain_text
+    for furniture in ("303篇原创内容", "点击关注", "供稿", "题图", "关于我们", "持续追求精品"):
+        assert furniture not in text
+    assert "最后一段正文，讲完了。" in text
+
+
+def test_a_disclosure_widgets_label_is_not_text() -> None:
+    source = "# 双语\n\n中文的一段话，讲完了。\n\n<details><summary>Original English</summary>\n\nThe English text.\n\n</details>\n"
+    text = parse_text("details", source, "imported").plain_text
+    assert "Original English" not in text and "The English text." in text
+
+
+def test_a_podcast_host_is_the_one_who_asks() -> None:
+    lines = ["# 播客第一期", "", "导语。", ""]
+    for number in range(4):
+        lines += [f"小雨：第{number}个话题你怎么看？", "", f"大卫：{LONG}{LONG}", ""]
+    article = parse_text("podcast", "\n".join(lines), "imported")
+    assert {s.name: s.role for s in article.speakers} == {"小雨": "host", "大卫": "guest"}
