@@ -252,6 +252,7 @@ _NAME_LIKE = re.compile(
     r"|[\u4e00-\u9fff]{1,6}[A-Za-z][A-Za-z0-9]{1,15}|[A-Za-z][A-Za-z0-9]{1,15}[\u4e00-\u9fff]{1,6})(?:\s?\d{1,2})?$"
 )
 _MIXED_SCRIPTS = re.compile(r"[\u4e00-\u9fff].*[A-Za-z]|[A-Za-z].*[\u4e00-\u9fff]")
+_LATIN_SURNAME = re.compile(r"[A-Z][A-Za-z'\-]{1,20}(?: [A-Z][A-Za-z'\-]{1,20}){0,2}")
 _STYLE_SHARE = 0.6
 _STYLE_MIN = 4
 
@@ -301,12 +302,15 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
             accepted.add(candidate.label)
         elif candidate.affiliation and candidate.rest[:1] in _QUOTE_OPENERS:
             accepted.add(candidate.label)  # '**曾志豪（傳媒人）：** 「…」': a quoted speaker
-        elif candidate.colon and candidate.kind != BlockKind.LIST_ITEM and is_person_name(name):
-            people.add(candidate.label)
+        elif candidate.colon and candidate.kind != BlockKind.LIST_ITEM and (
+            is_person_name(name) or (candidate.affiliation and _LATIN_SURNAME.fullmatch(name))
+        ):
+            people.add(candidate.label)  # 'BARON (BMWi):' at a press conference
     # A person's name before a colon is a speaker when others hold a conversation around it (a
     # press conference's one interjection); without one it is a biography or a quotation list.
     if any(counts[c.name] >= 2 for c in candidates if c.label in accepted):
         accepted |= people
+    accepted |= _defined_initials(candidates, accepted)
     accepted |= _same_style_as_accepted(candidates, accepted)
     accepted |= _titled_forms_of_accepted(candidates, accepted)
     names = {candidate.name for candidate in candidates if candidate.label in accepted}
@@ -316,6 +320,23 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
     # One label alone is a quotation or a lead-in, not a dialogue.
     occurrences = sum(1 for candidate in candidates if candidate.label in accepted)
     return accepted if occurrences >= 2 else set()
+
+
+def initials_of(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[A-Za-z][A-Za-z'\-]*", name)).upper()
+
+
+def _defined_initials(candidates: Sequence[LabelCandidate], accepted: set[str]) -> set[str]:
+    """'Nolan Williams（NW）：' once, then 'NW：' throughout: the full label is the same speaker's."""
+    names = {candidate.name for candidate in candidates if candidate.label in accepted}
+    return {
+        candidate.label
+        for candidate in candidates
+        if candidate.affiliation
+        and len(initials_of(candidate.name)) >= 2
+        and candidate.affiliation.replace(".", "").upper() == initials_of(candidate.name)
+        and candidate.affiliation in names
+    }
 
 
 def _speaks_alone(name: str) -> bool:

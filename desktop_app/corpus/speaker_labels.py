@@ -78,7 +78,7 @@ def _clean_label(label: str) -> str:
 def _shape_ok(label: str) -> bool:
     if not label or len(label) > _MAX_LABEL or _NOT_IN_LABEL.search(label):
         return False
-    if not (_HAN.search(label) or _LATIN_NAME.match(label.split("(")[0].strip())):
+    if not (_HAN.search(label) or _LATIN_NAME.match(re.split(r"[（(]", label)[0].strip())):
         return False
     return not _SPEECH_VERB.search(label) or label in {"问", "問"}
 

@@ -23,6 +23,7 @@ from desktop_app.corpus.speaker_acceptance import (
     GUEST_ROLE_WORDS,
     HOST_ROLE_WORDS,
     accept_labels,
+    initials_of,
     interviewee,
 )
 from desktop_app.corpus.speaker_labels import LabelCandidate, find_label
@@ -246,6 +247,7 @@ _INTRODUCING = re.compile(
 # A clause that is not a title or an organisation: an age, a connective, a quotation's tail.
 _NOT_AN_AFFILIATION = re.compile(
     r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]|^[一二两兩三四五六七八九十几幾\d]+\s*[名位個个]"
+    r"|^[^\u4e00-\u9fffA-Za-z]*$"  # no word in it at all ('~~')
 )
 # '…来自聖保羅男女中學，分別是黃程灝、藍正宏、陸禧': where a listed group comes from.
 _GROUP_FROM = re.compile(r"(?:来自|來自)([^，。；;、\s]{2,30})[，,]\s*(?:分别是|分別是|包括|有)([^。；;]{2,80})")
@@ -261,6 +263,7 @@ def build_article(
     if labels and _nobody_named(labels, answerer):
         labels = {}  # 'Q：' / 'A：' with nobody to answer: an FAQ, not an interview
     talk = None if labels else _talk_speaker(items)
+    initials = _initials(labels, items)
 
     blocks: list[tuple[_Item, str | None]] = []  # each block with its speaker
     turns: list[tuple[str, int]] = []  # (speaker, block)
@@ -278,8 +281,11 @@ def build_article(
         if item.kind == "label":
             if item.text in labels:
                 name, affiliation = labels[item.text]
-                name = answerer if name in GUEST_ROLE_WORDS else name
-                affiliations[name] = affiliations.get(name) or item.label_affiliation or affiliation
+                name = answerer if name in GUEST_ROLE_WORDS else initials.get(name, name)
+                if affiliation and initials.get(affiliation) == name:
+                    affiliation = None  # 'Nolan Williams（NW）': the brackets give his initials
+                label_affiliation = None if initials.get(item.label_affiliation or "") == name else item.label_affiliation
+                affiliations[name] = affiliations.get(name) or label_affiliation or affiliation
                 if item.label_role:
                     label_roles.setdefault(name, item.label_role)
                 # The same speaker labelled twice with nobody between is still one turn.
@@ -302,6 +308,9 @@ def build_article(
             same_turn_possible = True
         blocks.append((item, None if item.kind == BlockKind.HEADING else speaker))
 
+    translated = _translations(turns, blocks)
+    if translated:
+        turns, blocks = _merged_into(translated, turns, blocks)
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != BlockKind.HEADING]
@@ -350,6 +359,12 @@ def build_article(
             else ("guest" if host or likely_hosts or in_roster or question_headings else None)
         )
         speakers.append(Speaker(name, affiliation, role))
+    publication = _publication(meta)
+    if publication:  # a host without a stated affiliation asks for the publication or the show
+        speakers = [
+            s._replace(affiliation=publication) if s.role == "host" and not s.affiliation and s.name != publication else s
+            for s in speakers
+        ]
 
     final_blocks = tuple(
         Block(BlockKind(item.kind), item.text, speaker, topic_of_block[i], item.level)
@@ -390,6 +405,24 @@ def _host_questions(
     return topics
 
 
+# '數位時代訪問', '晚点专访：…': the publication that conducted the interview, named in the title.
+_MEDIA_INTERVIEW_TITLE = re.compile(
+    r"(?:^|[\s｜|】\]])([\u4e00-\u9fffA-Za-z0-9《》]{2,12}?)(?:訪問|访问|專訪|专访|採訪|采访)(?:$|[：:｜|\s])"
+)
+
+
+def _publication(meta: Metadata) -> str | None:
+    """The publication or show the article comes from, when the page says so: its publisher
+    (not a bare domain or a clipper's name) or a title such as '數位時代訪問'."""
+    found = _MEDIA_INTERVIEW_TITLE.search(meta.title or "")
+    if found and not found.group(1).isdigit():
+        return found.group(1)
+    publisher = (meta.publisher or "").strip()
+    if 2 <= len(publisher) <= 30 and not re.search(r"\.[a-z]{2,}$|^https?:|^www\.", publisher, re.I):
+        return publisher
+    return None
+
+
 def _likely_hosts(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> set[str]:
     """Who hosts a conversation where nobody asks in most turns (a podcast, a chat show): the
     speakers who ask in at least 40% of their turns, at least 20 points more often than the
@@ -415,6 +448,11 @@ def _likely_hosts(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | 
             and means[name] < min(means[other] for other in others)
         ):
             hosts.add(name)
+    if not hosts and len(shares) == 2 and all(len(asking[name]) >= 3 for name in shares):
+        # Two people, and the first speaks turns half as long as the other's: who leads the talk.
+        first, second = list(shares)
+        if means[first] <= 0.5 * means[second]:
+            hosts.add(first)
     return hosts if len(hosts) < len(shares) else set()
 
 
@@ -425,6 +463,71 @@ def _is_host_role(name: str) -> bool:
         or name.endswith(("记者", "記者", "主持人"))
         or (name.startswith("《") and name.endswith("》"))
     )
+
+
+def _initials(labels: dict[str, tuple[str, str | None]], items: list[_Item]) -> dict[str, str]:
+    """Initials a label defines in brackets ('Nolan Williams（NW）', '**Chris Anderson (CA)**'),
+    mapped to the full name: later 'NW：' labels are his."""
+    found = {}
+    for item in items:
+        if item.kind != "label" or item.text not in labels:
+            continue
+        name, affiliation = labels[item.text]
+        bracketed = item.label_affiliation or affiliation or ""
+        letters = initials_of(name)
+        if len(letters) >= 2 and bracketed.replace(".", "").upper() == letters:
+            found[bracketed] = name
+    return found
+
+
+_TRANSLATION_SHARE = 0.8
+
+
+def _translations(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> dict[str, str]:
+    """Speakers whose every turn repeats, in the other language, the turn just before it (a
+    bilingual transcript: '崔西：…' then 'Tracy: …'): each such name mapped to the speaker it
+    translates. Evidence: at least three turns, always right after the same speaker, who is
+    followed by them at least 80% of the time; the names and the turns' text are in different
+    scripts (two people who simply alternate write in one)."""
+    following: dict[str, list[str]] = {}
+    for (before, _), (after, _) in zip(turns, turns[1:], strict=False):
+        following.setdefault(after, []).append(before)
+    counts: dict[str, int] = {}
+    for name, _ in turns:
+        counts[name] = counts.get(name, 0) + 1
+    translated: dict[str, str] = {}
+    main_latin = _mostly_latin(None, turns, blocks)
+    for name, before in following.items():
+        leads = set(before)
+        if len(before) < 3 or len(leads) != 1 or len(before) != counts[name]:
+            continue
+        original = next(iter(leads))
+        latin = [bool(re.search(r"[A-Za-z]", n)) and not _HAS_HAN.search(n) for n in (name, original)]
+        if latin[0] == latin[1] or len(before) < _TRANSLATION_SHARE * counts[original]:
+            continue
+        # The repeat is in the article's minority language, the original in its main one.
+        if _mostly_latin(name, turns, blocks) != main_latin == _mostly_latin(original, turns, blocks):
+            translated[name] = original
+    return translated
+
+
+def _mostly_latin(name: str | None, turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> bool:
+    """Whether the turns of ``name`` (of everyone: None) are written mostly in Latin letters."""
+    text = "".join(blocks[start][0].text for speaker, start in turns if name is None or speaker == name)
+    return len(_HAS_HAN.findall(text)) < 0.2 * max(1, len(re.findall(r"[A-Za-z\u4e00-\u9fff]", text)))
+
+
+def _merged_into(
+    names: dict[str, str], turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]
+) -> tuple[list[tuple[str, int]], list[tuple[_Item, str | None]]]:
+    """Turns and blocks with each translated name replaced by its speaker's; a turn that then
+    continues the same speaker's turn is part of it."""
+    merged: list[tuple[str, int]] = []
+    for name, start in turns:
+        name = names.get(name, name)
+        if not (merged and merged[-1][0] == name):
+            merged.append((name, start))
+    return merged, [(item, names.get(speaker, speaker) if speaker else speaker) for item, speaker in blocks]
 
 
 def _nobody_named(labels: dict[str, tuple[str, str | None]], answerer: str) -> bool:

@@ -124,3 +124,30 @@ def test_a_podcast_host_is_the_one_who_asks() -> None:
         lines += [f"小雨：第{number}个话题你怎么看？", "", f"大卫：{LONG}{LONG}", ""]
     article = parse_text("podcast", "\n".join(lines), "imported")
     assert {s.name: s.role for s in article.speakers} == {"小雨": "host", "大卫": "guest"}
+
+
+def test_initials_in_brackets_name_the_later_labels() -> None:
+    lines = ["# TED 对话", "", "导语。", "", f"**Chris Anderson (CA)**：你的研究是什么？", "", f"Nolan Williams（NW）：{LONG}", ""]
+    for _ in range(2):
+        lines += ["**CA**：还有呢？", "", f"NW：{LONG}", ""]
+    article = parse_text("initials", "\n".join(lines), "imported")
+    assert turns(article) == ["Chris Anderson", "Nolan Williams"] * 3
+    assert all(s.affiliation not in ("CA", "NW") for s in article.speakers)
+
+
+def test_a_bilingual_transcripts_english_repeat_is_the_same_speakers_turn() -> None:
+    lines = ["# 双语访谈", "", "导语。", ""]
+    for number in range(3):
+        lines += [
+            f"崔西：第{number}个问题，你怎么看？",
+            "",
+            f"Tracy: Question number {number}, what do you think?",
+            "",
+            f"温斯顿：{LONG}",
+            "",
+            "Winston: A long answer with many details and the reasons behind them.",
+            "",
+        ]
+    article = parse_text("bilingual", "\n".join(lines), "imported")
+    assert turns(article) == ["崔西", "温斯顿"] * 3
+    assert {s.name for s in article.speakers} == {"崔西", "温斯顿"}
