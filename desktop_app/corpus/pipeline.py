@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from desktop_app.corpus.cleanup import METADATA, TAIL, clean
 from desktop_app.corpus.decode import decode
@@ -28,7 +29,30 @@ def parse_text(article_id: str, text: str, origin: str = "bundled") -> Article:
     if not blocks:
         raise ImportRejected("no article text found in the file")
     article = with_implicit_turns(build_article(article_id, blocks, source.meta, source.format, origin))
+    article = _without_stray_spaces(article)
     return dataclasses.replace(article, removed=tuple(_placed(removed, article, text)))
+
+
+# A space between two Chinese characters, or between one and Chinese punctuation, is a page's
+# layout artefact ('而是 App 本身 。', '把 任务交给'): Chinese sets no spaces between words.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_CJK_PUNCTUATION = "，。！？、；：“”‘’「」『』（）《》【】…—"
+_STRAY_SPACE = re.compile(
+    f"(?<=[{_CJK}])[ \u3000\u00a0]+(?=[{_CJK}{_CJK_PUNCTUATION}])|(?<=[{_CJK_PUNCTUATION}])[ \u3000\u00a0]+(?=[{_CJK}])"
+)
+
+
+def close_stray_spaces(text: str) -> str:
+    return _STRAY_SPACE.sub("", text)
+
+
+def _without_stray_spaces(article: Article) -> Article:
+    blocks = tuple(
+        block._replace(text=closed) if (closed := close_stray_spaces(block.text)) != block.text else block
+        for block in article.blocks
+    )
+    topics = tuple(topic._replace(title=close_stray_spaces(topic.title)) for topic in article.topics)
+    return dataclasses.replace(article, blocks=blocks, topics=topics, title=close_stray_spaces(article.title))
 
 
 def _placed(removed: list[RemovedBlock], article: Article, source: str) -> list[RemovedBlock]:

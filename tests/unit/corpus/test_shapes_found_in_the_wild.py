@@ -151,3 +151,9 @@ def test_a_bilingual_transcripts_english_repeat_is_the_same_speakers_turn() -> N
     article = parse_text("bilingual", "\n".join(lines), "imported")
     assert turns(article) == ["崔西", "温斯顿"] * 3
     assert {s.name for s in article.speakers} == {"崔西", "温斯顿"}
+
+
+def test_stray_spaces_inside_chinese_go_and_spaces_around_latin_and_digits_stay() -> None:
+    source = "# 标题\n\n如果 他 是对的， 那么未来最先被重做的不是程序员，而是 App 本身 。拍摄于 2024 年 7 月。"
+    text = parse_text("spaces", source, "imported").plain_text
+    assert "如果他是对的，那么未来最先被重做的不是程序员，而是 App 本身。拍摄于 2024 年 7 月。" in text
