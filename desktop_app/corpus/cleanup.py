@@ -52,7 +52,10 @@ _ABOUT_HEADING = re.compile(
 )
 # The source credit a page glues to its last paragraph: '…（供稿：党委宣传部）'.
 _TRAILING_CREDIT = re.compile(r"\s*[（(](?:供稿|稿件来源|来源|來源|文|图|圖|图文|圖文|撰稿|编辑|編輯|责编|責編|作者)\s*[:：][^（）()]{1,30}[）)]\s*$")
-_PROMO_HEADING = re.compile(r"^(?:推荐阅读|相关阅读|往期推荐|延伸阅读|联系我们|END\b)")
+_PROMO_HEADING = re.compile(
+    r"^(?:推荐阅读|推薦閱讀|相关阅读|相關閱讀|往期推荐|往期推薦|往期回顾|往期回顧|延伸阅读|延伸閱讀|更多阅读|更多閱讀|精彩推荐|"
+    r"精彩推薦|联系我们|END\b)"
+)
 _CREDIT_HEAD = 12  # credit lines are looked for among the first blocks and in the tail
 _TAIL_SCAN = 0.6  # promotion is only looked for in the last 40% of an article
 _LEGAL = re.compile(
@@ -92,6 +95,10 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
         if near_top and block.hrefs and _is_link_line(block):
             meta.source_url = meta.source_url or first_remote(block.hrefs)
             continue
+        if index < _LINK_LINE_HEAD and _written_link_line(text):
+            if re.match(r"^(?:原文|原文链接|原文連結|来源|來源|Source)?\s*[：:]?\s*https?://", text, re.I):
+                meta.source_url = meta.source_url or _WRITTEN_URL.search(text).group(0)  # type: ignore[union-attr]
+            continue  # '原文：https://…', '会议链接：https://…': where the page came from, not its text
         produced = _PRODUCED_BY.match(text)
         if produced and len(text) <= 60:
             meta.publisher = meta.publisher or produced.group(1)
@@ -121,6 +128,16 @@ def _choose_title(declared: str | None, heading: str) -> str:
     if not declared or _same_title(declared, heading):
         return heading or declared or ""
     return heading if han_count(heading) > han_count(declared) else declared
+
+
+_LINK_LINE_HEAD = 6
+_WRITTEN_URL = re.compile(r"https?://\S+")
+
+
+def _written_link_line(text: str) -> bool:
+    """A line that is a written-out address with at most a short label ('原文：', '会议纪要：')."""
+    rest = _WRITTEN_URL.sub("", text).strip(" ：:|｜-")
+    return bool(_WRITTEN_URL.search(text)) and len(rest) <= 20 and not _SENTENCE_MARK.search(rest)
 
 
 def _is_link_line(block: RawBlock) -> bool:
@@ -204,16 +221,20 @@ def trim_tail(blocks: list[RawBlock], removed: list[RemovedBlock] | None = None)
 
 
 def _about_box_start(blocks: list[RawBlock], floor: int) -> int:
-    """Where a closing box about the account or its authors begins (its heading: '关于我们'),
-    when it is the last section and short; else the end."""
+    """Where the page's closing sections of furniture begin: sections under headings such as
+    '关于我们', '关注我们', '往期推荐', '推荐阅读' that close the page, when together they are
+    short; else the end."""
     total = sum(len(block.text) for block in blocks) or 1
+    start = len(blocks)
     for index in range(len(blocks) - 1, max(floor, 0) - 1, -1):
         block = blocks[index]
         if block.kind == BlockKind.HEADING or block.bold_only:
-            if _ABOUT_HEADING.match(block.text.strip()):
-                box = sum(len(b.text) for b in blocks[index:])
-                return index if box <= 0.25 * total else len(blocks)
-            return len(blocks)  # another section closes the page: no about box
+            text = block.text.strip()
+            if not (_ABOUT_HEADING.match(text) or _PROMO_HEADING.match(text)):
+                break  # a section of the article closes the page up to here
+            start = index
+    if start < len(blocks) and sum(len(b.text) for b in blocks[start:]) <= 0.3 * total:
+        return start
     return len(blocks)
 
 

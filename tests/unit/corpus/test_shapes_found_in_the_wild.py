@@ -157,3 +157,15 @@ def test_stray_spaces_inside_chinese_go_and_spaces_around_latin_and_digits_stay(
     source = "# 标题\n\n如果 他 是对的， 那么未来最先被重做的不是程序员，而是 App 本身 。拍摄于 2024 年 7 月。"
     text = parse_text("spaces", source, "imported").plain_text
     assert "如果他是对的，那么未来最先被重做的不是程序员，而是 App 本身。拍摄于 2024 年 7 月。" in text
+
+
+def test_written_out_links_at_the_top_and_closing_furniture_sections_go() -> None:
+    source = (
+        "# 标题\n\n原文：https://example.com/post/1\n\n会议链接：https://meet.example.com/j/1\n\n"
+        + "正文一段，讲了一件事情的来龙去脉，足够长。\n\n" * 8
+        + "## 关于我们\n\n我们是一份周报，分享经验教训。\n\n### 往期推荐\n\n第四十九期\n\n第四十八期\n"
+    )
+    article = parse_text("links", source, "imported")
+    for furniture in ("https://", "关于我们", "往期推荐", "第四十九期"):
+        assert furniture not in article.plain_text
+    assert article.source_url == "https://example.com/post/1"
