@@ -47,11 +47,14 @@ _PROMO = re.compile(
 )
 # A box about the account or its authors, closing the page under its own heading.
 _ABOUT_HEADING = re.compile(
-    r"^(?:关于我们|關於我們|关于作者|關於作者|作者简介|作者簡介|关注我们|關注我們|联系我们|聯繫我們|About (?:us|the author))$",
+    r"^(?:关于我们|關於我們|关于作者|關於作者|作者简介|作者簡介|关注我们|關注我們|联系我们|聯繫我們"
+    r"|About (?:us|the author))$",
     re.I,
 )
 # The source credit a page glues to its last paragraph: '…（供稿：党委宣传部）'.
-_TRAILING_CREDIT = re.compile(r"\s*[（(](?:供稿|稿件来源|来源|來源|文|图|圖|图文|圖文|撰稿|编辑|編輯|责编|責編|作者)\s*[:：][^（）()]{1,30}[）)]\s*$")
+_TRAILING_CREDIT = re.compile(
+    r"\s*[（(](?:供稿|稿件来源|来源|來源|文|图|圖|图文|圖文|撰稿|编辑|編輯|责编|責編|作者)\s*[:：][^（）()]{1,30}[）)]\s*$"
+)
 _PROMO_HEADING = re.compile(
     r"^(?:推荐阅读|推薦閱讀|相关阅读|相關閱讀|往期推荐|往期推薦|往期回顾|往期回顧|延伸阅读|延伸閱讀|更多阅读|更多閱讀|精彩推荐|"
     r"精彩推薦|联系我们|END\b)"

@@ -422,9 +422,7 @@ def _questions_by_host(article: Article, host: str, guest: str) -> Article | Non
     headings = [n for n, b in enumerate(article.blocks) if b.kind == BlockKind.HEADING]
     if any(_is_question(article.blocks[n].text) for n in headings):
         headings = [n for n in headings if _is_question(article.blocks[n].text)]
-    headings = [
-        n for n in headings if n + 1 < len(article.blocks) and article.blocks[n + 1].kind != BlockKind.HEADING
-    ]
+    headings = [n for n in headings if n + 1 < len(article.blocks) and article.blocks[n + 1].kind != BlockKind.HEADING]
     if not headings:
         return None
     blocks = list(article.blocks)

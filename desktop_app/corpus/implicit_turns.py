@@ -92,7 +92,8 @@ def heading_interview(article: Article, strict: bool) -> tuple[str, str] | None:
     """(host, guest) when the headings are a host's questions to a named interviewee.
 
     Strict (the importer): a question addresses someone (你/您: Chinese questions often drop
-    the pronoun, so one is enough) and most answers are in the first person (我). Otherwise (a suggestion to the user) question headings and a named person do."""
+    the pronoun, so one is enough) and most answers are in the first person (我). Otherwise (a
+    suggestion to the user) question headings and a named person do."""
     if article.speakers:
         return None
     questions = [

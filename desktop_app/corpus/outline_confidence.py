@@ -20,8 +20,8 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz
 
 from desktop_app.corpus.corrections import label_of, name_lines_of
-from desktop_app.corpus.model import Article, BlockKind
 from desktop_app.corpus.implicit_turns import chat_bubble_names, heading_interview
+from desktop_app.corpus.model import Article, BlockKind
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 _MIN_REPEATS = 2
@@ -87,7 +87,9 @@ def assess(article: Article) -> Confidence:
     for suggestion in suggestions:
         if suggestion.op == "turns-by-label":
             score -= 0.3
-            reasons.append(f"{suggestion.blocks} paragraphs begin with {' / '.join(suggestion.values)} but are no turns")
+            reasons.append(
+                f"{suggestion.blocks} paragraphs begin with {' / '.join(suggestion.values)} but are no turns"
+            )
         elif suggestion.op == "questions-by-host":
             score -= 0.4
             reasons.append(f"{suggestion.blocks} question headings but no speakers")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from desktop_app.corpus.cleanup import METADATA, TAIL, clean
+from desktop_app.corpus.cleanup import clean
 from desktop_app.corpus.decode import decode
 from desktop_app.corpus.formats import read_source
 from desktop_app.corpus.implicit_turns import with_implicit_turns
-from desktop_app.corpus.model import Article, RemovedBlock
+from desktop_app.corpus.model import METADATA, TAIL, Article, RemovedBlock
 from desktop_app.corpus.pipeline_version import PIPELINE_VERSION  # noqa: F401 - re-exported
 from desktop_app.corpus.structure import build_article
 from desktop_app.errors import ImportRejected

@@ -302,8 +302,10 @@ def accept_labels(candidates: Sequence[LabelCandidate], other_labels: Collection
             accepted.add(candidate.label)
         elif candidate.affiliation and candidate.rest[:1] in _QUOTE_OPENERS:
             accepted.add(candidate.label)  # '**曾志豪（傳媒人）：** 「…」': a quoted speaker
-        elif candidate.colon and candidate.kind != BlockKind.LIST_ITEM and (
-            is_person_name(name) or (candidate.affiliation and _LATIN_SURNAME.fullmatch(name))
+        elif (
+            candidate.colon
+            and candidate.kind != BlockKind.LIST_ITEM
+            and (is_person_name(name) or (candidate.affiliation and _LATIN_SURNAME.fullmatch(name)))
         ):
             people.add(candidate.label)  # 'BARON (BMWi):' at a press conference
     # A person's name before a colon is a speaker when others hold a conversation around it (a

@@ -284,7 +284,9 @@ def build_article(
                 name = answerer if name in GUEST_ROLE_WORDS else initials.get(name, name)
                 if affiliation and initials.get(affiliation) == name:
                     affiliation = None  # 'Nolan Williams（NW）': the brackets give his initials
-                label_affiliation = None if initials.get(item.label_affiliation or "") == name else item.label_affiliation
+                label_affiliation = (
+                    None if initials.get(item.label_affiliation or "") == name else item.label_affiliation
+                )
                 affiliations[name] = affiliations.get(name) or label_affiliation or affiliation
                 if item.label_role:
                     label_roles.setdefault(name, item.label_role)
@@ -362,7 +364,9 @@ def build_article(
     publication = _publication(meta)
     if publication:  # a host without a stated affiliation asks for the publication or the show
         speakers = [
-            s._replace(affiliation=publication) if s.role == "host" and not s.affiliation and s.name != publication else s
+            s._replace(affiliation=publication)
+            if s.role == "host" and not s.affiliation and s.name != publication
+            else s
             for s in speakers
         ]
 
@@ -490,8 +494,8 @@ def _translations(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | 
     followed by them at least 80% of the time; the names and the turns' text are in different
     scripts (two people who simply alternate write in one)."""
     following: dict[str, list[str]] = {}
-    for (before, _), (after, _) in zip(turns, turns[1:], strict=False):
-        following.setdefault(after, []).append(before)
+    for (previous, _), (current, _) in zip(turns, turns[1:], strict=False):
+        following.setdefault(current, []).append(previous)
     counts: dict[str, int] = {}
     for name, _ in turns:
         counts[name] = counts.get(name, 0) + 1
@@ -501,7 +505,7 @@ def _translations(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | 
         leads = set(before)
         if len(before) < 3 or len(leads) != 1 or len(before) != counts[name]:
             continue
-        original = next(iter(leads))
+        (original,) = leads
         latin = [bool(re.search(r"[A-Za-z]", n)) and not _HAS_HAN.search(n) for n in (name, original)]
         if latin[0] == latin[1] or len(before) < _TRANSLATION_SHARE * counts[original]:
             continue

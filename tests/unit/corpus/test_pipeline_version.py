@@ -23,4 +23,3 @@ def test_the_fingerprint_follows_any_change_to_an_importer_module(tmp_path):
     assert pipeline_version.importer_fingerprint(corpus) == before
     (corpus / "structure.py").write_text("y = 2\n")
     assert pipeline_version.importer_fingerprint(corpus) != before
-

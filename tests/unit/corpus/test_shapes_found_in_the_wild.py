@@ -113,7 +113,10 @@ def test_promotion_cards_captions_about_boxes_and_glued_credits_go_wherever_they
 
 
 def test_a_disclosure_widgets_label_is_not_text() -> None:
-    source = "# 双语\n\n中文的一段话，讲完了。\n\n<details><summary>Original English</summary>\n\nThe English text.\n\n</details>\n"
+    source = (
+        "# 双语\n\n中文的一段话，讲完了。\n\n"
+        "<details><summary>Original English</summary>\n\nThe English text.\n\n</details>\n"
+    )
     text = parse_text("details", source, "imported").plain_text
     assert "Original English" not in text and "The English text." in text
 
@@ -127,7 +130,16 @@ def test_a_podcast_host_is_the_one_who_asks() -> None:
 
 
 def test_initials_in_brackets_name_the_later_labels() -> None:
-    lines = ["# TED 对话", "", "导语。", "", f"**Chris Anderson (CA)**：你的研究是什么？", "", f"Nolan Williams（NW）：{LONG}", ""]
+    lines = [
+        "# TED 对话",
+        "",
+        "导语。",
+        "",
+        "**Chris Anderson (CA)**：你的研究是什么？",
+        "",
+        f"Nolan Williams（NW）：{LONG}",
+        "",
+    ]
     for _ in range(2):
         lines += ["**CA**：还有呢？", "", f"NW：{LONG}", ""]
     article = parse_text("initials", "\n".join(lines), "imported")
