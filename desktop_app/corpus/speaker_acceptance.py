@@ -398,7 +398,8 @@ def _same_style_as_accepted(candidates: Sequence[LabelCandidate], accepted: set[
 
 
 _INTERVIEW_TITLE = re.compile(
-    r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話)[^，。：:｜|]{0,12}?([\u4e00-\u9fff·]{2,4})(?=[：:，,｜|\s]|$)"
+    r"(?:对话|對話|专访|專訪|访谈|訪談|采访|採訪|独家对话|獨家對話)[^，。：:｜|]{0,12}?"
+    r"([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4})(?=[：:，,｜|\s]|$)"
 )
 _FUNCTION_CHARS = "的了是和与與及在这這那"
 _NAME_PREFIX = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[｜|：:]")

@@ -343,13 +343,19 @@ def build_article(
         current = starts.get(index, current)
         topic_of_block.append(current)
 
-    likely_hosts = set() if host or any(role == "host" for role in declared.values()) else _likely_hosts(turns, blocks)
+    hosted = host or any(role == "host" for role in declared.values())
+    likely_hosts = set() if hosted else _likely_hosts(turns, blocks)
+    guest = None if hosted or likely_hosts else _guest_the_title_names(meta.title or "", intro, speakers_in_order)
+    if guest:  # 'Odd Lots 对话联想CFO温斯顿·郑': the one named is the guest, who asks the others
+        likely_hosts = {name for name in speakers_in_order if name != guest}
     speakers = []
     for name in speakers_in_order:
         affiliation = affiliations.get(name)
         in_roster = False
         if not affiliation:
             affiliation, in_roster = _introduced_affiliation(name, intro)
+        if not affiliation and meta.title:  # 'TiDB Committer 王贺的心路历程'
+            affiliation, _ = _introduced_affiliation(name, [meta.title])
         if not affiliation:
             own = [b.text for b, speaker in blocks if speaker == name and b.kind != BlockKind.HEADING][:6]
             affiliation = _self_introduced_affiliation(name, own, meta.title or "")
@@ -425,6 +431,21 @@ def _publication(meta: Metadata) -> str | None:
     if 2 <= len(publisher) <= 30 and not re.search(r"\.[a-z]{2,}$|^https?:|^www\.", publisher, re.I):
         return publisher
     return None
+
+
+_MOST_SPEAKERS_WITH_ONE_GUEST = 3
+
+
+def _guest_the_title_names(title: str, intro: list[str], names: list[str]) -> str | None:
+    """The speaker the title or introduction names as the interviewee ('对话…温斯顿·郑' names
+    '温斯顿'), in a conversation of two or three people."""
+    if not 2 <= len(names) <= _MOST_SPEAKERS_WITH_ONE_GUEST:
+        return None
+    named = interviewee(title, intro[:6])
+    if named == FALLBACK_INTERVIEWEE:
+        return None
+    matching = [name for name in names if len(name) >= 2 and (named.startswith(name) or name.startswith(named))]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _likely_hosts(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> set[str]:

@@ -181,3 +181,11 @@ def test_written_out_links_at_the_top_and_closing_furniture_sections_go() -> Non
     for furniture in ("https://", "关于我们", "往期推荐", "第四十九期"):
         assert furniture not in article.plain_text
     assert article.source_url == "https://example.com/post/1"
+
+
+def test_the_guest_the_title_names_makes_the_others_hosts() -> None:
+    lines = ["# 对话联想CFO温斯顿·郑：算力的供应链", "", "本期两位主持人与温斯顿聊天。", ""]
+    for _ in range(3):
+        lines += [f"崔西：{LONG}", "", f"乔：{LONG}", "", f"温斯顿：{LONG}", ""]
+    article = parse_text("guest", "\n".join(lines), "imported")
+    assert {s.name: s.role for s in article.speakers} == {"崔西": "host", "乔": "host", "温斯顿": "guest"}
