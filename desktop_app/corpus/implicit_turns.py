@@ -12,12 +12,14 @@ Both are applied as the user's own corrections would be (``turns-by-label``,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
 from desktop_app.corpus.corrections import Correction, apply, name_line_of, name_lines_of
 from desktop_app.corpus.model import Article, BlockKind
 from desktop_app.corpus.names import is_transliterated_name
+from desktop_app.corpus.structure import introduced_affiliation
 from desktop_app.corpus.speaker_acceptance import (
     FALLBACK_INTERVIEWEE,
     GUEST_ROLE_WORDS,
@@ -44,8 +46,19 @@ def with_implicit_turns(article: Article) -> Article:
     pair = heading_interview(article, strict=True)
     if pair:
         corrected, _ = apply(article, [Correction("questions-by-host", values=pair)])
-        return corrected
+        return _with_guest_affiliation(corrected, pair[1])
     return article
+
+
+def _with_guest_affiliation(article: Article, guest: str) -> Article:
+    """The interviewee's affiliation, as the introduction or the title gives it."""
+    first = article.turns[0].block if article.turns else len(article.blocks)
+    intro = [block.text for block in article.blocks[:first] if block.kind != BlockKind.HEADING]
+    affiliation = introduced_affiliation(guest, intro, article.title)
+    if not affiliation:
+        return article
+    speakers = tuple(s._replace(affiliation=affiliation) if s.name == guest else s for s in article.speakers)
+    return dataclasses.replace(article, speakers=speakers)
 
 
 def _surely_a_speaker(name: str) -> bool:

@@ -204,6 +204,12 @@ def _self_introduced_affiliation(name: str, own_texts: list[str], title: str) ->
     return headline.group(1) if headline else None
 
 
+def introduced_affiliation(name: str, intro: list[str], title: str) -> str | None:
+    """The affiliation the introduction, or else the title, gives a speaker."""
+    affiliation, _ = _introduced_affiliation(name, intro)
+    return affiliation or _introduced_affiliation(name, [title])[0] if title else affiliation
+
+
 def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bool]:
     """Affiliation from the introduction: a roster line (``峰瑞资本投资合伙人陈石；``) or the
     clause that names the person (``量子位主编金磊与 4 位从业者…``). Returns (affiliation, in roster)."""
@@ -436,9 +442,16 @@ def _publication(meta: Metadata) -> str | None:
 _MOST_SPEAKERS_WITH_ONE_GUEST = 3
 
 
+def _is_joint_label(name: str, names: list[str]) -> bool:
+    """'崔西和乔', 'A & B': two of the other speakers at once."""
+    parts = [part.strip() for part in re.split(r"\s*(?:&|＆|和|与|與|及|、|/)\s*", name)]
+    return len(parts) >= 2 and all(part in names for part in parts)
+
+
 def _guest_the_title_names(title: str, intro: list[str], names: list[str]) -> str | None:
     """The speaker the title or introduction names as the interviewee ('对话…温斯顿·郑' names
     '温斯顿'), in a conversation of two or three people."""
+    names = [name for name in names if not _is_joint_label(name, names)]
     if not 2 <= len(names) <= _MOST_SPEAKERS_WITH_ONE_GUEST:
         return None
     named = interviewee(title, intro[:6])
