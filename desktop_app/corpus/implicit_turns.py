@@ -19,7 +19,6 @@ from collections import Counter
 from desktop_app.corpus.corrections import Correction, apply, name_line_of, name_lines_of
 from desktop_app.corpus.model import Article, BlockKind
 from desktop_app.corpus.names import is_transliterated_name
-from desktop_app.corpus.structure import introduced_affiliation
 from desktop_app.corpus.speaker_acceptance import (
     FALLBACK_INTERVIEWEE,
     GUEST_ROLE_WORDS,
@@ -27,6 +26,7 @@ from desktop_app.corpus.speaker_acceptance import (
     interviewee,
     is_person_name,
 )
+from desktop_app.corpus.structure import introduced_affiliation
 
 _MIN_NAME_LINES = 2
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
