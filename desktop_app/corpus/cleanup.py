@@ -24,6 +24,7 @@ _PROMOTION_CARD = re.compile(
     r"^\d+\s*篇原创内容$|^\d+\s*篇原創內容$|^(?:点击|點擊)(?:上方|下方|蓝字|藍字|卡片)?\s*(?:关注|關注)"
     r"|^(?:关注有礼|關注有禮|欢迎关注|歡迎關注|另可关注|另可關注)|^(?:微信扫一扫|微信掃一掃|预览时标签不可点|預覽時標籤不可點)"
     r"|^(?:长按|長按)(?:识别|識別)?(?:二维码|二維碼)|^(?:View/Hide )?Original English$"
+    r"|^(?:安装|安裝|下载|下載)[^，。]{0,12}(?:客户端|客戶端|APP|App)"
 )
 _PROMOTION_CARD_CHARS = 80
 _PRODUCED_BY = re.compile(r"^(?:出品|来源|编辑|作者)\s*[｜|:：]\s*(\S.{1,40}?)\s*(?:[（(]ID[:：][^）)]*[）)])?$")
@@ -267,6 +268,16 @@ def _cut_end(block: RawBlock, cut: int) -> None:
             cut = 0
 
 
+# A finance site's live quote spliced into a company's name: '贝莱德(431.2, 7.37, 1.74%)'.
+_SPLICED_QUOTE = re.compile(r"[(（]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
+
+
+def _strip_spliced_quotes(block: RawBlock) -> None:
+    for run in block.runs:
+        if "%" in run.text:
+            run.text = _SPLICED_QUOTE.sub("", run.text)
+
+
 def _missing(before: list[RawBlock], after: list[RawBlock]) -> list[RawBlock]:
     kept = {id(block) for block in after}
     return [block for block in before if id(block) not in kept]
@@ -279,6 +290,8 @@ def clean(blocks: list[RawBlock], meta: Metadata, removed: list[RemovedBlock] | 
         removed: when given, receives every block that was taken out, with its rule.
     """
     removed = [] if removed is None else removed
+    for block in blocks:
+        _strip_spliced_quotes(block)
     kept = drop_noise(blocks)
     removed.extend(RemovedBlock(block.text, CAPTION) for block in _missing(blocks, kept) if block.text.strip())
     unwrapped, wrappers = unwrap_clipping(kept, meta)

@@ -359,11 +359,11 @@ def _turns_by_label(article: Article, label: str) -> Article | None:
     starts |= dict.fromkeys((n + 1 for n in name_lines), label)
     article = _with_turns(dataclasses.replace(article, blocks=tuple(blocks), speakers=speakers), starts)
     for number in reversed(name_lines):
-        article = _drop_block(article, number)
+        article = drop_block(article, number)
     return article
 
 
-def _drop_block(article: Article, block: int) -> Article:
+def drop_block(article: Article, block: int) -> Article:
     """The article without one block: turns, topics and where removed blocks stood shift up."""
     turns = tuple(t._replace(block=t.block - 1) if t.block > block else t for t in article.turns if t.block != block)
     topics = tuple(t._replace(block=t.block - 1) if t.block > block else t for t in article.topics if t.block != block)

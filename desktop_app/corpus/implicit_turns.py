@@ -2,6 +2,8 @@
 
 - chat-bubble interviews, where each turn is preceded by the speaker's name alone on its line
   (a paragraph or a bold line); taken when at least two names each recur and they alternate;
+- roundups that introduce each person by a line of their title and name ('AMUNDI副首席投资官：
+  Vincent Mortier') before their answers; taken when at least three people are introduced so;
 - Q&As whose questions are headings addressed to someone (``你…？``) and answered in the first
   person, in an article that names its interviewee: the questions become the host's turns and
   the answers the interviewee's.
@@ -16,8 +18,8 @@ import dataclasses
 import re
 from collections import Counter
 
-from desktop_app.corpus.corrections import Correction, apply, name_line_of, name_lines_of
-from desktop_app.corpus.model import Article, BlockKind
+from desktop_app.corpus.corrections import Correction, apply, drop_block, name_line_of, name_lines_of
+from desktop_app.corpus.model import Article, BlockKind, Speaker, Turn
 from desktop_app.corpus.names import is_transliterated_name
 from desktop_app.corpus.speaker_acceptance import (
     FALLBACK_INTERVIEWEE,
@@ -43,6 +45,9 @@ def with_implicit_turns(article: Article) -> Article:
     if names and certain:
         corrected, _ = apply(article, [Correction("turns-by-label", values=(name,)) for name in names])
         return corrected
+    introduced = introduced_people(article)
+    if introduced:
+        return _with_introduced_turns(article, introduced)
     pair = heading_interview(article, strict=True)
     if pair:
         corrected, _ = apply(article, [Correction("questions-by-host", values=pair)])
@@ -59,6 +64,49 @@ def _with_guest_affiliation(article: Article, guest: str) -> Article:
         return article
     speakers = tuple(s._replace(affiliation=affiliation) if s.name == guest else s for s in article.speakers)
     return dataclasses.replace(article, speakers=speakers)
+
+
+# 'AMUNDI副首席投资官：Vincent Mortier': a title with a job word, a colon, a person's name, nothing else.
+_JOB_WORDS = (
+    "官|总裁|总监|主管|经理|教授|创始人|CEO|CFO|CTO|主席|董事|研究员|分析师|负责人|合伙人|院长|所长|主任|"
+    "總裁|總監|經理|創始人|董事長|研究員|分析師|負責人|合夥人"
+)
+_INTRODUCED = re.compile(
+    f"^(?P<title>[^：:，。！？]{{2,40}}?(?:{_JOB_WORDS})[^：:，。！？]{{0,10}})\\s*[：:]\\s*"
+    r"(?P<name>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,2}|[\u4e00-\u9fff·]{2,6})$"
+)
+_MIN_INTRODUCED = 3
+
+
+def introduced_people(article: Article) -> dict[int, tuple[str, str]]:
+    """Blocks that introduce a person by title and name, followed by what they say: block ->
+    (name, title). Only when at least three people are introduced that way."""
+    found = {}
+    for number, block in enumerate(article.blocks[:-1]):
+        matched = _INTRODUCED.match(block.text.strip())
+        if matched and (matched.group("name")[0].isupper() or is_person_name(matched.group("name"))):
+            found[number] = (matched.group("name"), matched.group("title").strip())
+    return found if len(found) >= _MIN_INTRODUCED else {}
+
+
+def _with_introduced_turns(article: Article, introduced: dict[int, tuple[str, str]]) -> Article:
+    """Each introduced person speaks from the block after their introduction to the next one;
+    the introduction lines go (their title becomes the affiliation)."""
+    starts = {number + 1: name for number, (name, _) in introduced.items()}
+    blocks = list(article.blocks)
+    speaker = None
+    for number, block in enumerate(blocks):
+        if number in introduced:
+            speaker = None
+        speaker = starts.get(number, speaker)
+        if block.kind != BlockKind.HEADING and number not in introduced:
+            blocks[number] = block._replace(speaker=speaker)
+    turns = tuple(Turn(name, blocks[start].topic, start) for start, name in sorted(starts.items()))
+    speakers = tuple(Speaker(name, title, None) for name, title in introduced.values())
+    article = dataclasses.replace(article, blocks=tuple(blocks), turns=turns, speakers=speakers)
+    for number in sorted(introduced, reverse=True):
+        article = drop_block(article, number)
+    return article
 
 
 def _surely_a_speaker(name: str) -> bool:

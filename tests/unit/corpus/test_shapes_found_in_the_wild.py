@@ -189,3 +189,18 @@ def test_the_guest_the_title_names_makes_the_others_hosts() -> None:
         lines += [f"崔西：{LONG}", "", f"乔：{LONG}", "", f"温斯顿：{LONG}", ""]
     article = parse_text("guest", "\n".join(lines), "imported")
     assert {s.name: s.role for s in article.speakers} == {"崔西": "host", "乔": "host", "温斯顿": "guest"}
+
+
+def test_a_roundup_that_introduces_each_person_by_title_and_name() -> None:
+    people = [
+        ("某银行(431.2, 7.37, 1.74%)首席投资官", "Rick Rieder"),
+        ("某基金总监", "Bob Michele"),
+        ("某公司CEO", "张伟明"),
+    ]
+    lines = ["# 首席投资官们怎么说", "", "我们请几位首席投资官回答同样的问题。", ""]
+    for title, name in people:
+        lines += [f"{title}：{name}", "", "## 债券市场存在泡沫吗？", "", LONG, ""]
+    article = parse_text("roundup", "\n".join(lines), "imported")
+    assert turns(article) == [name for _, name in people]
+    assert article.speaker("Rick Rieder").affiliation == "某银行首席投资官"  # the spliced quote is gone
+    assert "431.2" not in article.plain_text
