@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         self.remember_place()
         self.save_settings()
         self.search_index.stop_writer()  # a build in a child process; the next start builds again
-        self.background.wait(10_000)
+        self.background.close(10_000)
         super().closeEvent(event)
 
     # -- reading ----------------------------------------------------------------------------

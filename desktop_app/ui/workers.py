@@ -65,6 +65,7 @@ class Background:
         self._pool = QThreadPool(parent)
         self._pool.setMaxThreadCount(2)
         self._running: dict[_Relay, _Task] = {}
+        self._closed = False
 
     def run(
         self,
@@ -72,6 +73,8 @@ class Background:
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
+        if self._closed:
+            return  # the window is gone: a timer that fires after it closed starts nothing
         relay = _Relay(self._parent)
         task = _Task(work, relay)
         task.setAutoDelete(False)
@@ -95,6 +98,12 @@ class Background:
         relay.failed.connect(fail)
         _CollectorOnGuiThread.task_started()
         self._pool.start(task)
+
+    def close(self, milliseconds: int = 30_000) -> bool:
+        """Waits for the running tasks, as ``wait`` does, and starts no task after: what a
+        closed window's timers ask for would never report (and would keep the collector off)."""
+        self._closed = True
+        return self.wait(milliseconds)
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         """Waits for the running tasks (the window does before it closes, when their reports

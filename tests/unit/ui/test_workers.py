@@ -36,3 +36,14 @@ def test_a_task_whose_report_is_never_delivered_gives_the_collector_back_on_wait
     assert gc.isenabled()
     qtbot.wait(50)  # the late report finds nothing left to give back
     assert gc.isenabled()
+
+
+def test_a_closed_background_starts_nothing_and_leaves_the_collector_on(qtbot: QtBot) -> None:
+    owner = QObject()
+    background = Background(owner)
+    assert background.close(1000)
+    ran: list[str] = []
+    background.run(lambda: ran.append("ran"), lambda _result: ran.append("reported"))
+    assert background.wait(1000)
+    qtbot.wait(50)
+    assert ran == [] and gc.isenabled()  # a closed window's late timer starts no task
