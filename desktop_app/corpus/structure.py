@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from desktop_app.corpus.formats import Metadata, SourceFormat
 from desktop_app.corpus.model import Article, Block, BlockKind, Speaker, Topic, Turn
 from desktop_app.corpus.names import split_label, split_titled_label
@@ -316,9 +318,9 @@ def build_article(
             same_turn_possible = True
         blocks.append((item, None if item.kind == BlockKind.HEADING else speaker))
 
-    translated = _translations(turns, blocks)
-    if translated:
-        turns, blocks = _merged_into(translated, turns, blocks)
+    aliases = _translations(turns, blocks) | _misspellings(turns)
+    if aliases:
+        turns, blocks = _merged_into(aliases, turns, blocks)
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != BlockKind.HEADING]
@@ -547,6 +549,27 @@ def _translations(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | 
         if _mostly_latin(name, turns, blocks) != main_latin == _mostly_latin(original, turns, blocks):
             translated[name] = original
     return translated
+
+
+def _misspellings(turns: list[tuple[str, int]]) -> dict[str, str]:
+    """A label spelt once or twice with one character off a speaker's usual one ('胡欣慰' for
+    '胡欣蔚', 'Adebhar' for 'Adebahr'): the same speaker. Only for names of three characters or
+    more, and a spelling at most a third as frequent as the usual one."""
+    counts: dict[str, int] = {}
+    for name, _ in turns:
+        counts[name] = counts.get(name, 0) + 1
+    found = {}
+    for rare in counts:
+        for usual in counts:
+            if (
+                rare != usual
+                and len(rare) >= 3
+                and len(rare) == len(usual)
+                and counts[rare] * 3 <= counts[usual]
+                and Levenshtein.distance(rare, usual) == 1
+            ):
+                found[rare] = usual
+    return found
 
 
 def _mostly_latin(name: str | None, turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> bool:

@@ -204,3 +204,11 @@ def test_a_roundup_that_introduces_each_person_by_title_and_name() -> None:
     assert turns(article) == [name for _, name in people]
     assert article.speaker("Rick Rieder").affiliation == "某银行首席投资官"  # the spliced quote is gone
     assert "431.2" not in article.plain_text
+
+
+def test_a_label_misspelt_once_is_the_same_speaker() -> None:
+    lines = ["# 会议记录", "", "导语。", ""]
+    for number in range(4):
+        lines += [f"主持人：第{number}个议题？", "", f"{'胡欣慰' if number == 2 else '胡欣蔚'}：{LONG}", ""]
+    article = parse_text("typo", "\n".join(lines), "imported")
+    assert turns(article) == ["主持人", "胡欣蔚"] * 4

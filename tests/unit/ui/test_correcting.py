@@ -128,3 +128,19 @@ def test_a_removed_block_shown_greyed_is_brought_back_from_its_menu(make_window)
     entry(window.reader_controls.context_menu(None, removed), "恢复这一段").trigger()
     assert window.reader.article.plain_text.rstrip().endswith("跳转到 Cubox 查看")  # part of the article again
     assert all(item.text != "跳转到 Cubox 查看" for item in window.reader.article.removed)
+
+
+def test_the_article_is_renamed_from_the_menu_everywhere_and_the_rename_undone(
+    make_window, qtbot: QtBot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.open_passage(A000, None)
+    old = window.reader.article.title
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("AIGC 圆桌：生产力", True))
+    entry(window.reader_controls.context_menu(0), "大纲", "重命名文章…").trigger()
+    assert window.reader.article.title == "AIGC 圆桌：生产力"
+    model = window.library_panel.view.model()
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "AIGC 圆桌：生产力" in titles and old not in titles
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.article.title == old
