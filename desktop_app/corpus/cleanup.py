@@ -99,6 +99,10 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
         if near_top and block.hrefs and _is_link_line(block):
             meta.source_url = meta.source_url or first_remote(block.hrefs)
             continue
+        declared = _DECLARED_TITLE.match(text) if index < _LINK_LINE_HEAD else None
+        if declared:
+            meta.title = meta.title or declared.group(1).strip()
+            continue  # '原文标题：…' names the article; it is not its text
         if index < _LINK_LINE_HEAD and _written_link_line(text):
             if re.match(r"^(?:原文|原文链接|原文連結|来源|來源|Source)?\s*[：:]?\s*https?://", text, re.I):
                 meta.source_url = meta.source_url or _WRITTEN_URL.search(text).group(0)  # type: ignore[union-attr]
@@ -135,6 +139,7 @@ def _choose_title(declared: str | None, heading: str) -> str:
 
 
 _LINK_LINE_HEAD = 6
+_DECLARED_TITLE = re.compile(r"^(?:原文标题|原文標題|原标题|原標題|文章标题|文章標題)\s*[:：]\s*(\S.{1,100})$")
 _WRITTEN_URL = re.compile(r"https?://\S+")
 
 

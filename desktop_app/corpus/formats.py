@@ -16,6 +16,7 @@ import markdown
 from desktop_app.corpus.front_matter import first_text, split_front_matter
 from desktop_app.corpus.html_reader import read_html
 from desktop_app.corpus.model import BlockKind
+from desktop_app.corpus.page_title import strip_site_suffix
 from desktop_app.corpus.raw import RawBlock, is_cjk
 from desktop_app.corpus.speaker_labels import find_label
 from desktop_app.corpus.web_page import is_whole_page, read_web_page
@@ -249,6 +250,8 @@ def read_source(text: str) -> SourceDocument:
     if _looks_like_html(text):
         page = read_web_page(text) if is_whole_page(text) else None
         html = page or read_html(text)
+        if page is None and html.meta.get("title"):  # a small page: its <title> still carries the site
+            html.meta["title"] = strip_site_suffix(html.meta["title"])
         _from_html_meta(meta, html.meta)
         return SourceDocument(SourceFormat.WEB_PAGE if page else SourceFormat.HTML, html.blocks, meta)
     if _MARKDOWN_HINT.search(text):

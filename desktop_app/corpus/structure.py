@@ -390,7 +390,7 @@ def build_article(
     )
     return Article(
         id=article_id,
-        title=meta.title or derive_title(final_blocks),
+        title=meta.title or derive_title(final_blocks, article_id),
         blocks=final_blocks,
         topics=tuple(Topic(title, start) for start, title in topic_starts),
         speakers=tuple(speakers),

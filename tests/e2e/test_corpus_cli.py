@@ -36,7 +36,8 @@ def test_show_json_and_text(tmp_path: Path) -> None:
 
 def test_outline_json_contract(tmp_path: Path) -> None:
     outline = run_cli(tmp_path, "outline", A000, "--json").json()
-    assert set(outline) == {"id", "title", "topics", "speakers", "turns"}
+    assert set(outline) == {"id", "title", "topics", "speakers", "turns", "confidence"}
+    assert set(outline["confidence"]) == {"score", "level", "reasons", "suggestions"}
     assert len(outline["topics"]) == 8 and len(outline["turns"]) == 19 and len(outline["speakers"]) == 9
     assert set(outline["speakers"][0]) == {"name", "affiliation", "role", "turns"}
     shown = run_cli(tmp_path, "show", A000, "--json").json()

@@ -212,3 +212,16 @@ def test_a_label_misspelt_once_is_the_same_speaker() -> None:
         lines += [f"主持人：第{number}个议题？", "", f"{'胡欣慰' if number == 2 else '胡欣蔚'}：{LONG}", ""]
     article = parse_text("typo", "\n".join(lines), "imported")
     assert turns(article) == ["主持人", "胡欣蔚"] * 4
+
+
+def test_titles_come_from_the_pages_own_title_fields_never_a_section_heading() -> None:
+    declared = "原文标题：对话张三：未来十年\n\n## 第一部分\n\n正文一段，足够长的一句话。"
+    assert parse_text("x", declared, "imported").title == "对话张三：未来十年"
+    small_page = (
+        "<html><head><title>对话张三：未来十年 - 某某网</title></head><body><div>"
+        "<p>正文一段，足够长的一句话。正文一段，足够长的一句话。</p></div></body></html>"
+    )
+    assert parse_text("x", small_page, "imported").title == "对话张三：未来十年"
+    sections = "## 第一部分\n\n正文一段，足够长的一句话。\n\n## 第二部分\n\n正文。"
+    assert parse_text("x", sections, "imported").title != "第一部分"
+    assert parse_text("对话张三：未来十年", sections, "imported").title == "对话张三：未来十年"  # the file's name
