@@ -29,6 +29,7 @@ class Metadata:
     date: str | None = None
     publisher: str | None = None
     tags: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)  # who hosts and who guests, as the front matter says
 
 
 class SourceFormat(StrEnum):
@@ -207,7 +208,41 @@ def _front_matter_meta(values: dict[str, object]) -> Metadata:
     meta.publisher = _publisher(first_text(values, "publisher", "author", "site", "show"))
     tags = values.get("tags") or []
     meta.tags = [str(tag) for tag in tags] if isinstance(tags, list) else [str(tags)]
+    meta.roles = _declared_roles(values)
     return meta
+
+
+_ROLE_KEYS = {
+    "host": "host",
+    "hosts": "host",
+    "主持": "host",
+    "主持人": "host",
+    "主播": "host",
+    "guest": "guest",
+    "guests": "guest",
+    "嘉宾": "guest",
+    "嘉賓": "guest",
+    "来宾": "guest",
+    "來賓": "guest",
+}
+
+
+def _declared_roles(values: dict[str, object]) -> dict[str, str]:
+    """Names under the front matter's host / guest keys (a podcast's notes), top level or one
+    mapping down: name -> 'host' or 'guest'."""
+    roles: dict[str, str] = {}
+    mappings = [values, *(value for value in values.values() if isinstance(value, dict))]
+    for mapping in mappings:
+        for key, value in mapping.items():
+            role = _ROLE_KEYS.get(str(key).strip().lower())
+            if role is None:
+                continue
+            names = value if isinstance(value, list) else [value]
+            for entry in names:
+                for name in re.split(r"\s*[,，、/&;；]\s*|\s+和\s*", str(entry or "")):
+                    if 1 <= len(name.strip()) <= 30:
+                        roles.setdefault(name.strip(), role)
+    return roles
 
 
 def _take_hashtag_lines(text: str, meta: Metadata) -> str:

@@ -256,6 +256,7 @@ _INTRODUCING = re.compile(
 _NOT_AN_AFFILIATION = re.compile(
     r"\d+\s*[岁歲]|[的是在了｜|”“\"·]$|^[的是在了”“\"]|^[一二两兩三四五六七八九十几幾\d]+\s*[名位個个]"
     r"|^[^\u4e00-\u9fffA-Za-z]*$"  # no word in it at all ('~~')
+    r"|^[\w.-]+\.(?:com|cn|net|org|io|hk|tw)$"  # a clipper's domain ('mp.weixin.qq.com')
 )
 # '…来自聖保羅男女中學，分別是黃程灝、藍正宏、陸禧': where a listed group comes from.
 _GROUP_FROM = re.compile(r"(?:来自|來自)([^，。；;、\s]{2,30})[，,]\s*(?:分别是|分別是|包括|有)([^。；;]{2,80})")
@@ -324,7 +325,15 @@ def build_article(
     speakers_in_order = list(dict.fromkeys(name for name, _ in turns))
     first_turn = turns[0][1] if turns else len(blocks)
     intro = [b.text for b, _ in blocks[:first_turn] if b.kind != BlockKind.HEADING]
-    declared = {**_roster_roles(intro, speakers_in_order), **label_roles}
+    declared = {
+        **_roster_roles(intro, speakers_in_order),
+        **{name: role for name, role in meta.roles.items() if name in speakers_in_order},
+        **label_roles,
+    }
+    declared |= _self_introduced_hosts(blocks, speakers_in_order, affiliations)
+    undeclared = [name for name in speakers_in_order if name not in declared]
+    if "guest" in declared.values() and "host" not in declared.values() and 1 <= len(undeclared) <= 2:
+        declared |= dict.fromkeys(undeclared, "host")  # the guests are named: the others host
     host = (
         next((name for name in speakers_in_order if _is_host_role(name)), None)
         or next((name for name in speakers_in_order if declared.get(name) == "host"), None)
@@ -376,11 +385,12 @@ def build_article(
         )
         speakers.append(Speaker(name, affiliation, role))
     publication = _publication(meta)
+    reported = "".join(intro)
     if publication:  # a host without a stated affiliation asks for the publication or the show
         speakers = [
             s._replace(affiliation=publication)
-            if s.role == "host" and not s.affiliation and s.name != publication
-            else s
+            if s.role == "host" and not s.affiliation and s.name != publication and s.name not in reported
+            else s  # a host the introduction reports on ('黄仁勋认为…') is not the publication's
             for s in speakers
         ]
 
@@ -461,6 +471,27 @@ def _guest_the_title_names(title: str, intro: list[str], names: list[str]) -> st
         return None
     matching = [name for name in names if len(name) >= 2 and (named.startswith(name) or name.startswith(named))]
     return matching[0] if len(matching) == 1 else None
+
+
+# '欢迎来到知行小酒馆，这是一档……的播客节目。……我是雨白': a host opening the show.
+_SHOW_OPENING = re.compile(
+    r"欢迎(?:来到|收听|收看|大家来到)(?:本期)?[《「“]?(?P<show>[^，,。！!？?《》「」“”\s]{2,20}?)[》」”]?"
+    r"(?:[，,。！!]|的|节目|播客).{0,80}?我是(?P<name>[^，,。！!？?\s]{2,12})"
+)
+
+
+def _self_introduced_hosts(
+    blocks: list[tuple[_Item, str | None]], names: list[str], affiliations: dict[str, str | None]
+) -> dict[str, str]:
+    """A speaker who opens the show in their first words ('欢迎来到X……我是Y') hosts it, for X."""
+    hosts: dict[str, str] = {}
+    for name in names:
+        first = next((item.text for item, speaker in blocks if speaker == name), "")
+        opening = _SHOW_OPENING.search(first[:300])
+        if opening and opening.group("name").startswith(name):
+            hosts[name] = "host"
+            affiliations[name] = affiliations.get(name) or opening.group("show")
+    return hosts
 
 
 def _likely_hosts(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> set[str]:

@@ -225,3 +225,14 @@ def test_titles_come_from_the_pages_own_title_fields_never_a_section_heading() -
     sections = "## 第一部分\n\n正文一段，足够长的一句话。\n\n## 第二部分\n\n正文。"
     assert parse_text("x", sections, "imported").title != "第一部分"
     assert parse_text("对话张三：未来十年", sections, "imported").title == "对话张三：未来十年"  # the file's name
+
+
+def test_a_podcasts_front_matter_and_opening_say_who_hosts() -> None:
+    lines = ["---", "title: 小酒馆 E1", "data:", "  guest: 跑狮, 大卫翁", "---", ""]
+    lines += ["雨白：欢迎来到知行小酒馆，这是一档关于投资的播客节目。我是雨白，今天聊聊量化。", ""]
+    for _ in range(2):
+        lines += [f"跑狮：{LONG}", "", f"大卫翁：{LONG}", "", "雨白：你们怎么看？", ""]
+    article = parse_text("podcast", "\n".join(lines), "imported")
+    roles = {s.name: (s.role, s.affiliation) for s in article.speakers}
+    assert roles["雨白"] == ("host", "知行小酒馆")
+    assert roles["跑狮"][0] == "guest" and roles["大卫翁"][0] == "guest"
