@@ -181,7 +181,9 @@ class Library:
                     # Written too recently for its size and time to vouch for it (an import a
                     # moment ago): its content hash does.
                     articles[article_id] = Article.from_cache(entry["article"])  # type: ignore[arg-type]
-                    fresh[article_id] = {**entry, "signature": signature}
+                    # Still too recent to vouch for (no signature yet): the entry stands as it is,
+                    # and the cache is not written again for nothing.
+                    fresh[article_id] = entry if signature is None else {**entry, "signature": signature}
                     continue
             except (KeyError, TypeError, ValueError):
                 pass  # a damaged cache entry: parsed again
