@@ -32,9 +32,7 @@ def totals(files: list[dict]) -> dict[str, float]:
         "P/R/F1": f"{precision:.3f}/{recall:.3f}/{f1:.3f} (tp {tp}, fp {fp}, fn {fn})",
         "titles": ratio(sum(f["title_ok"] is True for f in files), sum(f["title_ok"] is not None for f in files)),
         "must_keep": ratio(sum(f["must_keep"]["kept"] for f in files), sum(f["must_keep"]["total"] for f in files)),
-        "must_drop": ratio(
-            sum(f["must_drop"]["dropped"] for f in files), sum(f["must_drop"]["total"] for f in files)
-        ),
+        "must_drop": ratio(sum(f["must_drop"]["dropped"] for f in files), sum(f["must_drop"]["total"] for f in files)),
         "affiliations": ratio(
             sum(f["speakers"]["affiliation"]["hits"] for f in files),
             sum(f["speakers"]["affiliation"]["total"] for f in files),
