@@ -70,6 +70,12 @@ _LEGAL = re.compile(
 # Who the author or the publisher is, in a box after the article.
 _ABOUT = re.compile(
     r"作者(?:本名|简介|簡介|為|为|是)|(?:旗下|致力于|致力於|专注于|專注於).{0,30}(?:品牌|平台|媒体|媒體|内容|內容|信息|資訊|服务|服務)"
+    r"|(?:是一个|是一個|是一家).{0,20}(?:翻译|翻譯).{0,20}(?:社区|社區|计划|計劃|平台)|(?:发现|發現)(?:译文|譯文)"
+)
+# The credits of a translation, boxed before it: what the original was and who translated it.
+_TRANSLATION_BOX = re.compile(
+    r"^(?:原文地址|原文链接|原文連結|原文作者|译文出自|譯文出自|本文永久链接|本文永久連結|译者|譯者|校对者|校對者|审校|審校|"
+    r"翻译|翻譯)\s*[:：]"
 )
 _CREDITS = re.compile(r"^(?:排版|审核|校对|责编|编辑|监制|美编|视觉|设计|统筹|图片|封面)\s*[:：｜|]")
 _TRAILING_NAVIGATION = re.compile(
@@ -91,7 +97,9 @@ def extract_metadata(blocks: list[RawBlock], meta: Metadata) -> list[RawBlock]:
     for index, block in enumerate(blocks):
         text = block.text.strip()
         near_top = index < 4
-        if near_top and block.kind == BlockKind.HEADING and block.level == 1 and not kept:
+        if _TRANSLATION_BOX.match(text) and index < _CREDIT_HEAD and len(text) <= 200:
+            continue  # '原文作者：…', '译者：…', '校对者：…': a translation's box of credits, not its text
+        if index < _CREDIT_HEAD and block.kind == BlockKind.HEADING and block.level == 1 and not kept:
             chosen = _choose_title(meta.title, text)
             if chosen == text or _same_title(meta.title, text) or not han_count(text):
                 meta.title = chosen

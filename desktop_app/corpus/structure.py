@@ -242,7 +242,10 @@ def _introduced_affiliation(name: str, intro: list[str]) -> tuple[str | None, bo
             affiliation = _INTRODUCING.split(clause.group(1))[-1].strip()
             if 2 <= len(affiliation) <= 30 and not _NOT_AN_AFFILIATION.search(affiliation):
                 return affiliation, False
-        described = re.search(f"{re.escape(name)}\\s?(?:是|為|为|任|系|現任|现任)\\s?([^，。；;（(]{{4,30}})", text)
+        # 'Ryan Dahl 是 Node.js 的创始人' for the label 'Ryan': a Latin surname may follow the name.
+        described = re.search(
+            f"{re.escape(name)}(?:\\s[A-Z][a-z]+)?\\s?(?:是|為|为|任|系|現任|现任)\\s?([^，。；;（(]{{4,30}})", text
+        )
         if described and not _NOT_AN_AFFILIATION.search(described.group(1)):
             return described.group(1).strip(), False  # '李文亮是武漢市中心醫院一位眼科醫生'
     return None, False

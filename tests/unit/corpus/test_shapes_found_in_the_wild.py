@@ -236,3 +236,18 @@ def test_a_podcasts_front_matter_and_opening_say_who_hosts() -> None:
     roles = {s.name: (s.role, s.affiliation) for s in article.speakers}
     assert roles["雨白"] == ("host", "知行小酒馆")
     assert roles["跑狮"][0] == "guest" and roles["大卫翁"][0] == "guest"
+
+
+def test_a_translations_credit_box_is_metadata_and_its_heading_the_title() -> None:
+    source = (
+        "> * 原文地址：[Interview](https://example.com/interview)\n> * 原文作者：[Ryan Dahl](https://example.com)\n"
+        "> * 译者：[霜羽](https://example.com/t)\n> * 校对者：[Chorer](https://example.com/c)\n\n"
+        "# 和 Node.js 创始人 Ryan Dahl 的对话\n\nRyan Dahl 是 Node.js 的创始人。\n\n"
+        + "**Evrone：** 你在做什么？\n\n**Ryan：** 我在做 Deno，这是一个运行时。\n\n" * 2
+        + "> 如果发现译文存在错误或其他需要改进的地方，欢迎到翻译计划对译文进行修改。\n"
+    )
+    article = parse_text("translated", source, "imported")
+    assert article.title == "和 Node.js 创始人 Ryan Dahl 的对话"
+    for furniture in ("原文作者", "译者", "校对者", "发现译文"):
+        assert furniture not in article.plain_text
+    assert article.speaker("Ryan").affiliation.startswith("Node.js 的创始人")  # type: ignore[union-attr]
