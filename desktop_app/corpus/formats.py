@@ -273,6 +273,35 @@ def _looks_like_html(text: str) -> bool:
     return _HTML_HINT.search(head) is not None and markdown_marks == 0
 
 
+# reStructuredText (Pelican and Sphinx posts): a field list of metadata under the title, directives
+# ('.. youtube:: ID', '.. container:: name') with their options, and `text <url>`_ links.
+_RST_DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+[\w-]+::", re.M)
+_RST_FIELD_LIST = re.compile(r"^[=\-~#*^]{4,}[ \t]*\n+(?::[\w-]+:[ \t].*\n){2,}", re.M)
+_RST_FIELD = re.compile(r"^[ \t]*:([\w-]+):(?:[ \t]+(.*))?$")
+_RST_LINK = re.compile(r"`([^`<]+?)\s*<[^>`]+>`_{1,2}")
+
+
+def _without_rst_markup(text: str, meta: Metadata) -> str:
+    """The text of a reStructuredText post without its markup: field lines become metadata
+    (date, tags), directive lines and their options go, links keep their words."""
+    lines = []
+    for line in text.splitlines():
+        field = _RST_FIELD.match(line)
+        if field:
+            name, value = field.group(1).lower(), (field.group(2) or "").strip()
+            if name == "date":
+                meta.date = meta.date or normalise_date(value)
+            elif name == "tags" and value:
+                meta.tags.extend(tag.strip() for tag in value.split(",") if tag.strip())
+            continue
+        if _RST_DIRECTIVE.match(line):
+            continue
+        # Indentation is structure in reStructuredText (a directive's body, a block quote), never
+        # a code block to the reader.
+        lines.append(_RST_LINK.sub(r"\1", line.strip()))
+    return "\n".join(lines)
+
+
 def read_source(text: str) -> SourceDocument:
     """Reads a decoded source of any supported format."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -289,6 +318,8 @@ def read_source(text: str) -> SourceDocument:
             html.meta["title"] = strip_site_suffix(html.meta["title"])
         _from_html_meta(meta, html.meta)
         return SourceDocument(SourceFormat.WEB_PAGE if page else SourceFormat.HTML, html.blocks, meta)
+    if _RST_DIRECTIVE.search(text) or _RST_FIELD_LIST.search(text):
+        text = _without_rst_markup(text, meta)
     if _MARKDOWN_HINT.search(text):
         blocks, _ = _markdown_to_blocks(_take_hashtag_lines(text, meta))
         return SourceDocument(SourceFormat.MARKDOWN, blocks, meta)

@@ -402,6 +402,7 @@ _INTERVIEW_TITLE = re.compile(
     r"([\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4})(?=[：:，,｜|\s]|$)"
 )
 _FUNCTION_CHARS = "的了是和与與及在这這那"
+_NOT_NAMES = frozenset({"關於", "关于", "對於", "对于", "因為", "因为", "所以", "但是", "如果", "然後", "然后", "這裏", "这里"})
 _NAME_PREFIX = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[｜|：:]")
 
 
@@ -421,6 +422,10 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
                 return name
     for text in (title, *intro):
         for word in pos_tagger().cut(text):
-            if word.flag.startswith("nr") and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.word):
+            if (
+                word.flag.startswith("nr")
+                and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.word)
+                and word.word not in _NOT_NAMES  # the tagger takes some Traditional words for names
+            ):
                 return str(word.word)
     return FALLBACK_INTERVIEWEE

@@ -274,6 +274,8 @@ def build_article(
     answerer = _answerer(items, labels, meta.title or "")
     if labels and _nobody_named(labels, answerer):
         labels = {}  # 'Q：' / 'A：' with nobody to answer: an FAQ, not an interview
+    elif answerer == FALLBACK_INTERVIEWEE:
+        answerer = ""  # others are named: an unnamed 'A：' keeps its label rather than a made-up name
     talk = None if labels else _talk_speaker(items)
     initials = _initials(labels, items)
 
@@ -293,7 +295,7 @@ def build_article(
         if item.kind == "label":
             if item.text in labels:
                 name, affiliation = labels[item.text]
-                name = answerer if name in GUEST_ROLE_WORDS else initials.get(name, name)
+                name = (answerer or name) if name in GUEST_ROLE_WORDS else initials.get(name, name)
                 if affiliation and initials.get(affiliation) == name:
                     affiliation = None  # 'Nolan Williams（NW）': the brackets give his initials
                 label_affiliation = (

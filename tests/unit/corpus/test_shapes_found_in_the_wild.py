@@ -251,3 +251,19 @@ def test_a_translations_credit_box_is_metadata_and_its_heading_the_title() -> No
     for furniture in ("原文作者", "译者", "校对者", "发现译文"):
         assert furniture not in article.plain_text
     assert article.speaker("Ryan").affiliation.startswith("Node.js 的创始人")  # type: ignore[union-attr]
+
+
+def test_a_restructuredtext_posts_fields_and_directives_are_not_text() -> None:
+    source = (
+        "爲什麼不用 GPLv3？\n==================\n\n:date: 2016-08-08 16:15\n:slug: why-not-gplv3\n:tags: Linux, GPL\n\n"
+        "從 `知乎 <https://www.zhihu.com/q/1>`_ 轉載\n\n.. youtube:: 1Mg5_gxNXTo\n\n"
+        ".. translate-collapse-paragraph::\n\n    問：你同意嗎？\n\n        Q: Do you agree?\n\n"
+        "    L：是的，我同意這個說法。\n\n        L: Yes, I agree.\n\n"
+        "    問：爲什麼？\n\n        Q: Why?\n\n    L：因爲它不好用，我說過很多次了。\n\n        L: Because it is bad.\n\n"
+        "    問：還有呢？\n\n        Q: Anything else?\n\n    L：沒有了，就這些。\n\n        L: No, that's all.\n"
+    )
+    article = parse_text("rst", source, "imported")
+    assert article.date == "2016-08-08" and "GPL" in article.tags
+    for markup in (":slug:", "why-not-gplv3", "youtube", "1Mg5_gxNXTo", "translate-collapse", "<https"):
+        assert markup not in article.plain_text
+    assert "從知乎轉載" in article.plain_text and turns(article) == ["問", "L"] * 3
