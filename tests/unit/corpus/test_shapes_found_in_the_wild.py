@@ -259,7 +259,8 @@ def test_a_restructuredtext_posts_fields_and_directives_are_not_text() -> None:
         "從 `知乎 <https://www.zhihu.com/q/1>`_ 轉載\n\n.. youtube:: 1Mg5_gxNXTo\n\n"
         ".. translate-collapse-paragraph::\n\n    問：你同意嗎？\n\n        Q: Do you agree?\n\n"
         "    L：是的，我同意這個說法。\n\n        L: Yes, I agree.\n\n"
-        "    問：爲什麼？\n\n        Q: Why?\n\n    L：因爲它不好用，我說過很多次了。\n\n        L: Because it is bad.\n\n"
+        "    問：爲什麼？\n\n        Q: Why?\n\n"
+        "    L：因爲它不好用，我說過很多次了。\n\n        L: Because it is bad.\n\n"
         "    問：還有呢？\n\n        Q: Anything else?\n\n    L：沒有了，就這些。\n\n        L: No, that's all.\n"
     )
     article = parse_text("rst", source, "imported")
