@@ -73,7 +73,7 @@ def run_outline(args: argparse.Namespace, session: Session) -> int:
     from desktop_app.corpus.outline_confidence import assess  # not loaded for the other commands
 
     outline = article.outline_json()
-    confidence = assess(article)
+    confidence = assess(article, tagger=True)
     if args.json:
         print_json({**outline, "confidence": confidence.to_json()})
         return 0
@@ -111,7 +111,7 @@ def run_import(args: argparse.Namespace, session: Session) -> int:
                     "replaced": o.replaced,
                     "error": o.error,
                     **(o.article.import_report_json() if o.article else {}),
-                    **({"confidence": assess(o.article).to_json()} if o.article else {}),
+                    **({"confidence": assess(o.article, tagger=True).to_json()} if o.article else {}),
                 }
                 for o in outcomes
             ]

@@ -121,10 +121,11 @@ def _surely_a_speaker(name: str) -> bool:
     )
 
 
-def chat_bubble_names(article: Article) -> tuple[list[str], bool]:
+def chat_bubble_names(article: Article, judge: bool = True) -> tuple[list[str], bool]:
     """Names that stand alone before the text they speak, recurring and alternating: at least two
     names, each at least twice, the speaker changing at most name lines. And whether every one
-    of them surely names a speaker (else the user is asked: ``晚点LatePost`` may be a caption)."""
+    of them surely names a speaker (else the user is asked: ``晚点LatePost`` may be a caption;
+    ``judge=False`` does not ask jieba's tagger and says not sure)."""
     sequence = []
     for number, block in enumerate(article.blocks[:-1]):
         name = name_line_of(block.text)
@@ -146,10 +147,10 @@ def chat_bubble_names(article: Article) -> tuple[list[str], bool]:
         return [], False
     if any(len(name_lines_of(article, name)) < _MIN_NAME_LINES for name in names):
         return [], False
-    return names, all(_surely_a_speaker(name) for name in names)
+    return names, judge and all(_surely_a_speaker(name) for name in names)
 
 
-def heading_interview(article: Article, strict: bool) -> tuple[str, str] | None:
+def heading_interview(article: Article, strict: bool, tagger: bool = True) -> tuple[str, str] | None:
     """(host, guest) when the headings are a host's questions to a named interviewee.
 
     Strict (the importer): a question addresses someone (你/您: Chinese questions often drop
@@ -172,7 +173,7 @@ def heading_interview(article: Article, strict: bool) -> tuple[str, str] | None:
         if not addressed or answered * 2 < len(questions):
             return None
     intro = [block.text for block in article.blocks[: questions[0]] if block.kind != BlockKind.HEADING][:8]
-    guest = interviewee(article.title, intro)
+    guest = interviewee(article.title, intro, tagger)
     if guest == FALLBACK_INTERVIEWEE:
         return None
     traditional = any(char in _TRADITIONAL_HINTS for char in article.title + "".join(intro[:2]))

@@ -1,5 +1,7 @@
 """How sure the outline's speaker structure is, and the one-step fixes a reader would try.
 
+Cheap enough for the window to ask on every article it shows: it never loads jieba's tagger.
+
 Read from the finished article alone (after the user's corrections), so that a fix the user
 accepts makes its own suggestion disappear. The evidence is what a careful reader weighs:
 - speakers whose labels recur and alternate with others are a dialogue the document shows;
@@ -59,11 +61,18 @@ class Confidence(NamedTuple):
         }
 
 
-def assess(article: Article) -> Confidence:
-    """The confidence in the article's speakers and turns, with the likely fixes."""
+def assess(article: Article, tagger: bool = False) -> Confidence:
+    """The confidence in the article's speakers and turns, with the likely fixes.
+
+    Args:
+        tagger: whether jieba's tagger may name an interviewee the title does not name with
+            '对话X' (the command line may take the second it costs; the window does not)."""
     reasons: list[str] = []
     suggestions = (
-        _chat_bubbles(article) + _unclaimed_labels(article) + _question_headings(article) + _similar_names(article)
+        _chat_bubbles(article)
+        + _unclaimed_labels(article)
+        + _question_headings(article, tagger)
+        + _similar_names(article)
     )
     counts = article.turn_counts()
     score = 1.0
@@ -119,7 +128,7 @@ def _chat_bubbles(article: Article) -> list[Suggestion]:
     """Names alone on their lines before each turn that the importer did not take on its own."""
     if article.turns:
         return []
-    names, _certain = chat_bubble_names(article)
+    names, _certain = chat_bubble_names(article, judge=False)
     if not names:
         return []
     lines = sum(len(name_lines_of(article, name)) for name in names)
@@ -143,8 +152,8 @@ def _unclaimed_labels(article: Article) -> list[Suggestion]:
     return [Suggestion("turns-by-label", (label,), count) for label, count in sorted(recurring.items())]
 
 
-def _question_headings(article: Article) -> list[Suggestion]:
-    pair = heading_interview(article, strict=False)
+def _question_headings(article: Article, tagger: bool) -> list[Suggestion]:
+    pair = heading_interview(article, strict=False, tagger=tagger)
     if pair is None:
         return []
     questions = sum(

@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 PIPELINE_VERSION = 5  # 5: implicit turns (chat bubbles, question headings), furniture, labels
-IMPORTER_FINGERPRINT = "c6c93b7eb6368964"
+IMPORTER_FINGERPRINT = "f28c27ebd580199b"
 
 # The modules whose code decides what an import produces. Not the library (where articles are
 # kept), the batch parser (how parses are scheduled) or the confidence (read from the result).

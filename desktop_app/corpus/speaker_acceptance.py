@@ -408,9 +408,14 @@ _NOT_NAMES = frozenset(
 _NAME_PREFIX = re.compile(r"^([\u4e00-\u9fff·]{2,4})\s*[｜|：:]")
 
 
-def interviewee(title: str, intro: Sequence[str]) -> str:
+def interviewee(title: str, intro: Sequence[str], tagger: bool = True) -> str:
     """Who answers when the labels are only ``答``/``A``: the person the title or introduction
-    names (``对话汤道生``, ``汪民安｜再读福柯``), else "受访者"."""
+    names (``对话汤道生``, ``汪民安｜再读福柯``), else "受访者".
+
+    Args:
+        tagger: whether jieba's tagger may be asked (about a second and 135 MiB the first time);
+            without it only a title that names its interviewee ('对话X') answers. The window
+            asks without it."""
     for text in (title, *intro):
         for pattern in (_INTERVIEW_TITLE, _NAME_PREFIX):
             found = pattern.search(text)
@@ -419,9 +424,11 @@ def interviewee(title: str, intro: Sequence[str]) -> str:
                 name
                 and name not in _NOT_SPEAKERS
                 and name[0] not in _FUNCTION_CHARS
-                and ((text is title and pattern is _INTERVIEW_TITLE) or is_person_name(name))
+                and ((text is title and pattern is _INTERVIEW_TITLE) or (tagger and is_person_name(name)))
             ):
                 return name
+    if not tagger:
+        return FALLBACK_INTERVIEWEE
     for text in (title, *intro):
         for word in pos_tagger().cut(text):
             if (

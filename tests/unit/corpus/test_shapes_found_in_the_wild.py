@@ -268,3 +268,26 @@ def test_a_restructuredtext_posts_fields_and_directives_are_not_text() -> None:
     for markup in (":slug:", "why-not-gplv3", "youtube", "1Mg5_gxNXTo", "translate-collapse", "<https"):
         assert markup not in article.plain_text
     assert "從知乎轉載" in article.plain_text and turns(article) == ["問", "L"] * 3
+
+
+def test_the_windows_confidence_never_loads_jiebas_tagger() -> None:
+    # A fresh interpreter: the tagger must still be unloaded after assessing uncertain articles.
+    import subprocess
+    import sys
+
+    script = (
+        "from desktop_app.corpus.model import Article, Block, BlockKind\n"
+        "from desktop_app.corpus.outline_confidence import assess\n"
+        "from desktop_app.corpus import names\n"
+        "P, H = BlockKind.PARAGRAPH, BlockKind.HEADING\n"
+        "bubbles = [Block(P, '导语。')] + [Block(P, t) for t in ['晚点', '你怎么看？', '王小明', '我觉得好。'] * 3]\n"
+        "qa = [Block(P, '今天来了解王贺。'), Block(H, '你怎么开始的？', level=2), Block(P, '我从高中开始。'),"
+        " Block(H, '最难的是什么？', level=2), Block(P, '我觉得是坚持。')]\n"
+        "a = assess(Article('a', '一次长谈', tuple(bubbles)))\n"
+        "b = assess(Article('b', 'TiDB Committer 王贺的心路历程', tuple(qa)))\n"
+        "assert a.suggestions and a.suggestions[0].op == 'turns-by-label', a\n"
+        "print(names.pos_tagger.cache_info().currsize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "0"
