@@ -99,12 +99,21 @@ def _keep_cjk_line_breaks(text: str) -> str:
     return "\n".join(lines)
 
 
+_IMAGE_REFERENCE = re.compile(r"!\[[^\]\n]*\]\[[^\]\n]*\]")
+_LINK_REFERENCE = re.compile(r"(?<!!)\[([^\]\n]+)\]\[[^\]\n]*\]")
+_REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
+
+
 def _markdown_to_blocks(text: str) -> tuple[list[RawBlock], dict[str, str]]:
     # Python-Markdown leaves escapes such as \| \& \~ alone; turn every ASCII escape into an
     # entity so that it reads as the bare character and is never taken for markup.
     escaped = _ASCII_ESCAPE.sub(lambda m: f"&#{ord(m.group(1))};", text)
     # Converters write an em dash as '---' inside a line ('体系------OpenAI'); it is no rule.
     escaped = _INLINE_DASHES.sub(lambda m: "—" * (len(m.group(0)) // 3), escaped)
+    # An image by reference and the references themselves are never text, even when a template
+    # language in the target ('{{ … | relative_url }}') keeps Python-Markdown from resolving them.
+    escaped = _REFERENCE_DEFINITION.sub("", _IMAGE_REFERENCE.sub("", escaped))
+    escaped = _LINK_REFERENCE.sub(r"\1", escaped)  # '[words][ref]': the words (targets never show)
     document = read_html(markdown.markdown(_keep_cjk_line_breaks(escaped), output_format="html"))
     return document.blocks, document.meta
 

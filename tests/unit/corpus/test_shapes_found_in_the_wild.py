@@ -291,3 +291,12 @@ def test_the_windows_confidence_never_loads_jiebas_tagger() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0"
+
+
+def test_images_by_reference_and_their_definitions_are_not_text() -> None:
+    source = (
+        "# 公开课\n\n第一段正文，讲了一件事。\n\n![Slide Page 2][slide-02]\n\n第二段正文。\n\n"
+        "[slide-02]: {{ 'assets/slide-02.jpg' | relative_url }}\n"
+    )
+    text = parse_text("refs", source, "imported").plain_text
+    assert "Slide Page" not in text and "relative_url" not in text and "第二段正文。" in text
