@@ -270,12 +270,13 @@ class Library:
         # first import) are parsed in the same batch, while the tagger is warm: else the first
         # listing after the import would start a parse of its own (1.5 s).
         cached = self._read_cache()
+        importing = {path for _, path in files}
+        imported_ids = {article_id_of(path) for path in importing}
         unparsed = {
             path: origin
             for article_id, (path, origin) in existing.items()
-            if article_id not in cached and article_id not in {article_id_of(p) for _, p in files}
+            if article_id not in cached and article_id not in imported_ids
         }
-        importing = {path for _, path in files}
 
         def parse(path: Path) -> ParsedFile:
             return _parse_import(path) if path in importing else _parse_library_file(path, unparsed[path])
