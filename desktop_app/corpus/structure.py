@@ -12,6 +12,7 @@ Recognised from the text itself:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -505,9 +506,7 @@ def _likely_hosts(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | 
     others, and speak shorter turns. Two hosts are common; a guest must remain."""
     asking: dict[str, list[bool]] = {}
     length: dict[str, list[int]] = {}
-    boundaries = [start for _, start in turns] + [len(blocks)]
-    for (name, start), end in zip(turns, boundaries[1:], strict=True):
-        texts = [b.text for b, _ in blocks[start:end] if b.kind != BlockKind.HEADING]
+    for name, texts in _turn_texts(turns, blocks):
         asking.setdefault(name, []).append(any(_asks(text) for text in texts))
         length.setdefault(name, []).append(sum(len(text) for text in texts))
     shares = {name: sum(flags) / len(flags) for name, flags in asking.items() if len(flags) >= 2}
@@ -676,14 +675,21 @@ def _asks(text: str) -> bool:
     )
 
 
+def _turn_texts(
+    turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]
+) -> Iterator[tuple[str, list[str]]]:
+    """Each turn's speaker and the texts of its paragraphs (headings aside), in order."""
+    boundaries = [start for _, start in turns] + [len(blocks)]
+    for (name, start), end in zip(turns, boundaries[1:], strict=True):
+        yield name, [b.text for b, _ in blocks[start:end] if b.kind != BlockKind.HEADING]
+
+
 def _find_host(turns: list[tuple[str, int]], blocks: list[tuple[_Item, str | None]]) -> str | None:
     """The speaker whose turns are mostly questions: at least two turns, 60% ending in ？; else,
     when exactly one speaker asks in 70% of their turns and nobody else in more than 30%, that one."""
     asked: dict[str, list[bool]] = {}
     asking: dict[str, list[bool]] = {}
-    boundaries = [start for _, start in turns] + [len(blocks)]
-    for (name, start), end in zip(turns, boundaries[1:], strict=True):
-        texts = [b.text for b, _ in blocks[start:end] if b.kind != BlockKind.HEADING]
+    for name, texts in _turn_texts(turns, blocks):
         last = texts[-1] if texts else ""
         asked.setdefault(name, []).append(last.rstrip()[-1:] in "？?")
         asking.setdefault(name, []).append(any(_asks(text) for text in texts))
