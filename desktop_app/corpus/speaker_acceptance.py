@@ -328,6 +328,12 @@ def initials_of(name: str) -> str:
     return "".join(word[0] for word in re.findall(r"[A-Za-z][A-Za-z'\-]*", name)).upper()
 
 
+def are_initials_of(bracketed: str, name: str) -> bool:
+    """'NW' (or 'N.W.') beside 'Nolan Williams': the brackets give the name's initials."""
+    letters = initials_of(name)
+    return len(letters) >= 2 and bracketed.replace(".", "").upper() == letters
+
+
 def _defined_initials(candidates: Sequence[LabelCandidate], accepted: set[str]) -> set[str]:
     """'Nolan Williams（NW）：' once, then 'NW：' throughout: the full label is the same speaker's."""
     names = {candidate.name for candidate in candidates if candidate.label in accepted}
@@ -335,8 +341,7 @@ def _defined_initials(candidates: Sequence[LabelCandidate], accepted: set[str]) 
         candidate.label
         for candidate in candidates
         if candidate.affiliation
-        and len(initials_of(candidate.name)) >= 2
-        and candidate.affiliation.replace(".", "").upper() == initials_of(candidate.name)
+        and are_initials_of(candidate.affiliation, candidate.name)
         and candidate.affiliation in names
     }
 

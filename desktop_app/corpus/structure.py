@@ -26,7 +26,7 @@ from desktop_app.corpus.speaker_acceptance import (
     GUEST_ROLE_WORDS,
     HOST_ROLE_WORDS,
     accept_labels,
-    initials_of,
+    are_initials_of,
     interviewee,
 )
 from desktop_app.corpus.speaker_labels import LabelCandidate, find_label
@@ -549,8 +549,7 @@ def _initials(labels: dict[str, tuple[str, str | None]], items: list[_Item]) -> 
             continue
         name, affiliation = labels[item.text]
         bracketed = item.label_affiliation or affiliation or ""
-        letters = initials_of(name)
-        if len(letters) >= 2 and bracketed.replace(".", "").upper() == letters:
+        if are_initials_of(bracketed, name):
             found[bracketed] = name
     return found
 
