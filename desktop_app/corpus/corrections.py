@@ -407,8 +407,19 @@ def _retitle(article: Article, title: str) -> Article | None:
     return dataclasses.replace(article, title=title)
 
 
-def _is_question(text: str) -> bool:
+def is_question(text: str) -> bool:
     return text.rstrip().endswith(("？", "?"))
+
+
+def answered_questions(article: Article) -> list[int]:
+    """The question headings followed by text (what a Q&A set as headings answers)."""
+    return [
+        number
+        for number, block in enumerate(article.blocks[:-1])
+        if block.kind == BlockKind.HEADING
+        and is_question(block.text)
+        and article.blocks[number + 1].kind != BlockKind.HEADING
+    ]
 
 
 def _questions_by_host(article: Article, host: str, guest: str) -> Article | None:
@@ -420,8 +431,8 @@ def _questions_by_host(article: Article, host: str, guest: str) -> Article | Non
     if not host or not guest or host == guest:
         return None
     headings = [n for n, b in enumerate(article.blocks) if b.kind == BlockKind.HEADING]
-    if any(_is_question(article.blocks[n].text) for n in headings):
-        headings = [n for n in headings if _is_question(article.blocks[n].text)]
+    if any(is_question(article.blocks[n].text) for n in headings):
+        headings = [n for n in headings if is_question(article.blocks[n].text)]
     headings = [n for n in headings if n + 1 < len(article.blocks) and article.blocks[n + 1].kind != BlockKind.HEADING]
     if not headings:
         return None

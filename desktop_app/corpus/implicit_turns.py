@@ -18,7 +18,14 @@ import dataclasses
 import re
 from collections import Counter
 
-from desktop_app.corpus.corrections import Correction, apply, drop_block, name_line_of, name_lines_of
+from desktop_app.corpus.corrections import (
+    Correction,
+    answered_questions,
+    apply,
+    drop_block,
+    name_line_of,
+    name_lines_of,
+)
 from desktop_app.corpus.model import Article, BlockKind, Speaker, Turn
 from desktop_app.corpus.names import is_transliterated_name
 from desktop_app.corpus.speaker_acceptance import (
@@ -158,13 +165,7 @@ def heading_interview(article: Article, strict: bool, tagger: bool = True) -> tu
     suggestion to the user) question headings and a named person do."""
     if article.speakers:
         return None
-    questions = [
-        number
-        for number, block in enumerate(article.blocks[:-1])
-        if block.kind == BlockKind.HEADING
-        and block.text.rstrip().endswith(("？", "?"))
-        and article.blocks[number + 1].kind != BlockKind.HEADING
-    ]
+    questions = answered_questions(article)
     if len(questions) < 2:
         return None
     if strict:

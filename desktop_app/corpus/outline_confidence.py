@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
 
-from desktop_app.corpus.corrections import label_of, name_lines_of
+from desktop_app.corpus.corrections import is_question, label_of, name_lines_of
 from desktop_app.corpus.implicit_turns import chat_bubble_names, heading_interview
 from desktop_app.corpus.model import Article, BlockKind
 
@@ -156,9 +156,7 @@ def _question_headings(article: Article, tagger: bool) -> list[Suggestion]:
     pair = heading_interview(article, strict=False, tagger=tagger)
     if pair is None:
         return []
-    questions = sum(
-        1 for block in article.blocks if block.kind == BlockKind.HEADING and block.text.rstrip().endswith(("？", "?"))
-    )
+    questions = sum(1 for block in article.blocks if block.kind == BlockKind.HEADING and is_question(block.text))
     return [Suggestion("questions-by-host", pair, questions)]
 
 

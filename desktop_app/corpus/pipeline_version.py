@@ -13,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 PIPELINE_VERSION = 5  # 5: implicit turns (chat bubbles, question headings), furniture, labels
-IMPORTER_FINGERPRINT = "f53d04755f43b6f1"
+IMPORTER_FINGERPRINT = "65ed5786f74bf14c"
 
 # The modules whose code decides what an import produces. Not the library (where articles are
 # kept), the batch parser (how parses are scheduled) or the confidence (read from the result).
